@@ -1,0 +1,25 @@
+package org.wcs.browser;
+
+import org.teavm.jso.JSBody;
+import org.wcs.platform.Cookies;
+
+/** {@code document.cookie}, raw: encoding and attributes are the core's business. */
+final class BrowserCookies implements Cookies {
+    @Override
+    public String get(String name) {
+        return read(name);
+    }
+
+    @JSBody(params = "n", script = "var a=document.cookie?document.cookie.split('; '):[];"
+            + "for(var i=0;i<a.length;i++){var j=a[i].indexOf('=');"
+            + "if(a[i].substring(0,j)===n)return a[i].substring(j+1);}return null;")
+    private static native String read(String name);
+
+    @Override
+    public void set(String name, String value, String attributes) {
+        write(name, value, attributes);
+    }
+
+    @JSBody(params = {"n", "v", "a"}, script = "document.cookie=n+'='+v+a;")
+    private static native void write(String name, String value, String attributes);
+}

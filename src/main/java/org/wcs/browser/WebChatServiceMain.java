@@ -1,0 +1,18 @@
+package org.wcs.browser;
+
+import org.wcs.platform.Platform;
+import org.wcs.service.Launcher;
+import org.wcs.value.Values;
+
+/** Entry point of {@code plugins/webchatservice.min.js}: wires the browser edge and starts the plugin. */
+public final class WebChatServiceMain {
+    private WebChatServiceMain() {
+    }
+
+    public static void main(String[] args) {
+        Values.install(new JsValues());
+        Browser browser = new Browser();
+        Launcher.start(new Platform(new BrowserScheduler(), new BrowserHttp(), new BrowserWebSockets(),
+                new BrowserCookies(), new BrowserStorage(), browser, browser));
+    }
+}

@@ -1,0 +1,291 @@
+package org.wcs.bus;
+
+import org.wcs.value.JsFunction;
+import org.wcs.value.Value;
+import org.wcs.value.Values;
+
+/**
+ * The JS API of our bus: the {@code window.CXBus} global, plugin interfaces and deferreds, as plain JS objects whose
+ * functions call into Java. Every such function is one instance of this class, an operation code and its target, so
+ * the bundle carries one dispatcher instead of a class per method. Loose JS input gets the answers the original
+ * gives ({@code false}, a rejection); nothing thrown in Java escapes to the page.
+ */
+public final class BusApi implements JsFunction {
+    private static final String[] GLOBAL = {"registerPlugin", "registerMaster", "loadPlugin", "loadFile",
+        "loadModule", "registerModule", "configure"};
+    private static final String[] MASTER = {"lock", "unlock", "config"};
+    private static final String[] PLUGIN = {"publish", "publishDirect", "republish", "subscribe", "unsubscribe",
+        "command", "before", "registerCommand", "registerEvents", "namespace", "subscribers", "data", "registry",
+        "ready"};
+    private static final String[] PROMISE = {"done", "fail", "progress", "always", "then", "promise", "state",
+        "isResolved", "isRejected", "debug", "pipe"};
+    private static final String[] DEFERRED = {"resolve", "reject", "notify", "resolveWith", "rejectWith",
+        "notifyWith"};
+    private static final int G = 0, M = 10, P = 20, D = 40, F = 60, GET_INTERFACE = 15;
+
+    private final int op;
+    private final Bus bus;
+    private final Object target;
+    private final Value owner;
+
+    private BusApi(int op, Bus bus, Object target, Value owner) {
+        this.op = op;
+        this.bus = bus;
+        this.target = target;
+        this.owner = owner;
+    }
+
+    private static Value build(Value into, String[] names, int base, Bus bus, Object target) {
+        for (int i = 0; i < names.length; i++) {
+            into.set(names[i], Values.function(new BusApi(base + i, bus, target, into)));
+        }
+        return into;
+    }
+
+    /** The global object; it also acts as plugin "CXBus" for command, subscribe and data. */
+    public static Value global(Bus bus) {
+        LocalPlugin self = bus.registerPlugin("CXBus");
+        self.ready();
+        Value g = build(Values.object(), GLOBAL, G, bus, null);
+        Value cx = plugin(self);
+        g.set("command", cx.get("command")).set("subscribe", cx.get("subscribe")).set("data", cx.get("data"));
+        return g;
+    }
+
+    /** The interface page code holds for a plugin; built once per plugin. */
+    public static Value plugin(LocalPlugin p) {
+        if (p.facade == null) {
+            p.facade = build(Values.object(), PLUGIN, P, p.bus, p);
+        }
+        return p.facade;
+    }
+
+    /** The promise view of a deferred: exactly the keys page code knows from the original. */
+    static Value promise(Bus bus, Deferred d) {
+        if (d.view == null) {
+            d.view = build(Values.object(), PROMISE, D, bus, d);
+        }
+        return d.view;
+    }
+
+    /** The handler's deferred: the promise view plus resolve, reject, notify and their {@code ...With} forms. */
+    static Value deferred(Bus bus, Deferred d) {
+        if (d.full == null) {
+            d.full = build(Values.assign(Values.object(), promise(bus, d)), DEFERRED, F, bus, d);
+        }
+        return d.full;
+    }
+
+    /** {@code {time, commander, command, deferred, data}}, the one argument a page's command handler receives. */
+    static Value commandObject(Bus bus, Command c) {
+        return Values.object()
+                .set("time", (double) c.time)
+                .set("commander", c.commander)
+                .set("command", c.command)
+                .set("deferred", deferred(bus, (Deferred) c.deferred))
+                .set("data", c.data);
+    }
+
+    @Override
+    public Value call(Value self, Value[] a) {
+        if (op < P) {
+            return global(a);
+        }
+        if (op < D) {
+            return plugin((LocalPlugin) target, a);
+        }
+        return deferred((Deferred) target, a);
+    }
+
+    private static Value arg(Value[] a, int i) {
+        return i < a.length ? a[i] : Values.undefined();
+    }
+
+    private Value global(Value[] a) {
+        String s = arg(a, 0).str();
+        switch (op) {
+            case G:
+                LocalPlugin p = s == null ? null : bus.registerPlugin(s);
+                return p == null ? Values.of(false) : plugin(p);
+            case G + 1:
+                return bus.takeMaster() ? build(Values.object(), MASTER, M, bus, owner) : Values.undefined();
+            case G + 2:
+                return promise(bus, bus.loader.loadPlugin(Values.text(arg(a, 0))));
+            case G + 3:
+                return promise(bus, bus.loader.loadFile(Values.text(arg(a, 0))));
+            case G + 4:
+                return promise(bus, bus.loader.loadModule(Values.text(arg(a, 0))));
+            case G + 5:
+                return Values.of(bus.loader.registerModule(Values.text(arg(a, 0)), arg(a, 1)));
+            case G + 6:
+                configure(owner, arg(a, 0));
+                break;
+            case M:
+            case M + 1:
+                bus.setLocked(op == M);
+                break;
+            case M + 2:
+                configure((Value) target, arg(a, 0));
+                break;
+            default: // GET_INTERFACE
+                PluginRecord r = bus.plugins.get(Values.text(arg(a, 0)));
+                return r == null ? Values.of(false) : plugin(r.plugin);
+        }
+        return Values.undefined();
+    }
+
+    private void configure(Value global, Value opts) {
+        bus.configure(opts);
+        if (bus.options.unlocked) {
+            global.set("getPluginInterface", Values.function(new BusApi(GET_INTERFACE, bus, null, global)));
+        } else {
+            global.remove("getPluginInterface");
+        }
+    }
+
+    private Value plugin(LocalPlugin p, Value[] a) {
+        String name = p.name();
+        String s = arg(a, 0).str();
+        Value x = arg(a, 1);
+        switch (op) {
+            case P:
+            case P + 1:
+            case P + 2:
+                return Values.of(s != null && bus.publish(name, s, x, op == P + 1, op == P + 2));
+            case P + 3:
+                return s != null && x.isFunction() && bus.subscribe(name, s, env -> x.call(Values.undefined(), env))
+                        ? Values.of(s) : Values.of(false);
+            case P + 4:
+                return Values.of(s != null && bus.unsubscribe(name, s));
+            case P + 5:
+                Deferred d;
+                if (s == null) {
+                    d = new Deferred();
+                    d.reject(Values.of(BusTexts.COMMAND_DOES_NOT_EXIST));
+                } else {
+                    d = bus.command(name, s, x);
+                }
+                return promise(bus, d);
+            case P + 6:
+                return Values.of(s != null && x.isFunction() && bus.before(s, data -> x.call(Values.undefined(), data)));
+            case P + 7:
+                if (s == null || !x.isFunction()) {
+                    return Values.of(false);
+                }
+                p.registerCommand(s, c -> x.call(Values.undefined(), commandObject(bus, c)));
+                return Values.of(true);
+            case P + 8:
+                Value list = arg(a, 0);
+                String[] names = new String[list.isArray() ? list.length() : s != null ? 1 : 0];
+                for (int i = 0; i < names.length; i++) {
+                    names[i] = s != null ? s : Values.text(list.at(i));
+                }
+                p.registerEvents(names);
+                break;
+            case P + 9:
+                return Values.of(name);
+            case P + 10:
+                return bus.subscribers(name);
+            case P + 11:
+                Value key = arg(a, 0);
+                String k = key.isNullish() ? null : Values.text(key);
+                if (k != null && a.length > 1) {
+                    p.data(k, x);
+                }
+                return p.data(k);
+            case P + 12:
+                return bus.registry();
+            default:
+                p.ready();
+        }
+        return Values.undefined();
+    }
+
+    private Value deferred(Deferred d, Value[] a) {
+        Value view = promise(bus, d);
+        switch (op) {
+            case D:
+            case D + 1:
+            case D + 2:
+                add(d, op - D, a);
+                return view;
+            case D + 3:
+                add(d, 0, a);
+                add(d, 1, a);
+                return view;
+            case D + 4: // then(): fail first, like the original; returns undefined yet makes `await` work
+                add(d, 1, new Value[] {arg(a, 1)});
+                add(d, 0, new Value[] {arg(a, 0)});
+                add(d, 2, new Value[] {arg(a, 2)});
+                return Values.undefined();
+            case D + 5:
+                return arg(a, 0).isObject() ? Values.assign(arg(a, 0), view) : view;
+            case D + 6:
+                return Values.of(d.state());
+            case D + 7:
+                return Values.of(d.state().equals(Deferred.RESOLVED));
+            case D + 8:
+                return Values.of(d.state().equals(Deferred.REJECTED));
+            case D + 9:
+                bus.page.log("Deferred: " + d.state());
+                return Values.undefined();
+            case D + 10:
+                return promise(bus, pipe(d, arg(a, 0), arg(a, 1)));
+            case F:
+            case F + 1:
+                d.settle(op == F ? Deferred.RESOLVED : Deferred.REJECTED, null, a);
+                break;
+            case F + 2:
+                d.notify(a);
+                break;
+            case F + 3:
+            case F + 4:
+                d.settle(op == F + 3 ? Deferred.RESOLVED : Deferred.REJECTED, arg(a, 0), list(arg(a, 1)));
+                break;
+            default:
+                d.notifyWith(arg(a, 0), list(arg(a, 1)));
+        }
+        return owner;
+    }
+
+    /** Adds each function argument (or each function in an array argument); non-functions are skipped. */
+    private void add(Deferred d, int kind, Value[] args) {
+        for (Value v : args) {
+            if (v.isArray()) {
+                add(d, kind, list(v));
+            } else if (v.isFunction()) {
+                Callback c = (self, values) -> {
+                    try {
+                        v.call(self, values);
+                    } catch (RuntimeException e) {
+                        bus.log("Error in callback: " + e.getMessage());
+                    }
+                };
+                if (kind == 0) {
+                    d.done(c);
+                } else if (kind == 1) {
+                    d.fail(c);
+                } else {
+                    d.progress(c);
+                }
+            }
+        }
+    }
+
+    private static Deferred pipe(Deferred d, Value doneFilter, Value failFilter) {
+        Deferred next = new Deferred();
+        d.done((s, a) -> next.resolve(doneFilter.isFunction() ? new Value[] {doneFilter.call(s, a)} : a));
+        d.fail((s, a) -> next.reject(failFilter.isFunction() ? new Value[] {failFilter.call(s, a)} : a));
+        d.progress((s, a) -> next.notify(a));
+        return next;
+    }
+
+    /** A JS array (or array-like) as Java arguments. */
+    private static Value[] list(Value array) {
+        Value[] out = new Value[array.isString() ? 0 : array.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.at(i);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,100 @@
+package org.wcs.bus;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.wcs.value.Value;
+import org.wcs.value.Values;
+
+/**
+ * The bus's deferred: jQuery-style, self-contained. Callbacks added after settling run immediately and synchronously;
+ * settling runs the matching callbacks in the order they were added. Only the first settle counts.
+ */
+public final class Deferred implements Promise, Settle {
+    public static final String PENDING = "pending", RESOLVED = "resolved", REJECTED = "rejected";
+    private static final Value[] NONE = new Value[0];
+
+    private String state = PENDING;
+    private Value context;
+    private Value[] args = NONE;
+    private List<Callback> doneList = new ArrayList<>();
+    private List<Callback> failList = new ArrayList<>();
+    private final List<Callback> progressList = new ArrayList<>();
+    /** JS views, built on first use: the promise view and the full deferred with settle methods. */
+    Value view;
+    Value full;
+
+    public String state() {
+        return state;
+    }
+
+    /** The values it was settled with; empty while pending. */
+    public Value[] args() {
+        return args;
+    }
+
+    @Override
+    public Deferred done(Callback callback) {
+        return add(RESOLVED, doneList, callback);
+    }
+
+    @Override
+    public Deferred fail(Callback callback) {
+        return add(REJECTED, failList, callback);
+    }
+
+    public Deferred progress(Callback callback) {
+        progressList.add(callback);
+        return this;
+    }
+
+    private Deferred add(String when, List<Callback> list, Callback callback) {
+        if (state.equals(when)) {
+            run(callback, context, args);
+        } else if (state.equals(PENDING)) {
+            list.add(callback);
+        }
+        return this;
+    }
+
+    @Override
+    public void resolve(Value... values) {
+        settle(RESOLVED, null, values);
+    }
+
+    @Override
+    public void reject(Value... values) {
+        settle(REJECTED, null, values);
+    }
+
+    public void notify(Value... values) {
+        notifyWith(null, values);
+    }
+
+    public void notifyWith(Value self, Value[] values) {
+        if (state.equals(PENDING)) {
+            for (Callback c : new ArrayList<>(progressList)) {
+                run(c, self, values);
+            }
+        }
+    }
+
+    /** Settles with {@code self} as the callbacks' {@code this} (null: the deferred's own JS view). */
+    public void settle(String to, Value self, Value[] values) {
+        if (!state.equals(PENDING)) {
+            return;
+        }
+        state = to;
+        context = self;
+        args = values;
+        List<Callback> list = to.equals(RESOLVED) ? doneList : failList;
+        doneList = null;
+        failList = null;
+        for (Callback c : list) {
+            run(c, self, values);
+        }
+    }
+
+    private void run(Callback c, Value self, Value[] values) {
+        c.call(self != null ? self : view != null ? view : Values.undefined(), values);
+    }
+}

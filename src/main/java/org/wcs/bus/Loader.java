@@ -1,0 +1,94 @@
+package org.wcs.bus;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.wcs.value.Value;
+import org.wcs.value.Values;
+
+/** Lazy loading of plugin files, plain files and {@code .mod.js} modules by script injection (spec A.7). */
+final class Loader {
+    private final Bus bus;
+    private final Set<String> loadedPlugins = new HashSet<>();
+    private final Set<String> loadedFiles = new HashSet<>();
+    final Map<String, Value> modules = new HashMap<>();
+
+    Loader(Bus bus) {
+        this.bus = bus;
+    }
+
+    Deferred loadPlugin(String name) {
+        Deferred d = new Deferred();
+        boolean clash = loadedPlugins.contains(name);
+        for (String registered : bus.plugins.keySet()) {
+            clash |= Values.lower(registered).equals(Values.lower(name));
+        }
+        if (clash) {
+            bus.log("Can't load plugin (" + name + ") -- This plugin is already loaded or an unexpected error occurred.");
+            d.reject();
+            return d;
+        }
+        BusOptions o = bus.options;
+        String format = o.pluginFilenameFormat;
+        int at = format.indexOf("plugin");
+        String file = Values.lower(at < 0 ? format : format.substring(0, at) + name + format.substring(at + 6));
+        Value mapped = o.pluginMap.get(name);
+        if (!mapped.truthy()) {
+            mapped = o.pluginMap.get(Values.lower(name));
+        }
+        String url = o.pluginsPath + file;
+        String m = mapped.str();
+        if (m != null && m.length() >= 3 && m.endsWith("js")) {
+            url = m;
+        } else if (m != null && !m.isEmpty()) {
+            bus.log("Error: (" + m + ") is not recognized as a javascript file. Please map plugins to javascript files"
+                    + " only.");
+            d.reject();
+            return d;
+        } else if (mapped.isBoolean() && !mapped.truthy()) {
+            bus.log("Notice: " + file + " was prevented from loading by the current plugin mapping configuration.");
+            d.reject();
+            return d;
+        }
+        bus.log("Loading plugin: " + url);
+        bus.page.loadScript(url, () -> {
+            loadedPlugins.add(name);
+            d.resolve();
+        }, () -> d.reject(Values.of(BusTexts.PLUGIN_FILE_FAILED + file)));
+        return d;
+    }
+
+    Deferred loadFile(String url) {
+        Deferred d = new Deferred();
+        if (!loadedFiles.add(url)) {
+            bus.log("Can't load file (" + url + ") -- This file was already loaded");
+            d.reject();
+            return d;
+        }
+        bus.log("Loading file: " + url);
+        bus.page.loadScript(url, d::resolve, () -> d.reject(Values.of(BusTexts.FILE_FAILED + url)));
+        return d;
+    }
+
+    Deferred loadModule(String name) {
+        Deferred d = new Deferred();
+        if (modules.containsKey(name)) {
+            Value v = modules.get(name);
+            bus.scheduler.schedule(0, () -> d.resolve(v));
+            return d;
+        }
+        bus.page.loadScript(bus.options.pluginsPath + name + ".mod.js",
+                () -> d.resolve(modules.containsKey(name) ? modules.get(name) : Values.undefined()),
+                () -> d.reject(Values.of(BusTexts.MODULE_FAILED + name)));
+        return d;
+    }
+
+    boolean registerModule(String name, Value value) {
+        if (modules.containsKey(name)) {
+            return false;
+        }
+        modules.put(name, value);
+        return true;
+    }
+}

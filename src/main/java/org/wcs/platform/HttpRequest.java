@@ -1,0 +1,68 @@
+package org.wcs.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.wcs.value.Value;
+import org.wcs.value.Values;
+
+/**
+ * One HTTP request. The body is text ({@link #body}), or multipart form data ({@link #parts}) when a file or a
+ * browser FormData is needed. Built with the fluent setters, then handed to {@link Http#send}.
+ */
+public final class HttpRequest {
+    public final String method;
+    public final String url;
+    /** Header names and values, alternating. */
+    public final List<String> headers = new ArrayList<>();
+    public String body;
+    /** Multipart parts: name, then a string {@link Value} or a browser File/Blob {@link Value}, alternating. */
+    public List<Object> parts;
+    public int timeoutMs;
+    public boolean withCredentials;
+
+    public HttpRequest(String method, String url) {
+        this.method = method;
+        this.url = url;
+    }
+
+    public HttpRequest header(String name, String value) {
+        headers.add(name);
+        headers.add(value);
+        return this;
+    }
+
+    public HttpRequest body(String contentType, String text) {
+        header("Content-Type", contentType);
+        body = text;
+        return this;
+    }
+
+    public HttpRequest part(String name, Value value) {
+        if (parts == null) {
+            parts = new ArrayList<>();
+        }
+        parts.add(name);
+        parts.add(value);
+        return this;
+    }
+
+    public HttpRequest timeout(int ms) {
+        timeoutMs = ms;
+        return this;
+    }
+
+    public HttpRequest credentials(boolean with) {
+        withCredentials = with;
+        return this;
+    }
+
+    /** The first header of that name (case-insensitive), or null. */
+    public String header(String name) {
+        for (int i = 0; i < headers.size(); i += 2) {
+            if (Values.lower(headers.get(i)).equals(Values.lower(name))) {
+                return headers.get(i + 1);
+            }
+        }
+        return null;
+    }
+}

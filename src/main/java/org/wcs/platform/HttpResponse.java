@@ -1,0 +1,20 @@
+package org.wcs.platform;
+
+/** What came back: {@code status} 0 means no HTTP answer at all (network failure, CORS, timeout or abort). */
+public final class HttpResponse {
+    public final int status;
+    public final String body;
+    public final String contentType;
+    public final boolean timedOut;
+
+    public HttpResponse(int status, String body, String contentType, boolean timedOut) {
+        this.status = status;
+        this.body = body == null ? "" : body;
+        this.contentType = contentType == null ? "" : contentType;
+        this.timedOut = timedOut;
+    }
+
+    public boolean ok() {
+        return status >= 200 && status < 300;
+    }
+}

@@ -1,0 +1,60 @@
+package org.wcs.service;
+
+import org.wcs.bus.Bus;
+import org.wcs.bus.BusApi;
+import org.wcs.bus.ForeignPlugin;
+import org.wcs.bus.LocalPlugin;
+import org.wcs.bus.Plugin;
+import org.wcs.platform.Platform;
+import org.wcs.value.Value;
+import org.wcs.value.Values;
+
+/**
+ * Starts the plugin while the script is evaluated. On a page that runs a CXBus (Genesys Widgets) it registers
+ * {@code WebChatService} there at once and configures itself on the sticky {@code App.ready}, as Genesys's loader
+ * does. On a page without one it installs our bus as {@code window.CXBus} and {@code window._genesys.widgets.bus}
+ * and becomes ready immediately.
+ */
+public final class Launcher {
+    public static final String NAME = "WebChatService";
+
+    private Launcher() {
+    }
+
+    /** Returns the service, or null when the page's bus refused the name. */
+    public static WebChatService start(Platform platform) {
+        Value window = platform.page.window();
+        Value existing = window.get("CXBus");
+        if (existing.isObject() && existing.get("registerPlugin").isFunction()) {
+            Value api = existing.get("registerPlugin").call(existing, Values.of(NAME));
+            if (!api.isObject()) {
+                return null;
+            }
+            WebChatService service = new WebChatService(new ForeignPlugin(api, NAME, platform.scheduler), platform,
+                    true);
+            service.plugin.subscribe("App.ready", envelope -> service.configureFromPage());
+            return service;
+        }
+        Bus bus = new Bus(platform.scheduler, platform.page);
+        Value global = BusApi.global(bus);
+        window.set("CXBus", global);
+        LocalPlugin quick = bus.registerPlugin("QuickBus");
+        quick.ready();
+        Value quickApi = BusApi.plugin(quick).set("registerPlugin", global.get("registerPlugin"));
+        child(child(window, "_genesys"), "widgets").set("bus", quickApi);
+        Plugin plugin = bus.registerPlugin(NAME);
+        WebChatService service = new WebChatService(plugin, platform, false);
+        service.configureFromPage();
+        return service;
+    }
+
+    /** {@code parent[key]}, created as {} when it is not an object yet. */
+    static Value child(Value parent, String key) {
+        Value v = parent.get(key);
+        if (!v.isObject()) {
+            v = Values.object();
+            parent.set(key, v);
+        }
+        return v;
+    }
+}

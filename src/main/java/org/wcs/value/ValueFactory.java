@@ -1,0 +1,33 @@
+package org.wcs.value;
+
+/** How a host makes values: implemented by the browser edge over real JS and by the JVM edge for tests. */
+public interface ValueFactory {
+    Value undefined();
+
+    Value nul();
+
+    Value of(String s);
+
+    Value of(double n);
+
+    Value of(boolean b);
+
+    Value object();
+
+    Value array();
+
+    /** A real JS function that calls back into Java. */
+    Value function(JsFunction f);
+
+    /** {@code JSON.parse}; throws {@link JsError} on malformed text. */
+    Value parse(String json);
+
+    /** {@code JSON.stringify}; {@code null} for values JSON cannot express. */
+    String stringify(Value v);
+
+    /** {@code new RegExp(source, flags)}; throws {@link JsError} when invalid. */
+    Value regExp(String source, String flags);
+
+    /** JS {@code String(n)}: kept in the host so that no Java double formatting ends up in the bundle. */
+    String numberToString(double n);
+}

@@ -1,0 +1,95 @@
+package org.wcs.value;
+
+/**
+ * Static access to the host's {@link ValueFactory}. Values are not I/O, and every layer builds them, so one installed
+ * factory beats threading it through every constructor. The browser entry installs the JS one, tests the JVM one.
+ */
+public final class Values {
+    private static ValueFactory factory;
+
+    private Values() {
+    }
+
+    public static void install(ValueFactory f) {
+        factory = f;
+    }
+
+    public static Value undefined() { return factory.undefined(); }
+
+    public static Value nul() { return factory.nul(); }
+
+    public static Value of(String s) { return s == null ? factory.undefined() : factory.of(s); }
+
+    public static Value of(double n) { return factory.of(n); }
+
+    public static Value of(boolean b) { return factory.of(b); }
+
+    public static Value object() { return factory.object(); }
+
+    public static Value array() { return factory.array(); }
+
+    public static Value function(JsFunction f) { return factory.function(f); }
+
+    public static Value parse(String json) { return factory.parse(json); }
+
+    public static String stringify(Value v) { return factory.stringify(v); }
+
+    public static Value regExp(String source, String flags) { return factory.regExp(source, flags); }
+
+    /** Integers print without a fraction, like JS; anything else goes through the host's number formatting. */
+    public static String numberToString(double n) {
+        int i = (int) n;
+        return i == n ? Integer.toString(i) : factory.numberToString(n);
+    }
+
+    /** An array of the given values. */
+    public static Value arrayOf(Value... items) {
+        Value a = factory.array();
+        for (Value v : items) {
+            a.push(v);
+        }
+        return a;
+    }
+
+    /** JS {@code String(v)} for the primitive kinds the service meets in data; objects give "" here. */
+    public static String text(Value v) {
+        switch (v.type()) {
+            case Value.STRING:
+                return v.str();
+            case Value.NUMBER:
+                return numberToString(v.num());
+            case Value.BOOLEAN:
+                return v.truthy() ? "true" : "false";
+            case Value.NULL:
+                return "null";
+            case Value.UNDEFINED:
+                return "undefined";
+            default:
+                return "";
+        }
+    }
+
+    /**
+     * ASCII lower case. Names here (plugins, headers, files) are ASCII, and String.toLowerCase would pull the whole
+     * Unicode case table into the bundle.
+     */
+    public static String lower(String s) {
+        char[] c = s.toCharArray();
+        for (int i = 0; i < c.length; i++) {
+            if (c[i] >= 'A' && c[i] <= 'Z') {
+                c[i] += 32;
+            }
+        }
+        return new String(c);
+    }
+
+    /** Shallow copy of own keys of {@code from} onto {@code to}; returns {@code to}. */
+    public static Value assign(Value to, Value from) {
+        if (from.isObject()) {
+            for (String k : from.keys()) {
+                to.set(k, from.get(k));
+            }
+        }
+        return to;
+    }
+}

@@ -1,0 +1,106 @@
+package org.wcs.jvm;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.wcs.platform.Page;
+import org.wcs.value.Value;
+import org.wcs.value.Values;
+
+/**
+ * A page for JVM tests: a {@code window} object, a location, a console that records lines, and "script files" that
+ * are Java code registered by URL. Loading a script evaluates it (runs its code) and then fires {@code onload} on a
+ * later turn; an unknown URL fires {@code onerror}, as a 404 would.
+ */
+public final class JvmPage implements Page {
+    private final JvmLoop loop;
+    private final Value window = Values.object();
+    private final Map<String, Runnable> scripts = new HashMap<>();
+    public final List<String> requestedScripts = new ArrayList<>();
+    public final List<String> console = new ArrayList<>();
+    public final List<String[]> submittedForms = new ArrayList<>();
+    public String href = "http://localhost/index.html";
+    public String referrer = "";
+    public String title = "Test page";
+    public String userAgent = "Mozilla/5.0 (X11; Linux x86_64) JVM test";
+
+    public JvmPage(JvmLoop loop) {
+        this.loop = loop;
+    }
+
+    /** Serves {@code url} as a script whose evaluation runs {@code code}. */
+    public void script(String url, Runnable code) {
+        scripts.put(url, code);
+    }
+
+    @Override
+    public Value window() {
+        return window;
+    }
+
+    @Override
+    public String href() {
+        return href;
+    }
+
+    @Override
+    public String referrer() {
+        return referrer;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+
+    @Override
+    public String userAgent() {
+        return userAgent;
+    }
+
+    @Override
+    public void loadScript(String url, Runnable onLoad, Runnable onError) {
+        requestedScripts.add(url);
+        Runnable code = scripts.get(url);
+        loop.schedule(0, () -> {
+            if (code == null) {
+                onError.run();
+                return;
+            }
+            code.run();
+            loop.schedule(0, onLoad);
+        });
+    }
+
+    @Override
+    public void submitForm(String url, String[] fields) {
+        String[] entry = new String[fields.length + 1];
+        entry[0] = url;
+        System.arraycopy(fields, 0, entry, 1, fields.length);
+        submittedForms.add(entry);
+    }
+
+    @Override
+    public void log(String line) {
+        console.add(line);
+    }
+
+    @Override
+    public String encodeUri(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("%21", "!")
+                .replace("%27", "'").replace("%28", "(").replace("%29", ")").replace("%7E", "~");
+    }
+
+    @Override
+    public String decodeUri(String s) {
+        try {
+            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.wcs.jvm;
+
+import org.wcs.platform.Platform;
+
+/** One "browser tab" on the JVM: loop, page, real HTTP and WebSockets, cookie jar, storage, seeded randomness. */
+public final class JvmPlatform {
+    static {
+        JvmValues.install();
+    }
+
+    public final JvmLoop loop;
+    public final JvmPage page;
+    public final JvmHttp http;
+    public final JvmWebSockets webSockets;
+    public final JvmCookies cookies;
+    public final JvmStorage storage;
+    public double nextRandom = 0.5;
+    public final Platform platform;
+
+    public JvmPlatform() {
+        this(new JvmLoop(), new JvmCookies(), new JvmStorage());
+    }
+
+    /** A tab sharing the clock, cookies and storage of others: a second tab of the same site. */
+    public JvmPlatform(JvmLoop loop, JvmCookies cookies, JvmStorage storage) {
+        this.loop = loop;
+        this.page = new JvmPage(loop);
+        this.http = new JvmHttp(loop);
+        this.webSockets = new JvmWebSockets(loop);
+        this.cookies = cookies;
+        this.storage = storage;
+        this.platform = new Platform(loop, http, webSockets, cookies, storage, page, () -> nextRandom);
+    }
+}

@@ -2,6 +2,8 @@ package org.wcs.browser;
 
 import org.wcs.platform.Platform;
 import org.wcs.service.Launcher;
+import org.wcs.transport.TransportFactory;
+import org.wcs.transport.Transports;
 import org.wcs.value.Values;
 
 /** Entry point of {@code plugins/webchatservice.min.js}: wires the browser edge and starts the plugin. */
@@ -10,9 +12,14 @@ public final class WebChatServiceMain {
     }
 
     public static void main(String[] args) {
+        start(new Transports());
+    }
+
+    /** Starts the plugin on the browser platform with the given transports (tests build bundles with fakes). */
+    public static void start(TransportFactory transports) {
         Values.install(new JsValues());
         Browser browser = new Browser();
         Launcher.start(new Platform(new BrowserScheduler(), new BrowserHttp(), new BrowserWebSockets(),
-                new BrowserCookies(), new BrowserStorage(), browser, browser));
+                new BrowserCookies(), new BrowserStorage(), browser, browser), transports);
     }
 }

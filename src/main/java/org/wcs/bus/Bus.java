@@ -34,23 +34,18 @@ public final class Bus {
 
     /** A new plugin, or null when the name is taken or registration is locked. */
     public LocalPlugin registerPlugin(String name) {
-        if (locked) {
-            log("Can't register plugin " + name + " -- Registration is locked.");
-            return null;
-        }
-        if (plugins.containsKey(name)) {
-            log("Can't register plugin " + name + " -- This name is already taken.");
+        if (locked || plugins.containsKey(name)) {
             return null;
         }
         PluginRecord r = new PluginRecord(name);
         plugins.put(name, r);
         LocalPlugin p = new LocalPlugin(this, r);
         p.registerCommand("COMMANDS", c -> {
-            log("List of Commands for " + name + ": " + String.join(", ", r.commands.keySet()));
+            log("Commands of " + name + ": " + Values.stringify(r.registry().get("commands")));
             c.resolve();
         });
         p.registerCommand("EVENTS", c -> {
-            log("List of Events for " + name + ": " + String.join(", ", r.events));
+            log("Events of " + name + ": " + Values.stringify(r.registry().get("events")));
             c.resolve();
         });
         p.registerCommand("LOAD", c -> c.resolve());
@@ -64,13 +59,11 @@ public final class Bus {
             return false;
         }
         masterTaken = true;
-        log("CXBus Master Control Registered");
         return true;
     }
 
     public void setLocked(boolean lock) {
         locked = lock;
-        log(lock ? "CXBus registration is now locked" : "CXBus registration is now unlocked");
     }
 
     public void configure(Value opts) {
@@ -123,9 +116,7 @@ public final class Bus {
             if (r.ready || commander.equals(target)) {
                 deliver(r, c);
             } else {
-                log(target + " has not been loaded yet or it has not called its ready() method. Your command call ("
-                        + full + ") has been buffered and will be executed once the plugin has loaded and/or called its"
-                        + " ready() method.");
+                log(target + " is not ready: buffered " + full);
                 r.buffer.add(c);
             }
             return;
@@ -140,7 +131,7 @@ public final class Bus {
         try {
             return h.apply(data);
         } catch (RuntimeException e) {
-            log("Error in before hook: " + e.getMessage());
+            log("Error: " + e.getMessage());
             return Values.undefined();
         }
     }
@@ -204,13 +195,13 @@ public final class Bus {
             e.sticky = true;
             e.data = payload;
         }
-        if (e != null && !e.subscribers.isEmpty()) {
-            log(publisher + (sticky ? " republished: " : " published: ") + full);
+        if (!quiet || e != null && !e.subscribers.isEmpty()) {
+            log(publisher + " published: " + full);
+        }
+        if (e != null) {
             for (Subscription s : new ArrayList<>(e.subscribers)) {
                 send(s, publisher, full, payload);
             }
-        } else if (!quiet) {
-            log(publisher + " published: " + full);
         }
         return true;
     }
@@ -225,7 +216,7 @@ public final class Bus {
             try {
                 s.subscriber.on(envelope);
             } catch (RuntimeException ex) {
-                log("Error in subscriber of " + full + ": " + ex.getMessage());
+                log("Error: " + ex.getMessage());
             }
         });
     }
@@ -238,11 +229,9 @@ public final class Bus {
         EventEntry e = events.computeIfAbsent(event, k -> new EventEntry());
         Subscription s = new Subscription(subscriber, cb);
         e.subscribers.add(s);
-        log(subscriber + " subscribed to: " + event);
         int dot = event.indexOf('.');
         String publisher = dot < 0 ? event : event.substring(0, dot);
         if (e.sticky && plugins.containsKey(publisher)) {
-            log(publisher + " republished: " + event);
             send(s, publisher, event, e.data);
         }
         return true;
@@ -258,7 +247,6 @@ public final class Bus {
         if (e.subscribers.isEmpty()) {
             events.remove(event);
         }
-        log(subscriber + " unsubscribed from: " + event);
         return true;
     }
 
@@ -281,15 +269,7 @@ public final class Bus {
     public Value registry() {
         Value out = Values.object();
         for (PluginRecord r : plugins.values()) {
-            Value ev = Values.array();
-            for (String e : r.events) {
-                ev.push(Values.of(e));
-            }
-            Value cm = Values.array();
-            for (String c : r.commands.keySet()) {
-                cm.push(Values.of(c));
-            }
-            out.set(r.name, Values.object().set("events", ev).set("commands", cm));
+            out.set(r.name, r.registry());
         }
         return out;
     }

@@ -258,7 +258,7 @@ public final class BusApi implements JsFunction {
                     try {
                         v.call(self, values);
                     } catch (RuntimeException e) {
-                        bus.log("Error in callback: " + e.getMessage());
+                        bus.log("Error: " + e.getMessage());
                     }
                 };
                 if (kind == 0) {
@@ -274,8 +274,8 @@ public final class BusApi implements JsFunction {
 
     private static Deferred pipe(Deferred d, Value doneFilter, Value failFilter) {
         Deferred next = new Deferred();
-        d.done((s, a) -> next.resolve(doneFilter.isFunction() ? new Value[] {doneFilter.call(s, a)} : a));
-        d.fail((s, a) -> next.reject(failFilter.isFunction() ? new Value[] {failFilter.call(s, a)} : a));
+        d.done((s, a) -> next.settle(true, doneFilter.isFunction() ? new Value[] {doneFilter.call(s, a)} : a));
+        d.fail((s, a) -> next.settle(false, failFilter.isFunction() ? new Value[] {failFilter.call(s, a)} : a));
         d.progress((s, a) -> next.notify(a));
         return next;
     }

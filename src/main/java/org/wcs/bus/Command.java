@@ -4,6 +4,8 @@ import org.wcs.value.Value;
 
 /** What a command handler receives: who asked, for what, with which data, and how to answer. */
 public final class Command {
+    private static final Value[] NONE = new Value[0];
+
     public final long time;
     public final String commander;
     /** The full name, {@code "Plugin.command"}. */
@@ -20,11 +22,16 @@ public final class Command {
         this.deferred = deferred;
     }
 
-    public void resolve(Value... args) {
-        deferred.resolve(args);
+    /** Resolves with no value. */
+    public void resolve() {
+        deferred.settle(true, NONE);
     }
 
-    public void reject(Value... args) {
-        deferred.reject(args);
+    public void resolve(Value value) {
+        deferred.settle(true, new Value[] {value});
+    }
+
+    public void reject(Value reason) {
+        deferred.settle(false, new Value[] {reason});
     }
 }

@@ -57,16 +57,24 @@ public final class Deferred implements Promise, Settle {
     }
 
     @Override
-    public void resolve(Value... values) {
-        settle(RESOLVED, null, values);
+    public void settle(boolean resolved, Value[] values) {
+        settle(resolved ? RESOLVED : REJECTED, null, values);
     }
 
-    @Override
-    public void reject(Value... values) {
-        settle(REJECTED, null, values);
+    public void resolve(Value value) {
+        settle(RESOLVED, null, new Value[] {value});
     }
 
-    public void notify(Value... values) {
+    public void reject(Value reason) {
+        settle(REJECTED, null, new Value[] {reason});
+    }
+
+    /** Rejects with no value, as the original's loaders do. */
+    public void reject() {
+        settle(REJECTED, null, NONE);
+    }
+
+    public void notify(Value[] values) {
         notifyWith(null, values);
     }
 

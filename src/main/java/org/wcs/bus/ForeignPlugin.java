@@ -36,17 +36,8 @@ public final class ForeignPlugin implements Plugin {
             Value time = c.get("time");
             Command cmd = new Command(time.isNumber() ? (long) time.num() : scheduler.now(),
                     c.get("commander").str(""), c.get("command").str(name + "." + command),
-                    c.get("data").isObject() ? c.get("data") : Values.object(), new Settle() {
-                        @Override
-                        public void resolve(Value... a) {
-                            deferred.get("resolve").call(deferred, a);
-                        }
-
-                        @Override
-                        public void reject(Value... a) {
-                            deferred.get("reject").call(deferred, a);
-                        }
-                    });
+                    c.get("data").isObject() ? c.get("data") : Values.object(),
+                    (resolved, a) -> deferred.get(resolved ? "resolve" : "reject").call(deferred, a));
             try {
                 handler.handle(cmd);
             } catch (RuntimeException e) {
@@ -120,6 +111,11 @@ public final class ForeignPlugin implements Plugin {
     @Override
     public void data(String key, Value value) {
         invoke("data", Values.of(key), value);
+    }
+
+    @Override
+    public Value subscribers() {
+        return invoke("subscribers");
     }
 
     @Override

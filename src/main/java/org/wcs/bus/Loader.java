@@ -25,7 +25,6 @@ final class Loader {
             clash |= Values.lower(registered).equals(Values.lower(name));
         }
         if (clash) {
-            bus.log("Can't load plugin (" + name + ") -- This plugin is already loaded or an unexpected error occurred.");
             d.reject();
             return d;
         }
@@ -41,20 +40,15 @@ final class Loader {
         String m = mapped.str();
         if (m != null && m.length() >= 3 && m.endsWith("js")) {
             url = m;
-        } else if (m != null && !m.isEmpty()) {
-            bus.log("Error: (" + m + ") is not recognized as a javascript file. Please map plugins to javascript files"
-                    + " only.");
-            d.reject();
-            return d;
-        } else if (mapped.isBoolean() && !mapped.truthy()) {
-            bus.log("Notice: " + file + " was prevented from loading by the current plugin mapping configuration.");
+        } else if (m != null && !m.isEmpty() || mapped.isBoolean() && !mapped.truthy()) {
+            // a mapping to something that is not a script, or false: this plugin may not be loaded
             d.reject();
             return d;
         }
         bus.log("Loading plugin: " + url);
         bus.page.loadScript(url, () -> {
             loadedPlugins.add(name);
-            d.resolve();
+            d.settle(true, new Value[0]);
         }, () -> d.reject(Values.of(BusTexts.PLUGIN_FILE_FAILED + file)));
         return d;
     }
@@ -62,12 +56,11 @@ final class Loader {
     Deferred loadFile(String url) {
         Deferred d = new Deferred();
         if (!loadedFiles.add(url)) {
-            bus.log("Can't load file (" + url + ") -- This file was already loaded");
             d.reject();
             return d;
         }
-        bus.log("Loading file: " + url);
-        bus.page.loadScript(url, d::resolve, () -> d.reject(Values.of(BusTexts.FILE_FAILED + url)));
+        bus.page.loadScript(url, () -> d.settle(true, new Value[0]),
+                () -> d.reject(Values.of(BusTexts.FILE_FAILED + url)));
         return d;
     }
 

@@ -24,7 +24,6 @@ public final class LocalPlugin implements Plugin {
     @Override
     public void registerCommand(String command, CommandHandler handler) {
         record.commands.put(command, handler);
-        bus.log(record.name + " registered the command: " + command);
     }
 
     @Override
@@ -34,7 +33,6 @@ public final class LocalPlugin implements Plugin {
                 record.events.add(e);
             }
         }
-        bus.log(record.name + " registered the events: " + String.join(", ", events));
     }
 
     @Override
@@ -100,6 +98,11 @@ public final class LocalPlugin implements Plugin {
         bus.publish(record.name, "data." + key, entry, false, false);
         String shown = value.isString() ? "'" + value.str() + "'" : Loose.text(value);
         bus.publish(record.name, "data." + key + ":" + shown, entry, true, false);
+    }
+
+    @Override
+    public Value subscribers() {
+        return bus.subscribers(record.name);
     }
 
     @Override

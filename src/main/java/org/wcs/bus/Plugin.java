@@ -33,6 +33,9 @@ public interface Plugin {
     /** Sets one of our data keys, publishing the data events when it changed. */
     void data(String key, Value value);
 
+    /** {@code {"<event>": [subscriber names]}} for the events that carry this plugin's name. */
+    Value subscribers();
+
     /** Marks the plugin ready: buffered commands are handled from here on. */
     void ready();
 }

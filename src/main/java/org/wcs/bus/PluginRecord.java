@@ -21,4 +21,17 @@ final class PluginRecord {
     PluginRecord(String name) {
         this.name = name;
     }
+
+    /** {@code {events: [...], commands: [...]}}. */
+    Value registry() {
+        Value ev = Values.array();
+        for (String e : events) {
+            ev.push(Values.of(e));
+        }
+        Value cm = Values.array();
+        for (String c : commands.keySet()) {
+            cm.push(Values.of(c));
+        }
+        return Values.object().set("events", ev).set("commands", cm);
+    }
 }

@@ -30,12 +30,16 @@ public final class CookieJar {
         cookies.set(name, "", options.attributes(true));
     }
 
+    private static int hex(char c) {
+        return c <= '9' ? c - '0' : c - 'A' + 10;
+    }
+
     static String encode(String uriEncoded) {
         StringBuilder sb = new StringBuilder(uriEncoded.length());
         for (int i = 0; i < uriEncoded.length(); i++) {
             char c = uriEncoded.charAt(i);
             if (c == '%' && i + 2 < uriEncoded.length() && KEPT.contains(uriEncoded.substring(i + 1, i + 3))) {
-                sb.append((char) Integer.parseInt(uriEncoded.substring(i + 1, i + 3), 16));
+                sb.append((char) (hex(uriEncoded.charAt(i + 1)) * 16 + hex(uriEncoded.charAt(i + 2))));
                 i += 2;
             } else {
                 sb.append(c);

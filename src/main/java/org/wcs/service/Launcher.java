@@ -6,6 +6,7 @@ import org.wcs.bus.ForeignPlugin;
 import org.wcs.bus.LocalPlugin;
 import org.wcs.bus.Plugin;
 import org.wcs.platform.Platform;
+import org.wcs.transport.TransportFactory;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
@@ -22,7 +23,7 @@ public final class Launcher {
     }
 
     /** Returns the service, or null when the page's bus refused the name. */
-    public static WebChatService start(Platform platform) {
+    public static WebChatService start(Platform platform, TransportFactory factory) {
         Value window = platform.page.window();
         Value existing = window.get("CXBus");
         if (existing.isObject() && existing.get("registerPlugin").isFunction()) {
@@ -31,7 +32,7 @@ public final class Launcher {
                 return null;
             }
             WebChatService service = new WebChatService(new ForeignPlugin(api, NAME, platform.scheduler), platform,
-                    true);
+                    true, factory);
             service.plugin.subscribe("App.ready", envelope -> service.configureFromPage());
             return service;
         }
@@ -43,7 +44,7 @@ public final class Launcher {
         Value quickApi = BusApi.plugin(quick).set("registerPlugin", global.get("registerPlugin"));
         child(child(window, "_genesys"), "widgets").set("bus", quickApi);
         Plugin plugin = bus.registerPlugin(NAME);
-        WebChatService service = new WebChatService(plugin, platform, false);
+        WebChatService service = new WebChatService(plugin, platform, false, factory);
         service.configureFromPage();
         return service;
     }

@@ -1,43 +1,219 @@
 package org.wcs.service;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.wcs.bus.Command;
 import org.wcs.bus.Plugin;
 import org.wcs.platform.Platform;
+import org.wcs.transport.Events;
+import org.wcs.transport.SiteCookies;
+import org.wcs.transport.Texts;
+import org.wcs.transport.Transport;
+import org.wcs.transport.TransportContext;
+import org.wcs.transport.TransportFactory;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
-/** The WebChatService plugin (skeleton: configure, ready and session data). */
+/**
+ * The WebChatService plugin: the session state, its configuration and the wiring to the bus. Commands are handled in
+ * {@link Commands}, transport reports in {@link Reports}, transcript batches in {@link Intake}.
+ */
 public final class WebChatService {
+    static final String NAME = "WebChatService";
+
     final Plugin plugin;
     final Platform platform;
-    private final boolean hosted;
+    final boolean hosted;
+    private final TransportFactory factory;
+    final SiteCookies cookies;
+    final Prefilters prefilters;
+    final Transcript transcript = new Transcript();
+    final Intake intake = new Intake(this);
+    final ClientTyping typing = new ClientTyping(this);
+    final Reports reports = new Reports(this);
 
-    WebChatService(Plugin plugin, Platform platform, boolean hosted) {
+    Transport transport;
+    Value config = Values.object();
+    Value userData = Values.object();
+    Value interactionData = Values.object();
+    Value previewInput;
+    String language;
+    int maxMessageLength;
+    boolean sleepEnabled;
+    boolean configured;
+
+    boolean active;
+    boolean starting;
+    boolean restoring;
+    boolean disconnected;
+    boolean sleeping;
+    final List<Command> verifyQueue = new ArrayList<>();
+
+    WebChatService(Plugin plugin, Platform platform, boolean hosted, TransportFactory factory) {
         this.plugin = plugin;
         this.platform = platform;
         this.hosted = hosted;
-        plugin.registerCommand("configure", this::configure);
-        plugin.registerCommand("getSessionData", c -> c.resolve(Values.object().set("sessionID", "")
-                .set("userId", "").set("secureKey", "").set("alias", "")));
+        this.factory = factory;
+        this.cookies = new SiteCookies(platform, mainConfig());
+        this.prefilters = new Prefilters(cookies);
+        plugin.registerEvents(Events.ALL);
+        plugin.data("sleeping", Values.of(false));
+        plugin.data("sessionActive", Values.of(false));
+        for (int i = 0; i < Commands.NAMES.length; i++) {
+            plugin.registerCommand(Commands.NAMES[i], new Commands(this, i));
+        }
+        plugin.subscribe("App.language", e -> language = e.get("data").str(language));
+        plugin.subscribe("App.data.pageFocus", e -> focus(e.get("data").get("value").truthy()));
+        plugin.subscribe("App.data.pageHidden", e -> focus(!e.get("data").get("value").truthy()));
+        plugin.subscribe("WebChat.closed", e -> {
+            if (!active) {
+                transcript.reset();
+            }
+        });
+        plugin.subscribe("WebChat.ready", e -> reports.webChatReady());
+        prefilters.load();
+    }
+
+    /** {@code _genesys.widgets.main}, where deploymentID, cookieOptions and header live. */
+    Value mainConfig() {
+        return platform.page.window().get("_genesys").get("widgets").get("main");
     }
 
     /** Reads the global {@code _genesys.widgets.webchat}, configures itself with it, then becomes ready. */
     void configureFromPage() {
-        Value config = platform.page.window().get("_genesys").get("widgets").get("webchat");
-        if (hosted && (!config.isObject() || config.keys().length == 0)) {
+        Value webchat = platform.page.window().get("_genesys").get("widgets").get("webchat");
+        if (hosted && (!webchat.isObject() || webchat.keys().length == 0)) {
             return;
         }
-        plugin.command("configure", config).done((self, args) -> {
-            plugin.ready();
-            plugin.republish("ready", Values.object());
-        });
+        plugin.command("configure", webchat);
     }
 
-    private void configure(Command c) {
-        if (c.data.keys().length == 0) {
-            c.reject(Values.of(Texts.INVALID_CONFIGURATION));
+    /** Applies a configuration; returns the rejection text, or null when it was taken. */
+    String configure(Value data) {
+        if (!data.isObject() || data.keys().length == 0) {
+            return Texts.INVALID_CONFIGURATION;
+        }
+        if (active || starting) {
+            return Texts.ALREADY_ACTIVE;
+        }
+        Transport chosen;
+        try {
+            chosen = factory.create(new TransportContext(platform, cookies, data, reports));
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        if (chosen == null) {
+            return data.get("transport").get("type").truthy() ? Texts.INVALID_TRANSPORT : Texts.INVALID_CONFIGURATION;
+        }
+        transport = chosen;
+        config = data;
+        Value configured = data.get("userData");
+        if (configured.isRecord()) {
+            userData = Values.assign(Values.assign(Values.object(), userData), configured);
+        }
+        Value interaction = data.get("transport").get("interactionData");
+        if (interaction.isRecord()) {
+            interactionData = Values.assign(Values.object(), interaction);
+        }
+        Value max = data.get("maxMessageLength");
+        maxMessageLength = max.isNumber() && max.num() > 0 ? (int) max.num() : 0;
+        sleepEnabled = data.get("sleepEnabled").bool(false) || data.get("transport").get("sleepEnabled").bool(false);
+        plugin.data("userData", userData);
+        plugin.data("interactionData", interactionData);
+        return null;
+    }
+
+    /** First successful configuration: ready, sticky {@code ready}, then pick up a session an earlier page left. */
+    void becomeReady() {
+        if (configured) {
             return;
         }
-        c.resolve();
+        configured = true;
+        plugin.ready();
+        plugin.republish(Events.READY, Values.object());
+        String resume = transport.resumeCommand();
+        if (resume != null) {
+            plugin.command(resume, Values.object());
+        }
     }
+
+    void publish(String event, Value data) {
+        plugin.publish(event, data);
+    }
+
+    String previewText() {
+        return previewInput == null ? "" : previewInput.get("value").str("");
+    }
+
+    /** The session became active (start or restore). */
+    void activate(Value sessionData) {
+        active = true;
+        plugin.data("sessionActive", Values.of(true));
+        plugin.data("WebChatService.sessionData", sessionData);
+    }
+
+    /**
+     * The session is over, whoever ended it: state, filters and typing are reset; the transcript stays readable. The
+     * events are the caller's to publish.
+     */
+    void deactivate() {
+        active = false;
+        restoring = false;
+        disconnected = false;
+        sleeping = false;
+        typing.end(false);
+        if (intake.agentTyping) {
+            intake.typing(false, Values.object());
+        }
+        plugin.data("sessionActive", Values.of(false));
+        prefilters.clear();
+    }
+
+    /** Tells App (hosted mode only: standalone pages have no App) whether to load us on the next page. */
+    void autoLoad(boolean on) {
+        if (hosted) {
+            plugin.command(on ? "App.registerAutoLoad" : "App.deregisterAutoLoad", Values.object());
+        }
+    }
+
+    /** Page focus or visibility changed: sleep when it is gone, wake when it is back. */
+    private void focus(boolean present) {
+        plugin.command(present ? "wake" : "sleep", Values.object());
+    }
+
+    /** Any customer action wakes a sleeping session first, as in the original. */
+    void wake(boolean resetIdle) {
+        if (sleeping && active) {
+            sleeping = false;
+            plugin.data("sleeping", Values.of(false));
+            publish(Events.WAKING, Values.object());
+            transport.sleep(false);
+        } else if (resetIdle && active) {
+            transport.resetIdle();
+        }
+    }
+
+    void sleep() {
+        if (sleepEnabled && active && !sleeping) {
+            sleeping = true;
+            plugin.data("sleeping", Values.of(true));
+            publish(Events.SLEEPING, Values.object());
+            transport.sleep(true);
+        }
+    }
+
+    /** Answers the {@code verifySession} calls that waited for a restore to settle. */
+    void releaseVerify() {
+        List<Command> waiting = new ArrayList<>(verifyQueue);
+        verifyQueue.clear();
+        for (Command c : waiting) {
+            c.resolve(Values.object().set("sessionActive", active));
+        }
+    }
+
+    /** Exposed for tests and the entry point. */
+    public boolean isActive() {
+        return active;
+    }
+
 }

@@ -82,7 +82,8 @@ public final class Chromium implements AutoCloseable {
         }
     }
 
+    /** Test pages, and the test bundles built from src/test/java/org/wcs/fake (under /test-pages/plugins/). */
     static Map<String, Path> testPages() {
-        return Map.of("/test/", Path.of("src/test/resources/pages"));
+        return Map.of("/test/", Path.of("src/test/resources/pages"), "/test-pages/", Path.of("target/test-pages"));
     }
 }

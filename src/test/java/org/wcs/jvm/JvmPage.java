@@ -18,7 +18,7 @@ import org.wcs.value.Values;
  */
 public final class JvmPage implements Page {
     private final JvmLoop loop;
-    private final Value window = Values.object();
+    private Value window = Values.object();
     private final Map<String, Runnable> scripts = new HashMap<>();
     public final List<String> requestedScripts = new ArrayList<>();
     public final List<String> console = new ArrayList<>();
@@ -30,6 +30,13 @@ public final class JvmPage implements Page {
 
     public JvmPage(JvmLoop loop) {
         this.loop = loop;
+    }
+
+    /** A new page in the same tab: a fresh window (cookies and storage belong to the platform and stay). */
+    public void reload() {
+        window = Values.object();
+        requestedScripts.clear();
+        console.clear();
     }
 
     /** Serves {@code url} as a script whose evaluation runs {@code code}. */

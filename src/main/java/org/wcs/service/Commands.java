@@ -1,0 +1,382 @@
+package org.wcs.service;
+
+import org.wcs.bus.Command;
+import org.wcs.bus.CommandHandler;
+import org.wcs.transport.Events;
+import org.wcs.transport.Reply;
+import org.wcs.transport.Texts;
+import org.wcs.value.JsError;
+import org.wcs.value.Value;
+import org.wcs.value.Values;
+
+/**
+ * The plugin's commands. One instance per command name (an index into {@link #NAMES}), one switch: the bundle
+ * carries one class instead of thirty. Each command checks its input and the session state, with the original's
+ * rejection texts, before the transport is asked for anything.
+ */
+final class Commands implements CommandHandler {
+    static final String[] NAMES = {"configure", "startChat", "endChat", "sendMessage", "sendCustomNotice",
+        "sendTyping", "sendFilteredMessage", "addPrefilter", "updateUserData", "updateInteractionData", "poll",
+        "startPoll", "stopPoll", "pausePoll", "resetPollExceptions", "restore", "asyncRestore", "getTranscript",
+        "getAgents", "getStats", "sendFile", "downloadFile", "getFileLimits", "getSessionData", "fetchHistory",
+        "registerTypingPreviewInput", "registerPreProcessor", "verifySession", "sleep", "wake"};
+
+    private static final int CONFIGURE = 0, START_CHAT = 1, END_CHAT = 2, SEND_MESSAGE = 3, SEND_CUSTOM_NOTICE = 4,
+        SEND_TYPING = 5, SEND_FILTERED_MESSAGE = 6, ADD_PREFILTER = 7, UPDATE_USER_DATA = 8,
+        UPDATE_INTERACTION_DATA = 9, POLL = 10, START_POLL = 11, STOP_POLL = 12, PAUSE_POLL = 13,
+        RESET_POLL_EXCEPTIONS = 14, RESTORE = 15, ASYNC_RESTORE = 16, GET_TRANSCRIPT = 17, GET_AGENTS = 18,
+        GET_STATS = 19, SEND_FILE = 20, DOWNLOAD_FILE = 21, GET_FILE_LIMITS = 22, GET_SESSION_DATA = 23,
+        FETCH_HISTORY = 24, REGISTER_TYPING_PREVIEW_INPUT = 25, REGISTER_PRE_PROCESSOR = 26, VERIFY_SESSION = 27,
+        SLEEP = 28, WAKE = 29;
+
+    private final WebChatService s;
+    private final int op;
+
+    Commands(WebChatService service, int op) {
+        this.s = service;
+        this.op = op;
+    }
+
+    private static Value text(String s) {
+        return Values.of(s);
+    }
+
+    @Override
+    public void handle(Command c) {
+        Value d = c.data;
+        if (op > 0 && s.transport == null) {
+            c.reject(text(Texts.INVALID_CONFIGURATION));
+            return;
+        }
+        switch (op) {
+            case CONFIGURE:
+                String problem = s.configure(d);
+                if (problem != null) {
+                    c.reject(text(problem));
+                } else {
+                    c.resolve();
+                    s.becomeReady();
+                }
+                return;
+            case START_CHAT:
+                startChat(c);
+                return;
+            case END_CHAT:
+                endChat(c);
+                return;
+            case SEND_MESSAGE:
+                s.wake(false);
+                sendMessage(c, d.get("message"), d.get("type").str("text"), d.get("parentMessageID"));
+                return;
+            case SEND_CUSTOM_NOTICE:
+                s.wake(false);
+                if (active(c)) {
+                    s.transport.customNotice(d.get("message").str(""), Replies.of(c));
+                }
+                return;
+            case SEND_TYPING:
+                if (active(c)) {
+                    s.typing.keystroke(c);
+                }
+                return;
+            case SEND_FILTERED_MESSAGE:
+                s.wake(false);
+                if (!s.active) {
+                    c.reject(text(Texts.NO_ACTIVE_SESSION_DOT));
+                } else if (!Prefilters.valid(d.get("regex"))) {
+                    c.reject(text(Texts.BAD_FILTERS));
+                } else {
+                    s.prefilters.add(d.get("regex"));
+                    sendMessage(null, d.get("message"), "text", Values.undefined());
+                    c.resolve();
+                }
+                return;
+            case ADD_PREFILTER:
+                if (Prefilters.valid(d.get("filters"))) {
+                    c.resolve(s.prefilters.add(d.get("filters")));
+                } else {
+                    c.reject(text(Texts.BAD_FILTERS));
+                }
+                return;
+            case UPDATE_USER_DATA:
+                s.wake(false);
+                s.userData = Values.assign(Values.assign(Values.object(), s.userData), d);
+                s.plugin.data("userData", s.userData);
+                if (s.active) {
+                    s.transport.updateUserData(d, Replies.of(c));
+                } else {
+                    c.resolve(s.userData);
+                }
+                return;
+            case UPDATE_INTERACTION_DATA:
+                s.interactionData = Values.assign(Values.assign(Values.object(), s.interactionData), d);
+                s.plugin.data("interactionData", s.interactionData);
+                if (s.active) {
+                    s.transport.updateInteractionData(d, Replies.of(c));
+                } else {
+                    c.resolve(s.interactionData);
+                }
+                return;
+            case POLL:
+                if (!c.commander.equals(WebChatService.NAME)) {
+                    c.reject(text(Texts.ACCESS_DENIED));
+                } else {
+                    s.transport.poll(Replies.of(c));
+                }
+                return;
+            case START_POLL:
+                if (active(c)) {
+                    s.transport.startPoll(Replies.of(c));
+                }
+                return;
+            case STOP_POLL:
+                s.transport.stopPoll(Replies.of(c));
+                return;
+            case PAUSE_POLL:
+                if (active(c)) {
+                    s.transport.pausePoll(true, Replies.of(c));
+                }
+                return;
+            case RESET_POLL_EXCEPTIONS:
+                s.transport.resetPollExceptions(Replies.of(c));
+                return;
+            case RESTORE:
+            case ASYNC_RESTORE:
+                restore(c, op == ASYNC_RESTORE);
+                return;
+            case GET_TRANSCRIPT:
+                c.resolve(s.transcript.transcript());
+                return;
+            case GET_AGENTS:
+                c.resolve(Values.object().set("agents", s.transcript.agents));
+                return;
+            case GET_STATS:
+                c.resolve(s.transcript.stats());
+                return;
+            case SEND_FILE:
+                s.wake(false);
+                Value file = d.get("files").get("files").at(0);
+                if (active(c)) {
+                    if (file.isObject()) {
+                        s.transport.sendFile(file, Replies.of(c));
+                    } else {
+                        c.reject(text(Texts.NO_FILE));
+                    }
+                }
+                return;
+            case DOWNLOAD_FILE:
+                String fileId = d.get("fileId").isNullish() ? null : Values.text(d.get("fileId"));
+                if (fileId == null || fileId.isEmpty()) {
+                    c.reject(text(Texts.NO_FILE_ID));
+                } else {
+                    s.transport.downloadFile(fileId, d.get("fileName").str(""), Replies.of(c));
+                }
+                return;
+            case GET_FILE_LIMITS:
+                s.transport.fileLimits(Replies.of(c));
+                return;
+            case GET_SESSION_DATA:
+                c.resolve(s.transport.sessionData());
+                return;
+            case FETCH_HISTORY:
+                s.transport.fetchHistory(Replies.of(c));
+                return;
+            case REGISTER_TYPING_PREVIEW_INPUT:
+                registerPreviewInput(c, d.get("input"));
+                return;
+            case REGISTER_PRE_PROCESSOR:
+                Value fn = d.get("preprocessor");
+                if (fn.isFunction()) {
+                    s.intake.addPreprocessor(fn);
+                    c.resolve(fn);
+                } else {
+                    c.reject(text(Texts.NO_PREPROCESSOR_PREFIX + typeOf(fn) + Texts.NO_PREPROCESSOR_SUFFIX));
+                }
+                return;
+            case VERIFY_SESSION:
+                if (s.restoring) {
+                    s.verifyQueue.add(c);
+                } else {
+                    c.resolve(Values.object().set("sessionActive", s.active));
+                }
+                return;
+            case SLEEP:
+                s.sleep();
+                c.resolve();
+                return;
+            default: // wake
+                s.wake(d.get("resetIdleState").truthy());
+                c.resolve();
+        }
+    }
+
+    private boolean active(Command c) {
+        if (!s.active) {
+            c.reject(text(Texts.NO_ACTIVE_SESSION));
+        }
+        return s.active;
+    }
+
+    private void startChat(Command c) {
+        Value d = c.data;
+        s.wake(false);
+        if (s.active || s.starting || s.restoring) {
+            c.reject(text(Texts.ALREADY_ACTIVE));
+            return;
+        }
+        Value extra = d.get("userData");
+        if (extra.isString()) {
+            try {
+                extra = Values.parse(extra.str());
+            } catch (JsError e) {
+                extra = Values.nul();
+            }
+        }
+        if (!extra.isUndefined() && !extra.isRecord()) {
+            c.reject(text(Texts.MALFORMED_USER_DATA));
+            return;
+        }
+        Value form = Values.object();
+        for (String key : new String[] {"firstname", "lastname", "email", "subject", "nickname"}) {
+            if (d.get(key).isString()) {
+                form.set(key, d.get(key));
+            }
+        }
+        if (d.get("form").isRecord()) {
+            Values.assign(form, d.get("form"));
+        }
+        Value interaction = d.get("interactionData").isRecord()
+                ? Values.assign(Values.assign(Values.object(), s.interactionData), d.get("interactionData"))
+                : s.interactionData;
+        Value request = Values.object().set("form", form)
+                .set("userData", Values.assign(Values.assign(Values.object(), s.userData), extra))
+                .set("interactionData", interaction)
+                .set("async", d.get("async").truthy());
+        s.starting = true;
+        s.transcript.reset();
+        s.transport.start(request, new Reply() {
+            @Override
+            public void ok(Value result) {
+                s.starting = false;
+                c.resolve(result);
+            }
+
+            @Override
+            public void fail(Value reason) {
+                s.starting = false;
+                c.reject(reason);
+            }
+        });
+    }
+
+    private void endChat(Command c) {
+        if (!s.active) {
+            c.reject(text(Texts.NO_ACTIVE_SESSION));
+            return;
+        }
+        s.transport.end(new Reply() {
+            @Override
+            public void ok(Value result) {
+                s.reports.endedByCustomer();
+                c.resolve(result.isUndefined() ? Values.object() : result);
+            }
+
+            @Override
+            public void fail(Value reason) {
+                s.reports.endedByCustomer();
+                c.reject(reason);
+            }
+        });
+    }
+
+    /** {@code c} is null for the internal send of {@code sendFilteredMessage}. */
+    private void sendMessage(Command c, Value message, String type, Value parent) {
+        Reply reply = c == null ? Replies.IGNORE : Replies.of(c);
+        if (s.disconnected && s.active) {
+            reply.ok(Values.object().set("statusCode", 1));
+            return;
+        }
+        if (!s.active) {
+            reply.fail(text(Texts.NO_ACTIVE_SESSION));
+            return;
+        }
+        String m = message.str();
+        if (m == null || m.trim().isEmpty()) {
+            reply.fail(text(Texts.NO_MESSAGE_TEXT));
+            return;
+        }
+        if (s.maxMessageLength > 0 && m.codePointCount(0, m.length()) > s.maxMessageLength) {
+            reply.fail(text(Texts.MESSAGE_TOO_LONG_PREFIX + s.maxMessageLength + Texts.MESSAGE_TOO_LONG_SUFFIX));
+            return;
+        }
+        s.typing.end(false);
+        String parentId = parent.isNullish() ? null : Values.text(parent);
+        s.transport.send(m, type, parentId, reply);
+    }
+
+    private void restore(Command c, boolean async) {
+        if (s.restoring) {
+            c.reject(text(Texts.ALREADY_RESTORING));
+            return;
+        }
+        if (s.active) {
+            if (async) {
+                c.resolve();
+            } else {
+                c.reject(text(Texts.RESTORE_WHILE_ACTIVE));
+            }
+            return;
+        }
+        s.restoring = true;
+        Reply reply = new Reply() {
+            @Override
+            public void ok(Value result) {
+                s.restoring = false;
+                s.releaseVerify();
+                c.resolve(result);
+            }
+
+            @Override
+            public void fail(Value reason) {
+                s.restoring = false;
+                s.releaseVerify();
+                c.reject(reason);
+            }
+        };
+        if (async) {
+            s.transport.asyncRestore(reply);
+        } else {
+            s.transport.restore(c.data.get("sessionData"), reply);
+        }
+    }
+
+    /** The input may be an element or a jQuery object around one; it must be a text input or a textarea. */
+    private void registerPreviewInput(Command c, Value input) {
+        Value element = input.isArray() || input.get("jquery").isString() ? input.at(0) : input;
+        String type = element.get("type").str("");
+        if (element.isObject() && (type.equals("text") || type.equals("textarea"))) {
+            s.previewInput = element;
+            c.resolve();
+        } else {
+            c.reject(text(Texts.BAD_PREVIEW_INPUT));
+        }
+    }
+
+    /** JS {@code typeof}. */
+    static String typeOf(Value v) {
+        switch (v.type()) {
+            case Value.UNDEFINED:
+                return "undefined";
+            case Value.BOOLEAN:
+                return "boolean";
+            case Value.NUMBER:
+                return "number";
+            case Value.STRING:
+                return "string";
+            case Value.FUNCTION:
+                return "function";
+            default:
+                return "object";
+        }
+    }
+}

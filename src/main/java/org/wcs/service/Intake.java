@@ -1,0 +1,114 @@
+package org.wcs.service;
+
+import org.wcs.transport.Events;
+import org.wcs.value.JsError;
+import org.wcs.value.Value;
+import org.wcs.value.Values;
+
+/**
+ * Everything that happens to a batch of transcript items before page code sees it, in the original's order: first
+ * the participant and typing events each item implies (so {@code agentConnected} comes before the
+ * {@code messageReceived} that shows the join), then prefilters, preprocessors, the transcript, and one
+ * {@code messageReceived} with the items that are left.
+ */
+final class Intake {
+    private final WebChatService service;
+    private final Value preprocessors = Values.array();
+    boolean agentTyping;
+
+    Intake(WebChatService service) {
+        this.service = service;
+    }
+
+    void addPreprocessor(Value fn) {
+        preprocessors.push(fn);
+    }
+
+    void accept(Value messages, Value originals, boolean restoring, boolean old, Value extras) {
+        Value shown = Values.array();
+        Value shownOriginals = Values.array();
+        for (int i = 0; i < messages.length(); i++) {
+            Value m = messages.at(i);
+            Value original = originals.at(i);
+            if (!old) {
+                participants(m);
+            }
+            if (service.prefilters.hides(m.get("text")) || service.prefilters.hides(original.get("text"))
+                    || service.prefilters.hides(original.get("body"))) {
+                continue;
+            }
+            if (restoring) {
+                m.set("restoring", true);
+            }
+            m = preprocess(m);
+            shown.push(m);
+            shownOriginals.push(original);
+        }
+        if (shown.length() == 0) {
+            return;
+        }
+        if (old) {
+            service.transcript.prepend(shown, shownOriginals);
+        } else {
+            for (int i = 0; i < shown.length(); i++) {
+                service.transcript.add(shown.at(i), shownOriginals.at(i));
+            }
+        }
+        Value event = Values.object().set("originalMessages", shownOriginals).set("messages", shown)
+                .set("restoring", restoring).set("sessionData", service.transport.sessionData())
+                .set("oldMessages", old);
+        service.publish(Events.MESSAGE_RECEIVED, Values.assign(event, extras));
+    }
+
+    /** Each preprocessor gets the converted message; what it returns replaces it unless falsy. */
+    private Value preprocess(Value m) {
+        for (int i = 0; i < preprocessors.length(); i++) {
+            try {
+                Value r = preprocessors.at(i).call(Values.undefined(), m);
+                if (r.truthy()) {
+                    m = r;
+                }
+            } catch (JsError e) {
+                // A broken preprocessor must not lose the message: it is shown as it was.
+            }
+        }
+        return m;
+    }
+
+    private void participants(Value m) {
+        String type = m.get("type").str("");
+        String from = m.get("from").get("type").str("");
+        boolean agent = from.equals("Agent") || from.equals("Supervisor");
+        boolean joined = type.equals("ParticipantJoined");
+        if (joined || type.equals("ParticipantLeft")) {
+            if (agent) {
+                service.transcript.agent(m, joined, from.equals("Supervisor"));
+                if (!joined) {
+                    typing(false, Values.object());
+                }
+            }
+            String who = from.equals("Client") ? "client" : from.equals("Agent") ? "agent"
+                    : from.equals("Supervisor") ? "supervisor" : from.equals("Bot") ? "bot" : null;
+            if (who != null) {
+                service.publish(who + (joined ? "Connected" : "Disconnected"), Values.object().set("message", m)
+                        .set("agents", service.transcript.agents)
+                        .set("numAgentsConnected", service.transcript.connectedAgents()));
+            }
+        } else if (agent && type.equals("TypingStarted")) {
+            typing(true, m);
+        } else if (agent && (type.equals("TypingStopped") || type.equals("Message") || type.equals("PushUrl")
+                || type.equals("Notice"))) {
+            typing(false, type.equals("TypingStopped") ? m : Values.object());
+        }
+    }
+
+    /** Agent typing from the transcript or from the transport: data key {@code agentTyping}, then the event. */
+    void typing(boolean on, Value data) {
+        if (on == agentTyping && !on) {
+            return;
+        }
+        agentTyping = on;
+        service.plugin.data("agentTyping", Values.of(on));
+        service.publish(on ? Events.AGENT_TYPING_STARTED : Events.AGENT_TYPING_STOPPED, data);
+    }
+}

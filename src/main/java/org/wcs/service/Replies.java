@@ -1,0 +1,37 @@
+package org.wcs.service;
+
+import org.wcs.bus.Command;
+import org.wcs.transport.Reply;
+import org.wcs.value.Value;
+
+/** Bridges transport replies to bus commands. */
+final class Replies {
+    /** For calls nobody waits on. */
+    static final Reply IGNORE = new Reply() {
+        @Override
+        public void ok(Value result) {
+        }
+
+        @Override
+        public void fail(Value reason) {
+        }
+    };
+
+    private Replies() {
+    }
+
+    /** Settles {@code c} with the transport's answer. */
+    static Reply of(Command c) {
+        return new Reply() {
+            @Override
+            public void ok(Value result) {
+                c.resolve(result);
+            }
+
+            @Override
+            public void fail(Value reason) {
+                c.reject(reason);
+            }
+        };
+    }
+}

@@ -1,0 +1,82 @@
+package org.wcs.service;
+
+import org.wcs.value.Value;
+import org.wcs.value.Values;
+
+/**
+ * The session's messages as published (converted and original, aligned by index) and its participants. Nothing is
+ * dropped when a chat ends: {@code getTranscript} keeps answering with the last session until {@link #reset} (next
+ * start, or the WebChat window closing).
+ */
+final class Transcript {
+    Value messages = Values.array();
+    Value originals = Values.array();
+    /** {@code {<participant id>: {name, connected, supervisor, connectedTime, disconnectedTime}}}. */
+    Value agents = Values.object();
+
+    void reset() {
+        messages = Values.array();
+        originals = Values.array();
+        agents = Values.object();
+    }
+
+    void add(Value message, Value original) {
+        messages.push(message);
+        originals.push(original);
+    }
+
+    /** Puts an older page (history) in front of what is there. */
+    void prepend(Value olderMessages, Value olderOriginals) {
+        messages = concat(olderMessages, messages);
+        originals = concat(olderOriginals, originals);
+    }
+
+    private static Value concat(Value a, Value b) {
+        Value out = Values.array();
+        for (int i = 0; i < a.length(); i++) {
+            out.push(a.at(i));
+        }
+        for (int i = 0; i < b.length(); i++) {
+            out.push(b.at(i));
+        }
+        return out;
+    }
+
+    Value transcript() {
+        return Values.object().set("messages", messages).set("originalMessages", originals);
+    }
+
+    /** {@code {agents, startTime, endTime, duration}}: times from the first and last message, false when none. */
+    Value stats() {
+        int n = messages.length();
+        Value start = n > 0 ? messages.at(0).get("timestamp") : Values.of(false);
+        Value end = n > 0 ? messages.at(n - 1).get("timestamp") : Values.of(false);
+        Value duration = start.isNumber() && end.isNumber() ? Values.of(end.num() - start.num()) : Values.of(false);
+        return Values.object().set("agents", agents).set("startTime", start).set("endTime", end)
+                .set("duration", duration);
+    }
+
+    /** Records an agent or supervisor joining ({@code joined}) or leaving, keyed by the sender id. */
+    void agent(Value message, boolean joined, boolean supervisor) {
+        Value from = message.get("from");
+        String key = Values.text(from.get("id"));
+        Value entry = agents.get(key);
+        Value time = message.get("timestamp");
+        if (joined || !entry.isObject()) {
+            entry = Values.object().set("name", from.get("name")).set("connected", joined)
+                    .set("supervisor", supervisor).set("connectedTime", time).set("disconnectedTime", false);
+            agents.set(key, entry);
+        }
+        if (!joined) {
+            entry.set("connected", false).set("disconnectedTime", time);
+        }
+    }
+
+    int connectedAgents() {
+        int n = 0;
+        for (String k : agents.keys()) {
+            n += agents.get(k).get("connected").truthy() ? 1 : 0;
+        }
+        return n;
+    }
+}

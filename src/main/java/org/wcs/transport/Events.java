@@ -1,0 +1,45 @@
+package org.wcs.transport;
+
+/** Names of the WebChatService events (published as {@code WebChatService.<name>}), in one place. */
+public final class Events {
+    private Events() {
+    }
+
+    public static final String READY = "ready";
+    public static final String STARTED = "started";
+    public static final String ENDED = "ended";
+    public static final String MESSAGE_RECEIVED = "messageReceived";
+    public static final String RESTORED = "restored";
+    public static final String RESTORE_FAILED = "restoreFailed";
+    public static final String RESTORE_TIMEOUT = "restoreTimeout";
+    public static final String RESTORED_OFFLINE = "restoredOffline";
+    public static final String ERROR = "error";
+    public static final String AGENT_TYPING_STARTED = "agentTypingStarted";
+    public static final String AGENT_TYPING_STOPPED = "agentTypingStopped";
+    public static final String AGENT_TYPING_TIMEOUT = "agentTypingTimeout";
+    public static final String CLIENT_TYPING_STARTED = "clientTypingStarted";
+    public static final String CLIENT_TYPING_STOPPED = "clientTypingStopped";
+    public static final String POLLING_STARTED = "pollingStarted";
+    public static final String POLLING_STOPPED = "pollingStopped";
+    public static final String DISCONNECTED = "disconnected";
+    public static final String RECONNECTED = "reconnected";
+    public static final String SERVER_OFFLINE = "chatServerWentOffline";
+    public static final String SERVER_ONLINE = "chatServerBackOnline";
+    public static final String CONNECTION_PENDING = "connectionPending";
+    public static final String CONNECTION_RESTORED = "connectionRestored";
+    public static final String CHAT_SERVER_TIMEOUT = "chatServerTimeout";
+    public static final String CAPABILITIES_CHANGED = "capabilitiesChanged";
+    public static final String SESSION_LOST = "sessionLost";
+    public static final String SLEEPING = "sleeping";
+    public static final String WAKING = "waking";
+    public static final String AJAX_RESPONSE = "ajaxResponse";
+
+    /** The events the plugin declares, for {@code registerEvents} (informational on the bus). */
+    public static final String[] ALL = {READY, RESTORED, RESTORE_TIMEOUT, RESTORE_FAILED, RESTORED_OFFLINE,
+        MESSAGE_RECEIVED, ERROR, STARTED, ENDED, AGENT_TYPING_STARTED, AGENT_TYPING_STOPPED, AGENT_TYPING_TIMEOUT,
+        POLLING_STARTED, POLLING_STOPPED, "clientConnected", "clientDisconnected", "agentConnected",
+        "agentDisconnected", "supervisorConnected", "supervisorDisconnected", "botConnected", "botDisconnected",
+        CLIENT_TYPING_STARTED, CLIENT_TYPING_STOPPED, AJAX_RESPONSE, DISCONNECTED, RECONNECTED, SERVER_OFFLINE,
+        SERVER_ONLINE, CONNECTION_PENDING, CONNECTION_RESTORED, CHAT_SERVER_TIMEOUT, CAPABILITIES_CHANGED,
+        SESSION_LOST, SLEEPING, WAKING};
+}

@@ -1,0 +1,59 @@
+package org.wcs.transport;
+
+/**
+ * Every text the service and its transports give page code, exactly as the specs name them. Tests compare against
+ * these constants.
+ */
+public final class Texts {
+    private Texts() {
+    }
+
+    public static final String INVALID_CONFIGURATION = "Invalid configuration";
+    public static final String INVALID_TRANSPORT = "Invalid transport configuration";
+    public static final String ASYNC_NEEDS_COMETD =
+            "Invalid configuration. WebChatService supports Async chat only in CometD mode.";
+    public static final String ALREADY_ACTIVE = "There is already an active chat session";
+    public static final String NO_ACTIVE_SESSION = "There is no active chat session";
+    public static final String NO_ACTIVE_SESSION_DOT = "No active chat session.";
+    public static final String MALFORMED_USER_DATA = "malformed JSON provided in userData property";
+    public static final String NO_MESSAGE_TEXT = "No message text provided";
+    public static final String MESSAGE_TOO_LONG_PREFIX = "Message length exceeds configured threshold of (";
+    public static final String MESSAGE_TOO_LONG_SUFFIX = ") characters";
+    public static final String BAD_FILTERS = "Missing or invalid filters provided. Please provide a regular expression"
+            + " or an array of regular expressions";
+    public static final String NO_PREPROCESSOR_PREFIX = "No preprocessor function provided. Type provided was '";
+    public static final String NO_PREPROCESSOR_SUFFIX = "'.";
+    public static final String BAD_PREVIEW_INPUT = "Invalid value provided for the 'input' property. An HTML element"
+            + " reference to a textarea or text input is required.";
+    public static final String ACCESS_DENIED =
+            "Access Denied to private command. Only WebChatService is allowed to invoke this command";
+    public static final String POLL_PENDING = "previous poll has not finished";
+    public static final String NOT_POLLING = "Not currently polling. Ignoring command.";
+    public static final String POLLING_WITH_COMETD = "Polling is not supported when using CometD";
+    public static final String ALREADY_RESTORING = "Already restoring. Ignoring request.";
+    public static final String RESTORE_WHILE_ACTIVE = "Chat session is already active, ignoring restore command.";
+    public static final String NOTHING_TO_RESTORE = "No chat session found to restore.";
+    public static final String HISTORY_NEEDS_ASYNC = "Fetching messages history applies to only Asynchronous chat.";
+    public static final String HISTORY_NOT_ENABLED = "Fetching chat history on scroll is not enabled.";
+    public static final String NO_MORE_MESSAGES = "No more messages to fetch";
+    public static final String DOWNLOAD_MISCONFIGURED =
+            "Could not download file. Please ensure WebChat is configured properly.";
+    public static final String COMETD_FAILED = "CometD is not configured or there is a connection issue";
+    public static final String NO_TRANSPORT_SUPPORT = "Transport not supported";
+    /** Ours: the originals threw (and left the command pending) on these. */
+    public static final String NO_FILE = "No file provided";
+    public static final String NO_FILE_ID = "No fileId provided";
+
+    public static final String NO_POLLING = "This transport doesn't support polling.";
+    public static final String NO_RESET_POLL_EXCEPTIONS = "This transport doesn't support resetPollExceptions command.";
+    public static final String NO_FILE_LIMITS = "This transport doesn't support getFileLimits command.";
+    public static final String NO_CUSTOM_NOTICE = "This transport doesn't support sendCustomNotice command.";
+    public static final String NO_FILE_DOWNLOAD = "This transport doesn't support file download.";
+    public static final String NO_FILE_UPLOAD = "This transport doesn't support file uploads.";
+    public static final String NO_USER_DATA_UPDATE =
+            "This transport doesn't support updating userData during an active chat session.";
+    public static final String NO_INTERACTION_DATA_UPDATE =
+            "This transport doesn't support updating interactionData during an active chat session.";
+    public static final String NO_HISTORY = "This transport doesn't support fetching history.";
+    public static final String NO_ASYNC_RESTORE = "This transport doesn't support asyncRestore command.";
+}

@@ -1,0 +1,98 @@
+package org.wcs.transport;
+
+import org.wcs.value.Value;
+import org.wcs.value.Values;
+
+/**
+ * A chat back end as the service drives it: a small state machine that turns calls into requests and server news
+ * into {@link TransportListener} reports. The service checks what is generic (session active, message text, who is
+ * asking) before calling; a transport checks what only it can know. Each call answers through its {@link Reply}
+ * exactly once. What a back end cannot do answers with the original's "This transport doesn't support ..." text;
+ * those are the defaults here.
+ */
+public interface Transport {
+    /** Starts a chat. {@code request}: {@code {form, userData, interactionData, async}} (see the service). */
+    void start(Value request, Reply reply);
+
+    /** Sends a text; {@code type} defaults to "text"; {@code parentMessageId} may be null. */
+    void send(String text, String type, String parentMessageId, Reply reply);
+
+    /** Tells the agent the customer started or stopped typing, with the preview text. */
+    void typing(boolean started, String preview, Reply reply);
+
+    /** Ends the chat. Whatever the outcome the transport forgets the session; the service then publishes the end. */
+    void end(Reply reply);
+
+    /** Restores a session stored by an earlier page (or from {@code sessionData}, e.g. an async JWT). */
+    void restore(Value sessionData, Reply reply);
+
+    /** Session identifiers, e.g. {@code {sessionID, userId, secureKey, alias}}. */
+    Value sessionData();
+
+    /** The command the service should issue to itself once ready: "restore", "asyncRestore" or null. */
+    default String resumeCommand() {
+        return null;
+    }
+
+    default void asyncRestore(Reply reply) {
+        reply.fail(Values.undefined());
+    }
+
+    default void fetchHistory(Reply reply) {
+        reply.fail(Values.of(Texts.NO_HISTORY));
+    }
+
+    default void customNotice(String message, Reply reply) {
+        reply.fail(Values.of(Texts.NO_CUSTOM_NOTICE));
+    }
+
+    /** Sends user data during a chat (before one, the service only merges it locally). */
+    default void updateUserData(Value data, Reply reply) {
+        reply.fail(Values.of(Texts.NO_USER_DATA_UPDATE));
+    }
+
+    default void updateInteractionData(Value data, Reply reply) {
+        reply.fail(Values.of(Texts.NO_INTERACTION_DATA_UPDATE));
+    }
+
+    default void fileLimits(Reply reply) {
+        reply.fail(Values.of(Texts.NO_FILE_LIMITS));
+    }
+
+    /** Uploads {@code file} (a browser File/Blob). */
+    default void sendFile(Value file, Reply reply) {
+        reply.fail(Values.of(Texts.NO_FILE_UPLOAD));
+    }
+
+    default void downloadFile(String fileId, String fileName, Reply reply) {
+        reply.fail(Values.of(Texts.NO_FILE_DOWNLOAD));
+    }
+
+    default void startPoll(Reply reply) {
+        reply.fail(Values.of(Texts.NO_POLLING));
+    }
+
+    default void stopPoll(Reply reply) {
+        reply.fail(Values.of(Texts.NO_POLLING));
+    }
+
+    default void pausePoll(boolean pause, Reply reply) {
+        reply.fail(Values.of(Texts.NO_POLLING));
+    }
+
+    default void poll(Reply reply) {
+        reply.fail(Values.of(Texts.NO_POLLING));
+    }
+
+    default void resetPollExceptions(Reply reply) {
+        reply.fail(Values.of(Texts.NO_RESET_POLL_EXCEPTIONS));
+    }
+
+    /** The page went to sleep or woke up (only called when sleep is enabled and a chat is active). */
+    default void sleep(boolean sleeping) {
+    }
+
+    /** The customer is active again: cancel the server's idle timer where the back end has one. */
+    default void resetIdle() {
+    }
+}

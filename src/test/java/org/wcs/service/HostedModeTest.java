@@ -1,0 +1,109 @@
+package org.wcs.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.wcs.bus.Bus;
+import org.wcs.bus.BusApi;
+import org.wcs.fake.ScriptedTransport;
+import org.wcs.jvm.Js;
+import org.wcs.jvm.JvmPlatform;
+import org.wcs.value.Value;
+
+/**
+ * On a page that already runs a CXBus (spec D.1): the service registers on it at once, waits for the sticky
+ * App.ready, configures itself from the global configuration, and talks to App. The page's bus here is another
+ * instance of ours, reached only through its JS API, exactly as Genesys's would be.
+ */
+class HostedModeTest {
+    private final JvmPlatform tab = new JvmPlatform();
+    private Value pageBus;
+    private Value app;
+    private ScriptedTransport transport;
+    private final List<String> appCommands = new ArrayList<>();
+
+    @BeforeEach
+    void page() {
+        pageBus = BusApi.global(new Bus(tab.loop, tab.page));
+        tab.page.window().set("CXBus", pageBus);
+        tab.page.window().set("_genesys", Js.obj("widgets", Js.obj("main", Js.obj("header",
+                Js.obj("Authorization", "Bearer main")), "webchat", Js.obj("dataURL", "x", "enableCustomHeader",
+                true))));
+        app = Js.call(pageBus, "registerPlugin", "App");
+        for (String c : new String[] {"registerAutoLoad", "deregisterAutoLoad"}) {
+            Js.call(app, "registerCommand", c, Js.fn(e -> {
+                appCommands.add(c + " by " + e.get("commander").str());
+                Js.call(e.get("deferred"), "resolve");
+            }));
+        }
+        Js.call(app, "ready");
+    }
+
+    private WebChatService start() {
+        return Launcher.start(tab.platform, ctx -> transport = new ScriptedTransport(ctx));
+    }
+
+    @Test
+    void registersAtOnceAndWaitsForAppReady() {
+        // when the plugin file runs
+        WebChatService service = start();
+        // then the name is taken at once
+        assertEquals(false, Js.call(pageBus, "registerPlugin", "WebChatService").truthy());
+        Value caller = Js.call(pageBus, "registerPlugin", "Caller");
+        List<String> answers = new ArrayList<>();
+        Js.call(Js.call(caller, "command", "WebChatService.getSessionData"), "done",
+                Js.fn(v -> answers.add(Js.json(v))));
+        tab.loop.advance(10_000);
+        assertEquals(List.of(), answers, "not ready before App.ready");
+        assertNull(transport);
+        // when App becomes ready
+        Js.call(app, "republish", "ready", tab.page.window().get("_genesys").get("widgets"));
+        tab.loop.runDue();
+        // then
+        assertEquals(List.of("{\"sessionID\":\"\",\"userId\":\"\",\"secureKey\":\"\",\"alias\":\"\"}"), answers);
+        assertTrue(service != null);
+        assertTrue(!tab.page.window().get("_genesys").get("widgets").has("bus"), "no QuickBus of ours");
+    }
+
+    @Test
+    void talksToAppAboutAutoLoadAndReadsLanguageAndHeaders() {
+        start();
+        Js.call(app, "republish", "ready", Js.obj());
+        Js.call(app, "republish", "language", "fr");
+        Js.call(app, "data", "requestHeader", Js.obj("Authorization", "Bearer app"));
+        tab.loop.runDue();
+        assertEquals("fr", transport.listener.language());
+        assertEquals("Bearer app", transport.listener.header("Authorization"));
+        Value caller = Js.call(pageBus, "registerPlugin", "Caller");
+        Js.call(caller, "command", "WebChatService.startChat", Js.obj());
+        tab.loop.runDue();
+        transport.startSucceeds(transport.last("start"));
+        tab.loop.runDue();
+        Js.call(caller, "command", "WebChatService.endChat");
+        tab.loop.runDue();
+        transport.last("end").reply.ok(Js.obj());
+        tab.loop.runDue();
+        assertEquals(List.of("registerAutoLoad by WebChatService", "deregisterAutoLoad by WebChatService"),
+                appCommands);
+    }
+
+    @Test
+    void anEmptyConfigurationLoadsNothing() {
+        tab.page.window().get("_genesys").get("widgets").set("webchat", Js.obj());
+        start();
+        Js.call(app, "republish", "ready", Js.obj());
+        tab.loop.advance(10_000);
+        assertNull(transport);
+    }
+
+    @Test
+    void aTakenNameLeavesThePageAlone() {
+        Js.call(pageBus, "registerPlugin", "WebChatService");
+        assertNull(start());
+    }
+}

@@ -1,0 +1,136 @@
+package org.wcs.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.wcs.fake.ScriptedTransport;
+import org.wcs.jvm.Js;
+import org.wcs.transport.Events;
+import org.wcs.transport.Texts;
+import org.wcs.value.Value;
+import org.wcs.value.Values;
+
+/** Restore and its outcomes (spec C.7, D.3.3; G29, G42-G44), with the original's bugs fixed. */
+class RestoreTest extends ServiceFixture {
+
+    @Test
+    void restoreWithoutASessionRejectsWithTheTransportsText() { // G29
+        Outcome o = command("restore");
+        transport.last("restore").reply.fail(Values.of(Texts.NOTHING_TO_RESTORE));
+        tab.loop.runDue();
+        assertEquals("rejected:\"No chat session found to restore.\"", o.toString());
+        assertEquals("resolved:{\"sessionActive\":false}", command("verifySession").toString());
+    }
+
+    @Test
+    void restoreWhileActiveRejectsAndDoesNothingElse() { // deviation: the original restored again
+        startChat();
+        assertEquals("rejected:\"" + Texts.RESTORE_WHILE_ACTIVE + "\"", command("restore").toString());
+        assertEquals(0, transport.count("restore"));
+        assertEquals(List.of(), events);
+    }
+
+    @Test
+    void aSecondRestoreWhileOneRunsIsRefused() {
+        command("restore");
+        assertEquals("rejected:\"" + Texts.ALREADY_RESTORING + "\"", command("restore").toString());
+        assertEquals("rejected:\"" + Texts.ALREADY_ACTIVE + "\"", command("startChat", Js.obj()).toString());
+    }
+
+    @Test
+    void verifySessionWaitsForARestoreInProgress() {
+        command("restore");
+        Outcome verify = command("verifySession");
+        assertEquals("pending", verify.state);
+        transport.session = Js.obj("sessionID", "C9");
+        transport.listener.report(Events.RESTORED, Js.obj());
+        transport.batch(true, transport.item("Message", "earlier", "Agent", 3, "Alice"));
+        transport.last("restore").reply.ok(Js.obj("statusCode", 0));
+        tab.loop.runDue();
+        assertEquals("resolved:{\"sessionActive\":true}", verify.toString());
+        assertEquals(List.of("data.sessionActive true", "restored", "messageReceived"),
+                events.stream().map(e -> e.split(" \\{")[0].split(" ")[0].equals("data.sessionActive")
+                        ? "data.sessionActive true" : e.split(" ")[0]).toList());
+    }
+
+    @Test
+    void restoreTimeoutAndFailureResetTheSession() { // G43, G44
+        command("restore");
+        transport.listener.report(Events.RESTORE_TIMEOUT, Js.obj());
+        transport.last("restore").reply.fail(Values.undefined());
+        tab.loop.runDue();
+        assertTrue(events.contains("restoreTimeout"));
+        assertEquals("resolved:{\"sessionActive\":false}", command("verifySession").toString());
+        events.clear();
+        command("restore");
+        transport.listener.report(Events.RESTORE_FAILED, Js.obj());
+        tab.loop.runDue();
+        assertTrue(events.contains("restoreFailed"));
+    }
+
+    @Test
+    void asyncRestoreWhileActiveResolvesSoTheUiOpens() {
+        startChat();
+        assertEquals("resolved", command("asyncRestore").state);
+        assertEquals(0, transport.count("asyncRestore"));
+    }
+
+    @Test
+    void asyncRestoreMarksTheMode() {
+        command("asyncRestore");
+        transport.listener.report(Events.RESTORED, Js.obj("async", true));
+        tab.loop.runDue();
+        assertEquals("{\"async\":true}", Js.json(service.plugin.data("WebChatService.mode")));
+        assertTrue(events.contains("restored {\"async\":true}"));
+    }
+
+    static class ResumingFixture extends ServiceFixture {
+        @Override
+        void customize(ScriptedTransport t) {
+            t.resume = "restore";
+        }
+    }
+
+    @Test
+    void aStoredSessionIsRestoredWhenThePageLoads() { // G42
+        ResumingFixture page = new ResumingFixture();
+        page.boot();
+        assertEquals(1, page.transport.count("restore"));
+        assertEquals("WebChatService", "WebChatService");
+    }
+
+    @Test
+    void restoredPublishedBeforeWebChatSubscribedIsRepeatedWhenWebChatIsReady() { // deviation: race fixed
+        // given a restore that completes before any WebChat plugin exists
+        command("restore");
+        transport.listener.report(Events.RESTORED, Js.obj());
+        tab.loop.runDue();
+        events.clear();
+        // when WebChat loads later, subscribes and becomes ready
+        Value webchat = Js.call(cxbus, "registerPlugin", "WebChat");
+        List<String> seen = new java.util.ArrayList<>();
+        Js.call(webchat, "subscribe", "WebChatService.restored", Js.fn(e -> seen.add("restored")));
+        Js.call(webchat, "republish", "ready");
+        tab.loop.runDue();
+        // then
+        assertEquals(List.of("restored"), seen);
+        // and a second ready does not repeat it again
+        Js.call(webchat, "republish", "ready");
+        tab.loop.runDue();
+        assertEquals(List.of("restored"), seen);
+    }
+
+    @Test
+    void restoredSeenByWebChatIsNotRepeated() {
+        Value webchat = Js.call(cxbus, "registerPlugin", "WebChat");
+        List<String> seen = new java.util.ArrayList<>();
+        Js.call(webchat, "subscribe", "WebChatService.restored", Js.fn(e -> seen.add("restored")));
+        command("restore");
+        transport.listener.report(Events.RESTORED, Js.obj());
+        Js.call(webchat, "republish", "ready");
+        tab.loop.runDue();
+        assertEquals(List.of("restored"), seen);
+    }
+}

@@ -22,6 +22,7 @@ public final class Sandbox implements AutoCloseable {
     private final Server server;
     private final List<Handler> routes = new ArrayList<>();
     private WebSocketUpgradeHandler webSockets;
+    private final List<Emulator> emulators = new ArrayList<>();
 
     private Sandbox(Server server) {
         this.server = server;
@@ -61,12 +62,26 @@ public final class Sandbox implements AutoCloseable {
             }
         });
         server.start();
+        for (Emulator e : Emulators.all()) {
+            e.install(sandbox);
+            sandbox.emulators.add(e);
+        }
         return sandbox;
     }
 
     /** Adds a handler for emulated back-end endpoints; it is asked before the static files. */
     public void route(Handler handler) {
         routes.add(0, handler);
+    }
+
+    /** The running emulator of that type, for tests to script and break. */
+    public <T extends Emulator> T emulator(Class<T> type) {
+        for (Emulator e : emulators) {
+            if (type.isInstance(e)) {
+                return type.cast(e);
+            }
+        }
+        throw new IllegalArgumentException("no emulator " + type.getSimpleName());
     }
 
     /** Accepts WebSocket upgrades on {@code path} (a servlet-style path spec, e.g. "/ws/*"). */

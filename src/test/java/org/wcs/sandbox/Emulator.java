@@ -1,0 +1,6 @@
+package org.wcs.sandbox;
+
+/** A back end the sandbox emulates: it adds its HTTP routes (and WebSocket paths) to the server. */
+public interface Emulator {
+    void install(Sandbox sandbox);
+}

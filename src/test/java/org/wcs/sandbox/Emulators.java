@@ -1,0 +1,15 @@
+package org.wcs.sandbox;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The back ends the sandbox emulates, each installed on every sandbox server. One line per back end. */
+final class Emulators {
+    private Emulators() {
+    }
+
+    static List<Emulator> all() {
+        List<Emulator> out = new ArrayList<>();
+        return out;
+    }
+}

@@ -56,9 +56,9 @@ final class Browser implements Page, RandomSource {
         void loaded(boolean ok);
     }
 
-    @JSBody(params = {"u", "cb"}, script = "var s=document.createElement('script');s.type='text/javascript';"
-            + "s.charset='UTF-8';s.src=u;s.onload=function(){cb(true);};s.onerror=function(){cb(false);};"
-            + "(document.head||document.documentElement).appendChild(s);")
+    @JSBody(params = {"u", "cb"}, script = "var $s=document.createElement('script');$s.type='text/javascript';"
+            + "$s.charset='UTF-8';$s.src=u;$s.onload=function(){cb(true);};$s.onerror=function(){cb(false);};"
+            + "(document.head||document.documentElement).appendChild($s);")
     private static native void inject(String url, Loaded cb);
 
     @Override
@@ -66,10 +66,10 @@ final class Browser implements Page, RandomSource {
         submit(url, fields);
     }
 
-    @JSBody(params = {"u", "f"}, script = "var m=document.createElement('form');m.method='POST';m.action=u;"
-            + "m.target='_blank';m.enctype='multipart/form-data';m.style.display='none';"
-            + "for(var i=0;i<f.length;i+=2){var e=document.createElement('input');e.type='hidden';e.name=f[i];"
-            + "e.value=f[i+1];m.appendChild(e);}document.body.appendChild(m);m.submit();m.parentNode.removeChild(m);")
+    @JSBody(params = {"u", "f"}, script = "var $m=document.createElement('form');$m.method='POST';$m.action=u;"
+            + "$m.target='_blank';$m.enctype='multipart/form-data';$m.style.display='none';"
+            + "for(var $i=0;$i<f.length;$i+=2){var $e=document.createElement('input');$e.type='hidden';$e.name=f[$i];"
+            + "$e.value=f[$i+1];$m.appendChild($e);}document.body.appendChild($m);$m.submit();$m.parentNode.removeChild($m);")
     private static native void submit(String url, String[] fields);
 
     @Override
@@ -82,7 +82,7 @@ final class Browser implements Page, RandomSource {
         console(line);
     }
 
-    @JSBody(params = "s", script = "try{console.log(s);}catch(e){}")
+    @JSBody(params = "s", script = "try{console.log(s);}catch($e){}")
     private static native void console(String s);
 
     @Override
@@ -98,7 +98,7 @@ final class Browser implements Page, RandomSource {
         return decode(s);
     }
 
-    @JSBody(params = "s", script = "try{return decodeURIComponent(s);}catch(e){return s;}")
+    @JSBody(params = "s", script = "try{return decodeURIComponent(s);}catch($e){return s;}")
     private static native String decode(String s);
 
     @Override

@@ -10,9 +10,9 @@ final class BrowserCookies implements Cookies {
         return read(name);
     }
 
-    @JSBody(params = "n", script = "var a=document.cookie?document.cookie.split('; '):[];"
-            + "for(var i=0;i<a.length;i++){var j=a[i].indexOf('=');"
-            + "if(a[i].substring(0,j)===n)return a[i].substring(j+1);}return null;")
+    @JSBody(params = "n", script = "var $a=document.cookie?document.cookie.split('; '):[];"
+            + "for(var $i=0;$i<$a.length;$i++){var $j=$a[$i].indexOf('=');"
+            + "if($a[$i].substring(0,$j)===n)return $a[$i].substring($j+1);}return null;")
     private static native String read(String name);
 
     @Override

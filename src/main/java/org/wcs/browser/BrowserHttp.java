@@ -34,19 +34,19 @@ final class BrowserHttp implements Http {
 
     /** The callback always runs on a later turn, exactly once; a request the browser refuses reads as status 0. */
     @JSBody(params = {"m", "u", "h", "b", "p", "t", "c", "cb"}, script = ""
-            + "var x=new XMLHttpRequest(),f=0;"
-            + "function fin(to){if(f)return;f=1;var s=to?0:x.status;"
-            + "cb(s,s?x.responseText||'':'',s?x.getResponseHeader('Content-Type')||'':'',!!to);}"
-            + "x.onload=function(){fin(0);};x.onerror=x.onabort=function(){fin(0);};"
-            + "x.ontimeout=function(){fin(1);};"
-            + "try{x.open(m,u,true);for(var i=0;i<h.length;i+=2)x.setRequestHeader(h[i],h[i+1]);"
-            + "if(t>0)x.timeout=t;x.withCredentials=c;var d=b;"
-            + "if(p){d=new FormData();for(var j=0;j<p.length;j+=2)d.append(p[j],p[j+1]);}"
-            + "x.send(d===null?void 0:d);}catch(e){setTimeout(function(){fin(0);},0);}"
-            + "return x;")
+            + "var $x=new XMLHttpRequest(),$f=0;"
+            + "function $fin($to){if($f)return;$f=1;var $s=$to?0:$x.status;"
+            + "cb($s,$s?$x.responseText||'':'',$s?$x.getResponseHeader('Content-Type')||'':'',!!$to);}"
+            + "$x.onload=function(){$fin(0);};$x.onerror=$x.onabort=function(){$fin(0);};"
+            + "$x.ontimeout=function(){$fin(1);};"
+            + "try{$x.open(m,u,true);for(var $i=0;$i<h.length;$i+=2)$x.setRequestHeader(h[$i],h[$i+1]);"
+            + "if(t>0)$x.timeout=t;$x.withCredentials=c;var $d=b;"
+            + "if(p){$d=new FormData();for(var $j=0;$j<p.length;$j+=2)$d.append(p[$j],p[$j+1]);}"
+            + "$x.send($d===null?void 0:$d);}catch($e){setTimeout(function(){$fin(0);},0);}"
+            + "return $x;")
     private static native JSObject send(String method, String url, String[] headers, String body, JSObject[] parts,
             int timeout, boolean credentials, Done cb);
 
-    @JSBody(params = "x", script = "try{x.abort();}catch(e){}")
+    @JSBody(params = "x", script = "try{x.abort();}catch($e){}")
     private static native void abort(JSObject xhr);
 }

@@ -10,7 +10,7 @@ final class BrowserStorage implements Storage {
         return getItem(key);
     }
 
-    @JSBody(params = "k", script = "try{return localStorage.getItem(k);}catch(e){return null;}")
+    @JSBody(params = "k", script = "try{return localStorage.getItem(k);}catch($e){return null;}")
     private static native String getItem(String k);
 
     @Override
@@ -18,7 +18,7 @@ final class BrowserStorage implements Storage {
         setItem(key, value);
     }
 
-    @JSBody(params = {"k", "v"}, script = "try{localStorage.setItem(k,v);}catch(e){}")
+    @JSBody(params = {"k", "v"}, script = "try{localStorage.setItem(k,v);}catch($e){}")
     private static native void setItem(String k, String v);
 
     @Override
@@ -26,6 +26,6 @@ final class BrowserStorage implements Storage {
         removeItem(key);
     }
 
-    @JSBody(params = "k", script = "try{localStorage.removeItem(k);}catch(e){}")
+    @JSBody(params = "k", script = "try{localStorage.removeItem(k);}catch($e){}")
     private static native void removeItem(String k);
 }

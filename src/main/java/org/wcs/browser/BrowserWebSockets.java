@@ -37,16 +37,16 @@ final class BrowserWebSockets implements WebSockets {
     }
 
     @JSBody(params = {"u", "cb"}, script = ""
-            + "var w,c=0;function end(k,r){if(c)return;c=1;setTimeout(function(){cb(2,r||'',k);},0);}"
-            + "try{w=new WebSocket(u);}catch(e){end(1006,String(e));return null;}"
-            + "w.onopen=function(){cb(0,'',0);};"
-            + "w.onmessage=function(e){if(!c&&typeof e.data==='string')cb(1,e.data,0);};"
-            + "w.onerror=function(){end(1006,'error');};w.onclose=function(e){end(e.code,e.reason);};return w;")
+            + "var $w,$c=0;function $end($k,$r){if($c)return;$c=1;setTimeout(function(){cb(2,$r||'',$k);},0);}"
+            + "try{$w=new WebSocket(u);}catch($e){$end(1006,String($e));return null;}"
+            + "$w.onopen=function(){cb(0,'',0);};"
+            + "$w.onmessage=function($e){if(!$c&&typeof $e.data==='string')cb(1,$e.data,0);};"
+            + "$w.onerror=function(){$end(1006,'error');};$w.onclose=function($e){$end($e.code,$e.reason);};return $w;")
     private static native JSObject open(String url, Event cb);
 
-    @JSBody(params = {"w", "t"}, script = "try{if(w&&w.readyState===1)w.send(t);}catch(e){}")
+    @JSBody(params = {"w", "t"}, script = "try{if(w&&w.readyState===1)w.send(t);}catch($e){}")
     private static native void sendText(JSObject ws, String text);
 
-    @JSBody(params = {"w", "c", "r"}, script = "try{if(w)w.close(c,r);}catch(e){}")
+    @JSBody(params = {"w", "c", "r"}, script = "try{if(w)w.close(c,r);}catch($e){}")
     private static native void closeSocket(JSObject ws, int code, String reason);
 }

@@ -22,8 +22,8 @@ final class JsValue implements Value {
         return typeOf(raw);
     }
 
-    @JSBody(params = "v", script = "if(v===void 0)return 0;if(v===null)return 1;var t=typeof v;"
-            + "return t==='boolean'?2:t==='number'?3:t==='string'?4:t==='function'?7:Array.isArray(v)?5:6;")
+    @JSBody(params = "v", script = "if(v===void 0)return 0;if(v===null)return 1;var $t=typeof v;"
+            + "return $t==='boolean'?2:$t==='number'?3:$t==='string'?4:$t==='function'?7:Array.isArray(v)?5:6;")
     private static native int typeOf(JSObject v);
 
     @Override
@@ -73,7 +73,7 @@ final class JsValue implements Value {
     }
 
     /** Property reads never throw: host objects with throwing getters read as undefined. */
-    @JSBody(params = {"v", "k"}, script = "try{return v==null?void 0:v[k];}catch(e){return void 0;}")
+    @JSBody(params = {"v", "k"}, script = "try{return v==null?void 0:v[k];}catch($e){return void 0;}")
     private static native JSObject get(JSObject v, String k);
 
     @Override
@@ -81,7 +81,7 @@ final class JsValue implements Value {
         return new JsValue(at(raw, index));
     }
 
-    @JSBody(params = {"v", "i"}, script = "try{return v==null?void 0:v[i];}catch(e){return void 0;}")
+    @JSBody(params = {"v", "i"}, script = "try{return v==null?void 0:v[i];}catch($e){return void 0;}")
     private static native JSObject at(JSObject v, int i);
 
     @Override
@@ -89,7 +89,7 @@ final class JsValue implements Value {
         return length(raw);
     }
 
-    @JSBody(params = "v", script = "var l=v==null||typeof v==='function'?0:v.length;return typeof l==='number'?l:0;")
+    @JSBody(params = "v", script = "var $l=v==null||typeof v==='function'?0:v.length;return typeof $l==='number'?$l:0;")
     private static native int length(JSObject v);
 
     @Override
@@ -133,7 +133,7 @@ final class JsValue implements Value {
 
     /** Returns {r: result} or {e: message}, so a JS error arrives in Java with its own text. */
     @JSBody(params = {"f", "t", "a"}, script = "try{return{r:f.apply(t,a)};}"
-            + "catch(x){return{e:String(x&&x.message!==void 0?x.message:x)};}")
+            + "catch($x){return{e:String($x&&$x.message!==void 0?$x.message:$x)};}")
     private static native JSObject apply(JSObject f, JSObject self, JSObject[] args);
 
     @JSBody(params = "o", script = "return 'e' in o;")

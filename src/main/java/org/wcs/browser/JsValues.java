@@ -107,7 +107,7 @@ final class JsValues implements ValueFactory {
         return new JsValue(result(o));
     }
 
-    @JSBody(params = "s", script = "try{return{r:JSON.parse(s)};}catch(e){return null;}")
+    @JSBody(params = "s", script = "try{return{r:JSON.parse(s)};}catch($e){return null;}")
     private static native JSObject parseOrNull(String s);
 
     @JSBody(params = "o", script = "return o.r;")
@@ -118,7 +118,7 @@ final class JsValues implements ValueFactory {
         return stringify(JsValue.raw(v));
     }
 
-    @JSBody(params = "v", script = "try{var s=JSON.stringify(v);return s===void 0?null:s;}catch(e){return null;}")
+    @JSBody(params = "v", script = "try{var $s=JSON.stringify(v);return $s===void 0?null:$s;}catch($e){return null;}")
     private static native String stringify(JSObject v);
 
     @Override
@@ -130,7 +130,7 @@ final class JsValues implements ValueFactory {
         return new JsValue(o);
     }
 
-    @JSBody(params = {"s", "f"}, script = "try{return new RegExp(s,f);}catch(e){return null;}")
+    @JSBody(params = {"s", "f"}, script = "try{return new RegExp(s,f);}catch($e){return null;}")
     private static native JSObject regExpOrNull(String s, String f);
 
     @Override

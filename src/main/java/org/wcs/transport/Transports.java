@@ -1,5 +1,9 @@
 package org.wcs.transport;
 
+import org.wcs.transport.gms.GmsTransport;
+import org.wcs.value.Value;
+import org.wcs.value.Values;
+
 /**
  * The production choice of transport, from {@code _genesys.widgets.webchat}: {@code transport.type}
  * {@code purecloud-v2-sockets} or {@code pureengage-v3-rest}; otherwise GMS chat v2 from {@code dataURL}, over
@@ -8,6 +12,22 @@ package org.wcs.transport;
 public final class Transports implements TransportFactory {
     @Override
     public Transport create(TransportContext context) {
-        return null;
+        Value config = context.config;
+        Value type = config.get("transport").get("type");
+        if (type.truthy()) {
+            return null;
+        }
+        boolean cometD = config.get("cometD").get("enabled").truthy();
+        if (!cometD && !config.get("dataURL").isString() && !config.get("serverURL").isString()) {
+            return null;
+        }
+        Value setSessionData = config.get("async").get("setSessionData");
+        if (!cometD && setSessionData.isFunction()) {
+            Value stored = setSessionData.call(Values.undefined(), Values.of(SiteCookies.STATE + "open"));
+            if (stored.isString() && !stored.str().isEmpty() || stored.isRecord() && stored.keys().length > 0) {
+                throw new IllegalArgumentException(Texts.ASYNC_NEEDS_COMETD);
+            }
+        }
+        return cometD ? null : new GmsTransport(context);
     }
 }

@@ -23,12 +23,18 @@ public final class JvmPlatform {
 
     /** A tab sharing the clock, cookies and storage of others: a second tab of the same site. */
     public JvmPlatform(JvmLoop loop, JvmCookies cookies, JvmStorage storage) {
+        this(loop, cookies, storage, null);
+    }
+
+    /** A tab whose HTTP goes to {@code http} instead of the network (e.g. a {@link ScriptedHttp}). */
+    public JvmPlatform(JvmLoop loop, JvmCookies cookies, JvmStorage storage, org.wcs.platform.Http http) {
         this.loop = loop;
         this.page = new JvmPage(loop);
         this.http = new JvmHttp(loop);
         this.webSockets = new JvmWebSockets(loop);
         this.cookies = cookies;
         this.storage = storage;
-        this.platform = new Platform(loop, http, webSockets, cookies, storage, page, () -> nextRandom);
+        this.platform = new Platform(loop, http == null ? this.http : http, webSockets, cookies, storage, page,
+                () -> nextRandom);
     }
 }

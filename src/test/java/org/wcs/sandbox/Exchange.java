@@ -8,10 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.MultiPart;
-import org.eclipse.jetty.http.MultiPartFormData;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -68,9 +65,9 @@ public final class Exchange {
         }
         String type = header("Content-Type");
         if (type != null && type.startsWith("multipart/form-data")) {
-            for (MultiPart.Part p : multipart()) {
-                if (p.getFileName() == null) {
-                    out.computeIfAbsent(p.getName(), k -> new ArrayList<>()).add(p.getContentAsString(
+            for (Part p : multipart()) {
+                if (p.fileName() == null) {
+                    out.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(new String(p.bytes(),
                             StandardCharsets.UTF_8));
                 }
             }
@@ -91,15 +88,9 @@ public final class Exchange {
         List<Upload> out = new ArrayList<>();
         String type = header("Content-Type");
         if (type != null && type.startsWith("multipart/form-data")) {
-            for (MultiPart.Part p : multipart()) {
-                if (p.getFileName() != null) {
-                    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                    try (var in = Content.Source.asInputStream(p.getContentSource())) {
-                        in.transferTo(bytes);
-                    }
-                    HttpField ct = p.getHeaders().getField(HttpHeader.CONTENT_TYPE);
-                    out.add(new Upload(p.getName(), p.getFileName(), ct == null ? "application/octet-stream"
-                            : ct.getValue(), bytes.toByteArray()));
+            for (Part p : multipart()) {
+                if (p.fileName() != null) {
+                    out.add(new Upload(p.name(), p.fileName(), p.contentType(), p.bytes()));
                 }
             }
         }
@@ -110,15 +101,50 @@ public final class Exchange {
     public record Upload(String field, String fileName, String contentType, byte[] bytes) {
     }
 
-    private List<MultiPart.Part> multipart() throws Exception {
-        String boundary = MultiPart.extractBoundary(header("Content-Type"));
-        MultiPartFormData.Parser parser = new MultiPartFormData.Parser(boundary);
-        List<MultiPart.Part> parts = new ArrayList<>();
-        try (MultiPartFormData.Parts all = parser.parse(new org.eclipse.jetty.io.content.ByteBufferContentSource(
-                ByteBuffer.wrap(bytes()))).get()) {
-            all.forEach(parts::add);
+    /** A part of a multipart body. */
+    private record Part(String name, String fileName, String contentType, byte[] bytes) {
+    }
+
+    /** A plain multipart/form-data parser: enough for browsers' FormData and the JVM edge's bodies. */
+    private List<Part> multipart() throws Exception {
+        String type = header("Content-Type");
+        String boundary = "--" + type.substring(type.indexOf("boundary=") + 9).replace("\"", "");
+        byte[] all = bytes();
+        String latin = new String(all, StandardCharsets.ISO_8859_1);
+        List<Part> parts = new ArrayList<>();
+        int at = latin.indexOf(boundary);
+        while (at >= 0) {
+            int headStart = at + boundary.length();
+            if (latin.startsWith("--", headStart)) {
+                break;
+            }
+            int headEnd = latin.indexOf("\r\n\r\n", headStart);
+            int next = latin.indexOf("\r\n" + boundary, headEnd);
+            if (headEnd < 0 || next < 0) {
+                break;
+            }
+            String head = latin.substring(headStart, headEnd);
+            byte[] content = java.util.Arrays.copyOfRange(all, headEnd + 4, next);
+            String contentType = "application/octet-stream";
+            for (String line : head.split("\r\n")) {
+                if (line.toLowerCase().startsWith("content-type:")) {
+                    contentType = line.substring(13).trim();
+                }
+            }
+            parts.add(new Part(attribute(head, "name"), attribute(head, "filename"), contentType, content));
+            at = next + 2;
         }
         return parts;
+    }
+
+    private static String attribute(String head, String key) {
+        int i = head.indexOf("; " + key + "=\"");
+        if (i < 0) {
+            return null;
+        }
+        int start = i + key.length() + 4;
+        return new String(head.substring(start, head.indexOf('"', start)).getBytes(StandardCharsets.ISO_8859_1),
+                StandardCharsets.UTF_8);
     }
 
     private static void parseUrlEncoded(String s, Map<String, List<String>> out) {

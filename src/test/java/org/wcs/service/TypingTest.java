@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wcs.jvm.Js;
+import org.wcs.service.TestPage.Outcome;
 import org.wcs.transport.Texts;
 import org.wcs.value.Value;
 import org.wcs.value.Values;

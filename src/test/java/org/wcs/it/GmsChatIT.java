@@ -1,0 +1,132 @@
+package org.wcs.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.wcs.sandbox.Sandbox;
+import org.wcs.sandbox.gms.GmsChat;
+import org.wcs.sandbox.gms.GmsEmulator;
+
+/** Issue 4 end to end: the built plugin in Chromium against the GMS emulator, including reloads. */
+class GmsChatIT {
+    private static Sandbox sandbox;
+    private static GmsEmulator gms;
+    private static Chromium browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sandbox = Sandbox.start(0, Path.of("."), Chromium.testPages());
+        gms = sandbox.emulator(GmsEmulator.class);
+        browser = new Chromium();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        browser.close();
+        sandbox.close();
+    }
+
+    /** Opens a test page with no cookies left from an earlier test. */
+    private void open(String page) {
+        browser.driver.get(sandbox.url() + "/favicon.ico");
+        browser.driver.manage().deleteAllCookies();
+        browser.driver.get(sandbox.url() + page);
+    }
+
+    private Object run(String asyncBody) {
+        return browser.async("var done = arguments[0]; (async function () { " + asyncBody
+                + " })().then(function (r) { done(r); }, function (e) { done('error: ' + e); });");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> lines() {
+        return (List<String>) browser.js("return window.lines;");
+    }
+
+    @Test
+    void aWholeChatWithFilesTypingAndAReload() throws Exception {
+        // given
+        open("/test/gms-chat.html");
+        // when the customer starts
+        Object started = run("var r = await cmd('startChat', { firstname: 'Ada', lastname: 'Lovelace' });"
+                + "return r.ok && r.value.statusCode === 0;");
+        assertEquals(Boolean.TRUE, started);
+        GmsChat chat = gms.awaitChat(5000);
+        browser.waitFor("window.lines.length >= 1");
+        // and the agent joins, types and talks
+        gms.agent(chat).joins("Grace").typing(true);
+        browser.waitFor("window.seen.indexOf('agentTypingStarted') >= 0");
+        gms.agent(chat).says("Hello Ada");
+        browser.waitFor("window.seen.indexOf('agentTypingStopped') >= 0 && window.lines.length >= 4");
+        // and the customer types, answers and sends a file
+        run("await cmd('registerTypingPreviewInput', { input: Object.assign(document.createElement('textarea'),"
+                + " { value: 'Hi Gr' }) }); await cmd('sendTyping'); return true;");
+        long deadline = System.currentTimeMillis() + 5000;
+        while (gms.received("startTyping").isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals("Hi Gr", gms.received("startTyping").get(0).field("message"));
+        Object sent = run("var r = await cmd('sendMessage', { message: 'Hi Grace <script>x</script>', type: 'text' });"
+                + "var f = new File(['file body'], 'note.txt', { type: 'text/plain' });"
+                + "var u = await cmd('sendFile', { files: { files: [f] } });"
+                + "return r.ok + ' ' + u.ok;");
+        assertEquals("true true", sent);
+        browser.waitFor("window.lines.length >= 6");
+        assertTrue(lines().get(5).startsWith("6 FileUploaded Client "), lines().get(5));
+        String fileId = chat.lines().get(5).split(" ")[3];
+        run("await cmd('downloadFile', { fileId: '" + fileId + "', fileName: 'note.txt' }); return true;");
+        deadline = System.currentTimeMillis() + 5000;
+        while (gms.received("file/download").isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(1, gms.received("file/download").size(), "the download form reached the server");
+        // then the page shows the emulator's transcript, text as text
+        assertEquals(chat.lines(), lines());
+        assertTrue(lines().contains("5 Message Client Hi Grace <script>x</script>"));
+
+        // when the page reloads mid-chat
+        browser.driver.navigate().refresh();
+        browser.waitFor("window.seen.indexOf('pollingStarted') >= 0");
+        // then the chat is restored with its transcript and goes on
+        assertEquals("restored", browser.js("return window.seen.filter(function (s) {"
+                + " return s === 'restored' || s === 'started'; }).join(',');"));
+        assertTrue(lines().stream().allMatch(l -> l.endsWith("(restoring)")), lines().toString());
+        gms.agent(chat).says("Still here");
+        browser.waitFor("window.lines.length >= " + chat.size());
+        assertEquals("7 Message Agent Still here", lines().get(lines().size() - 1));
+
+        // when the customer ends
+        Object ended = run("var r = await cmd('endChat'); return r.ok;");
+        assertEquals(Boolean.TRUE, ended);
+        browser.waitFor("window.seen.indexOf('ended') >= 0");
+        assertTrue(chat.ended());
+        assertEquals(List.of(), browser.severeConsoleLines());
+    }
+
+    @Test
+    void aRestoreAfterRestoreTimeoutIsRefused() throws Exception {
+        // given a chat on a page whose restoreTimeout is 1.5 s
+        open("/test/gms-chat.html?restoreTimeout=1500");
+        run("await cmd('startChat', { nickname: 'Ada' }); return true;");
+        browser.waitFor("window.seen.indexOf('messageReceived') >= 0");
+        int refreshes = gms.received("refresh").size();
+        // when the customer leaves for longer than that and comes back
+        browser.driver.get("about:blank");
+        Thread.sleep(2000);
+        int before = gms.received("refresh").size();
+        browser.driver.get(sandbox.url() + "/test/gms-chat.html?restoreTimeout=1500");
+        browser.waitFor("window.seen.indexOf('restoreTimeout') >= 0");
+        // then nothing was asked of the server and the session cookies are gone
+        Thread.sleep(300);
+        assertEquals(before, gms.received("refresh").size());
+        assertTrue(refreshes > 0);
+        assertEquals(Boolean.FALSE, browser.js("return document.cookie.indexOf('state.session=') >= 0;"));
+        Object restore = run("var r = await cmd('restore'); return r.value;");
+        assertEquals("No chat session found to restore.", restore);
+    }
+}

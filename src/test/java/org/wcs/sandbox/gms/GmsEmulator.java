@@ -1,0 +1,236 @@
+package org.wcs.sandbox.gms;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.wcs.sandbox.Emulator;
+import org.wcs.sandbox.Exchange;
+import org.wcs.sandbox.Sandbox;
+
+/**
+ * A local GMS Chat API v2 (spec gms-v2, Emulator checklist): {@code /genesys/2/chat/{service}} with the calls
+ * Widgets makes, JSON answers carrying identity and {@code chatEnded} every time, per-chat transcripts with
+ * positions, files, fault injection, and a record of every call for tests.
+ */
+public final class GmsEmulator implements Emulator {
+    public static final String PREFIX = "/genesys/2/chat/";
+
+    private final Map<String, GmsChat> chats = new LinkedHashMap<>();
+    private final List<GmsFault> faults = new ArrayList<>();
+    private final Map<String, StoredFile> files = new LinkedHashMap<>();
+    /** Every call received, in order. */
+    public final List<Received> received = Collections.synchronizedList(new ArrayList<>());
+    /** Source of {@code utcTime}; tests may pin it. */
+    public volatile LongSupplier clock = System::currentTimeMillis;
+    /** When set, calls without this {@code apikey} header are refused with 401. */
+    public volatile String requiredApiKey;
+    private int serial;
+
+    /** One call as received. */
+    public record Received(String op, String chatId, Map<String, List<String>> form, String apikey,
+            String authorization) {
+        public String field(String key) {
+            return Exchange.first(form, key);
+        }
+    }
+
+    /** A file kept for download. */
+    public record StoredFile(String id, String name, String type, byte[] bytes) {
+    }
+
+    @Override
+    public void install(Sandbox sandbox) {
+        sandbox.route(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                Exchange x = new Exchange(request, response, callback);
+                if (!x.path.startsWith(PREFIX)) {
+                    return false;
+                }
+                if (!x.preflight()) {
+                    serve(x);
+                }
+                return true;
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- test API
+
+    public synchronized void inject(GmsFault fault) {
+        faults.add(fault);
+    }
+
+    public synchronized GmsChat latestChat() {
+        GmsChat last = null;
+        for (GmsChat c : chats.values()) {
+            last = c;
+        }
+        return last;
+    }
+
+    public synchronized GmsChat chat(String chatId) {
+        return chats.get(chatId);
+    }
+
+    /** Waits (real time) for a chat to be requested. */
+    public GmsChat awaitChat(long timeoutMs) throws InterruptedException {
+        long end = System.currentTimeMillis() + timeoutMs;
+        while (System.currentTimeMillis() < end) {
+            GmsChat c = latestChat();
+            if (c != null) {
+                return c;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("no chat was requested");
+    }
+
+    public GmsAgent agent(GmsChat chat) {
+        return new GmsAgent(chat, this);
+    }
+
+    public List<Received> received(String op) {
+        synchronized (received) {
+            return received.stream().filter(r -> r.op.equals(op)).toList();
+        }
+    }
+
+    synchronized StoredFile store(GmsChat chat, String name, String type, byte[] bytes) {
+        StoredFile f = new StoredFile(String.format("00F1LE%010d", files.size() + 1), name, type, bytes);
+        files.put(f.id(), f);
+        chat.files.put(f.id(), f);
+        return f;
+    }
+
+    // ---------------------------------------------------------------- HTTP
+
+    private synchronized GmsFault takeFault(String op) {
+        for (int i = 0; i < faults.size(); i++) {
+            GmsFault f = faults.get(i);
+            if (f.op() == null || f.op().equals(op)) {
+                if (f.times() <= 1) {
+                    faults.remove(i);
+                } else {
+                    faults.set(i, f.used());
+                }
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private void serve(Exchange x) throws Exception {
+        String[] parts = x.path.substring(PREFIX.length()).split("/", -1);
+        String service = parts[0];
+        String chatId = parts.length > 1 ? parts[1] : "";
+        String op = chatId.isEmpty() ? "requestChat" : parts.length > 2 ? String.join("/", List.of(parts)
+                .subList(2, parts.length)) : "";
+        if (op.startsWith("file/") && op.endsWith("/download")) {
+            op = "file/download";
+        }
+        Map<String, List<String>> form = x.form();
+        received.add(new Received(op, chatId, form, x.header("apikey"), x.header("Authorization")));
+        if (requiredApiKey != null && !requiredApiKey.equals(x.header("apikey"))) {
+            x.json(401, "{\"statusCode\":2,\"errors\":[{\"code\":401,\"advice\":\"apikey required\"}]}");
+            return;
+        }
+        GmsFault fault = takeFault(op);
+        if (fault != null) {
+            switch (fault.kind()) {
+                case HTTP_STATUS -> {
+                    x.send(fault.value(), "text/plain", new byte[0]);
+                    return;
+                }
+                case DROP -> {
+                    x.drop();
+                    return;
+                }
+                case MALFORMED -> {
+                    x.send(200, "application/json", "{\"statusCode\":0,\"messages\":[".getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                case DELAY -> Thread.sleep(fault.value());
+                default -> { }
+            }
+        }
+        if (op.equals("requestChat")) {
+            requestChat(x, service, form);
+            return;
+        }
+        GmsChat chat = chat(chatId);
+        if (chat == null || !chat.secureKey.equals(Exchange.first(form, "secureKey")) && !op.equals("file/download")) {
+            x.json(400, "{\"statusCode\":2,\"chatEnded\":true,\"errors\":[{\"code\":404,\"advice\":"
+                    + "\"chat session not found\"}]}");
+            return;
+        }
+        String user = Exchange.first(form, "userId");
+        if (user != null && !user.isEmpty() && !user.equals(chat.userId)) {
+            x.json(400, "{\"statusCode\":2,\"errors\":[{\"code\":401,\"advice\":\"userId does not match\"}]}");
+            return;
+        }
+        chat.lastCustomerActivity = clock.getAsLong();
+        new GmsCalls(this, chat, x, form, fault).run(op);
+    }
+
+    private void requestChat(Exchange x, String service, Map<String, List<String>> form) throws Exception {
+        String nickname = value(form, "nickname");
+        String first = value(form, "firstName");
+        String last = value(form, "lastName");
+        if (nickname.isEmpty() && (first.isEmpty() || last.isEmpty())) {
+            int code = !first.isEmpty() ? 103 : !last.isEmpty() ? 102 : 161;
+            x.json(400, "{\"statusCode\":2,\"errors\":[{\"code\":" + code + ",\"advice\":\"name required\"}]}");
+            return;
+        }
+        GmsChat chat;
+        synchronized (this) {
+            serial++;
+            chat = new GmsChat(String.format("0007EMU1CHAT%04d", serial), String.format("a1b2c3d4e5f6%04x", serial),
+                    String.format("00A1B2C3D4E5%04X", serial), Integer.toString(700 + serial), service, clock);
+            chats.put(chat.chatId, chat);
+        }
+        form.forEach((k, v) -> {
+            if (k.startsWith("userData[") && k.endsWith("]")) {
+                chat.userData.put(k.substring(9, k.length() - 1), v.get(0));
+            }
+        });
+        chat.join("Client", nickname.isEmpty() ? (first + " " + last).trim() : nickname, null);
+        ObjectNode answer = chat.envelope(0);
+        answer.set("messages", chat.from(1));
+        x.json(200, answer.toString());
+    }
+
+    static String value(Map<String, List<String>> form, String key) {
+        String v = Exchange.first(form, key);
+        return v == null ? "" : v.trim();
+    }
+
+    /** The events of a refresh with any scripted duplication or reordering applied. */
+    static ArrayNode shaped(ArrayNode events, GmsFault fault) {
+        if (fault == null || events.isEmpty()) {
+            return events;
+        }
+        ArrayNode out = events.deepCopy();
+        if (fault.kind() == GmsFault.Kind.DUPLICATE) {
+            for (int i = Math.max(0, events.size() - fault.value()); i < events.size(); i++) {
+                out.add(events.get(i).deepCopy());
+            }
+        } else if (fault.kind() == GmsFault.Kind.REORDER) {
+            out.removeAll();
+            for (int i = events.size() - 1; i >= 0; i--) {
+                out.add(events.get(i));
+            }
+        }
+        return out;
+    }
+}

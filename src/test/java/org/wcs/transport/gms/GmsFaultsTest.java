@@ -1,0 +1,114 @@
+package org.wcs.transport.gms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.wcs.jvm.Js;
+import org.wcs.sandbox.gms.GmsChat;
+import org.wcs.sandbox.gms.GmsFault;
+import org.wcs.value.Value;
+
+/**
+ * Reliability bar of issue 4: under each injected fault the page gets the documented events and recovers, and then
+ * holds the emulator's transcript message for message, nothing lost, nothing twice.
+ */
+class GmsFaultsTest extends GmsFixture {
+
+    @Override
+    Value config() {
+        return Js.obj("dataURL", dataUrl(), "ajaxTimeout", 400);
+    }
+
+    @Test
+    void chatServerUnavailableBeyondTheLimitGoesOfflineAndComesBack() throws Exception { // spec §7.1
+        GmsChat chat = start();
+        gms.inject(GmsFault.statusOne(6));
+        page.awaitEvent("chatServerWentOffline");
+        assertEquals("connectionPending,chatServerWentOffline", names(page.takeEvents()));
+        gms.agent(chat).joins("Grace").says("Back");
+        page.awaitEvent("messageReceived");
+        assertEquals("chatServerBackOnline,connectionRestored,reconnected,agentConnected,messageReceived",
+                names(page.takeEvents()));
+        assertEquals(chat.lines(), transcript());
+    }
+
+    @Test
+    void fewerUnavailableAnswersThanTheLimitOnlyWarn() throws Exception {
+        GmsChat chat = start();
+        gms.inject(GmsFault.statusOne(3));
+        gms.agent(chat).says("still here");
+        page.awaitEvent("messageReceived");
+        assertEquals("connectionPending,connectionRestored,agentConnected,messageReceived",
+                names(page.takeEvents()));
+    }
+
+    @Test
+    void droppedConnectionsPublishDisconnectedThenReconnectedAndLoseNothing() throws Exception { // spec §7.2
+        GmsChat chat = start();
+        gms.inject(GmsFault.drop("refresh", 2));
+        gms.agent(chat).joins("Grace").says("during the outage");
+        page.awaitEvent("reconnected");
+        sync(chat);
+        assertEquals("disconnected,disconnected,reconnected,agentConnected,messageReceived",
+                names(page.takeEvents()));
+        assertEquals(chat.lines(), transcript());
+    }
+
+    @Test
+    void whileDisconnectedSendMessageAnswersStatusCodeOne() throws Exception {
+        start();
+        gms.inject(GmsFault.drop("refresh", 1));
+        page.awaitEvent("disconnected");
+        assertEquals("{\"statusCode\":1}", Js.json(page.await("sendMessage", Js.obj("message", "lost?")).value));
+        page.awaitEvent("reconnected");
+        assertEquals("resolved", page.await("sendMessage", Js.obj("message", "again")).state);
+    }
+
+    @Test
+    void aSlowServerTimesOutAsADisconnection() throws Exception {
+        GmsChat chat = start();
+        gms.inject(GmsFault.delay("refresh", 900, 1));
+        gms.agent(chat).says("slow");
+        page.awaitEvent("reconnected");
+        sync(chat);
+        assertEquals(chat.lines(), transcript());
+        assertTrue(page.events.contains("disconnected"));
+    }
+
+    @Test
+    void aMalformedAnswerIsADisconnectionNotACrash() throws Exception {
+        GmsChat chat = start();
+        gms.inject(GmsFault.malformed("refresh", 1));
+        gms.agent(chat).says("after the garbage");
+        page.awaitEvent("reconnected");
+        sync(chat);
+        assertEquals(chat.lines(), transcript());
+    }
+
+    @Test
+    void serverErrorsWithoutBodyAreInvalidServiceErrorsAndPollingGoesOn() throws Exception { // spec §2.5
+        GmsChat chat = start();
+        gms.inject(GmsFault.http("refresh", 500, 1));
+        page.awaitEvent("error");
+        Value error = page.data("error");
+        assertEquals(500.0, error.get("status").num());
+        assertEquals("InvalidService", error.get("errorReason").str());
+        gms.agent(chat).says("fine again");
+        sync(chat);
+        assertEquals(chat.lines(), transcript());
+    }
+
+    @Test
+    void duplicatedAndReorderedEventsShowOnceInOrder() throws Exception { // spec §6.2
+        GmsChat chat = start();
+        gms.inject(GmsFault.duplicate(5));
+        gms.agent(chat).joins("Grace").says("one").says("two");
+        sync(chat);
+        gms.inject(GmsFault.reorder());
+        gms.agent(chat).says("three").says("four").says("five");
+        sync(chat);
+        tab.loop.advance(10_000);
+        assertEquals(chat.lines(), transcript());
+    }
+}

@@ -169,11 +169,22 @@ public final class WebChatService {
         prefilters.clear();
     }
 
-    /** Tells App (hosted mode only: standalone pages have no App) whether to load us on the next page. */
+    /**
+     * Tells App (hosted mode only: standalone pages have no App) whether to load us on the next page. Not when the
+     * list already says so: early in a page App rewrites the whole {@code autoLoadList} cookie from what it knows,
+     * which would drop WebChat from it and keep the restored chat's window from coming back.
+     */
     void autoLoad(boolean on) {
-        if (hosted) {
-            plugin.command(on ? "App.registerAutoLoad" : "App.deregisterAutoLoad", Values.object());
+        if (!hosted) {
+            return;
         }
+        if (on) {
+            String list = cookies.get("_genesys.widgets.app.autoLoadList");
+            if (list != null && list.contains("\"" + NAME + "\":true")) {
+                return;
+            }
+        }
+        plugin.command(on ? "App.registerAutoLoad" : "App.deregisterAutoLoad", Values.object());
     }
 
     /** Page focus or visibility changed: sleep when it is gone, wake when it is back. */

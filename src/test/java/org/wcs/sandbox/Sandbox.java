@@ -23,6 +23,9 @@ public final class Sandbox implements AutoCloseable {
     private final List<Handler> routes = new ArrayList<>();
     private WebSocketUpgradeHandler webSockets;
     private final List<Emulator> emulators = new ArrayList<>();
+    /** A Genesys Widgets distribution to serve under /byo/, or null. */
+    Path widgetsDir;
+    private ScriptedAgent agent;
 
     private Sandbox(Server server) {
         this.server = server;
@@ -41,6 +44,7 @@ public final class Sandbox implements AutoCloseable {
         connector.setPort(port);
         server.addConnector(connector);
         Sandbox sandbox = new Sandbox(server);
+        sandbox.routes.add(new SandboxApi(sandbox));
         sandbox.routes.add(new StaticFiles("/plugins/", projectDir.resolve("plugins"), Map.of()));
         mounts.forEach((prefix, dir) -> sandbox.routes.add(new StaticFiles(prefix, dir, Map.of())));
         sandbox.routes.add(new StaticFiles("/", projectDir.resolve("web"), Map.of()));
@@ -74,6 +78,33 @@ public final class Sandbox implements AutoCloseable {
         routes.add(0, handler);
     }
 
+    /** The back ends' agent sides, for the scripted agent and the console. */
+    public List<AgentDesk> desks() {
+        List<AgentDesk> out = new ArrayList<>();
+        for (Emulator e : emulators) {
+            if (e instanceof AgentDesk d) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    /** Lets a scripted agent answer every chat that did not ask for the console. */
+    public void startScriptedAgent(AgentScript script) {
+        agent = new ScriptedAgent(desks(), script);
+    }
+
+    /**
+     * Serves a Genesys Widgets distribution under {@code /byo/} with our plugin in place of its
+     * {@code plugins/webchatservice.min.js}, and its pages pointed at the local GMS emulator.
+     */
+    public void serveWidgets(Path distribution, Path projectDir) {
+        widgetsDir = distribution;
+        routes.add(routes.size() - 1, new StaticFiles("/byo/", distribution,
+                Map.of("plugins/webchatservice.min.js", projectDir.resolve("plugins/webchatservice.min.js")
+                        .toAbsolutePath().normalize()), StaticFiles.BYO_INJECTION));
+    }
+
     /** The running emulator of that type, for tests to script and break. */
     public <T extends Emulator> T emulator(Class<T> type) {
         for (Emulator e : emulators) {
@@ -100,15 +131,34 @@ public final class Sandbox implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (agent != null) {
+            agent.close();
+        }
         server.stop();
     }
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(System.getProperty("sandbox.port", "8080"));
-        try (Sandbox sandbox = start(port, Path.of(System.getProperty("sandbox.dir", ".")))) {
-            System.out.println("WebChatService sandbox running. Open:");
-            System.out.println("  " + sandbox.url() + "/            demo site");
-            System.out.println("Press Ctrl-C to stop.");
+        Path project = Path.of(System.getProperty("sandbox.dir", ".")).toAbsolutePath().normalize();
+        try (Sandbox sandbox = start(port, project)) {
+            String script = System.getProperty("sandbox.script");
+            sandbox.startScriptedAgent(AgentScript.parse(script == null ? AgentScript.DEFAULT
+                    : script.startsWith("@") ? java.nio.file.Files.readString(Path.of(script.substring(1))) : script));
+            String widgets = System.getProperty("sandbox.widgets");
+            if (widgets != null && !widgets.isEmpty()) {
+                sandbox.serveWidgets(Path.of(widgets), project);
+            }
+            String u = sandbox.url();
+            System.out.println();
+            System.out.println("WebChatService sandbox is running (Ctrl-C to stop):");
+            System.out.println("  " + u + "/                 pick a back end, chat with the demo widget");
+            System.out.println("  " + u + "/agent.html       agent console: answer chats as a person");
+            System.out.println("  " + u + "/plugins/webchatservice.min.js   the plugin");
+            if (sandbox.widgetsDir != null) {
+                System.out.println("  " + u + "/byo/index.html   your Genesys Widgets UI on this plugin");
+            }
+            System.out.println("  emulated back ends: " + String.join(", ", sandbox.desks().stream()
+                    .map(AgentDesk::backend).toList()));
             sandbox.server.join();
         }
     }

@@ -23,7 +23,20 @@ final class StaticFiles extends Handler.Abstract {
     /** Optional override: a file served in place of the one at the same relative path under {@link #root}. */
     private final Map<String, Path> replacements;
 
+    /** Added before {@code </body>} of served HTML: points a Genesys Widgets page at the local GMS emulator. */
+    static final String BYO_INJECTION = "<script>(function(){var w=window._genesys&&window._genesys.widgets;"
+            + "if(w&&w.webchat){w.webchat.dataURL=location.origin+'/genesys/2/chat/customer-support';"
+            + "if(w.webchat.transport){delete w.webchat.transport.type;}w.webchat.cometD={enabled:false};}})();"
+            + "</script>";
+
+    private final String htmlInjection;
+
     StaticFiles(String prefix, Path root, Map<String, Path> replacements) {
+        this(prefix, root, replacements, null);
+    }
+
+    StaticFiles(String prefix, Path root, Map<String, Path> replacements, String htmlInjection) {
+        this.htmlInjection = htmlInjection;
         this.prefix = prefix;
         this.root = root.toAbsolutePath().normalize();
         this.replacements = replacements;
@@ -51,6 +64,12 @@ final class StaticFiles extends Handler.Abstract {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         byte[] bytes = Files.readAllBytes(file);
+        if (htmlInjection != null && name.endsWith(".html")) {
+            String html = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            int at = html.lastIndexOf("</body>");
+            html = at < 0 ? html + htmlInjection : html.substring(0, at) + htmlInjection + html.substring(at);
+            bytes = html.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
         if (request.getMethod().equals("HEAD")) {
             callback.succeeded();

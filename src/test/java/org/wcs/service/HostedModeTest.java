@@ -93,6 +93,21 @@ class HostedModeTest {
     }
 
     @Test
+    void anAutoLoadListThatHasUsAlreadyIsNotRewritten() { // deviation: App rewrote the list and dropped WebChat
+        tab.cookies.set("_genesys.widgets.app.autoLoadList", "{%22WebChatService%22:true%2C%22WebChat%22:true}",
+                "; path=/");
+        start();
+        Js.call(app, "republish", "ready", Js.obj());
+        tab.loop.runDue();
+        Value caller = Js.call(pageBus, "registerPlugin", "Caller");
+        Js.call(caller, "command", "WebChatService.startChat", Js.obj());
+        tab.loop.runDue();
+        transport.startSucceeds(transport.last("start"));
+        tab.loop.runDue();
+        assertEquals(List.of(), appCommands);
+    }
+
+    @Test
     void anEmptyConfigurationLoadsNothing() {
         tab.page.window().get("_genesys").get("widgets").set("webchat", Js.obj());
         start();

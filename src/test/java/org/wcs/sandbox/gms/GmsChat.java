@@ -29,6 +29,7 @@ public final class GmsChat {
     final Map<String, String> userData = new LinkedHashMap<>();
     final Map<String, GmsEmulator.StoredFile> files = new LinkedHashMap<>();
     private int nextParticipant = 1;
+    private String customer = "Customer";
     private boolean ended;
     /** The customer's current typing-preview text, from refresh/startTyping {@code message}. */
     public volatile String preview = "";
@@ -44,6 +45,15 @@ public final class GmsChat {
         this.clock = clock;
     }
 
+    /** The customer's display name. */
+    public synchronized String customerName() {
+        return customer;
+    }
+
+    public synchronized Map<String, String> userDataCopy() {
+        return new LinkedHashMap<>(userData);
+    }
+
     /** Attached data as the server holds it (from the start form and later updates). */
     public synchronized String userDataValue(String key) {
         return userData.get(key);
@@ -55,6 +65,9 @@ public final class GmsChat {
 
     synchronized int join(String type, String nickname, ObjectNode eventAttributes) {
         int id = nextParticipant++;
+        if (id == 1) {
+            customer = nickname;
+        }
         participants.put(id, nickname);
         participantTypes.put(id, type);
         add(id, "ParticipantJoined", null, eventAttributes);

@@ -13,6 +13,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.wcs.sandbox.AgentDesk;
 import org.wcs.sandbox.Emulator;
 import org.wcs.sandbox.Exchange;
 import org.wcs.sandbox.Sandbox;
@@ -22,7 +23,7 @@ import org.wcs.sandbox.Sandbox;
  * Widgets makes, JSON answers carrying identity and {@code chatEnded} every time, per-chat transcripts with
  * positions, files, fault injection, and a record of every call for tests.
  */
-public final class GmsEmulator implements Emulator {
+public final class GmsEmulator implements Emulator, AgentDesk {
     public static final String PREFIX = "/genesys/2/chat/";
 
     private final Map<String, GmsChat> chats = new LinkedHashMap<>();
@@ -111,6 +112,75 @@ public final class GmsEmulator implements Emulator {
         files.put(f.id(), f);
         chat.files.put(f.id(), f);
         return f;
+    }
+
+    // ---------------------------------------------------------------- AgentDesk
+
+    @Override
+    public String backend() {
+        return "gms";
+    }
+
+    @Override
+    public synchronized List<DeskChat> chats() {
+        List<DeskChat> out = new ArrayList<>();
+        for (GmsChat c : chats.values()) {
+            List<String> lines = new ArrayList<>();
+            for (String l : c.lines()) {
+                lines.add(l.substring(l.indexOf(' ') + 1));
+            }
+            out.add(new DeskChat("gms", c.chatId, c.customerName(), c.participant("Agent") != null, c.ended(),
+                    c.userDataCopy(), lines, c.preview));
+        }
+        return out;
+    }
+
+    private GmsAgent desk(String chatId) {
+        GmsChat c = chat(chatId);
+        if (c == null) {
+            throw new IllegalArgumentException("no chat " + chatId);
+        }
+        return agent(c);
+    }
+
+    @Override
+    public void join(String chatId, String agentName) {
+        desk(chatId).joins(agentName);
+    }
+
+    @Override
+    public void typing(String chatId, boolean typing) {
+        desk(chatId).typing(typing);
+    }
+
+    @Override
+    public void say(String chatId, String text) {
+        desk(chatId).says(text);
+    }
+
+    @Override
+    public void pushUrl(String chatId, String url) {
+        desk(chatId).pushUrl(url);
+    }
+
+    @Override
+    public void sendFile(String chatId, String fileName, String content) {
+        desk(chatId).sendsFile(fileName, content);
+    }
+
+    @Override
+    public void idleAlert(String chatId, int seconds) {
+        desk(chatId).idleAlert(seconds);
+    }
+
+    @Override
+    public void leave(String chatId) {
+        desk(chatId).leaves();
+    }
+
+    @Override
+    public void end(String chatId) {
+        desk(chatId).ends();
     }
 
     // ---------------------------------------------------------------- HTTP

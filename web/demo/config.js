@@ -1,0 +1,42 @@
+/*
+ * The sandbox's configurations for each emulated back end, as a site would write them in
+ * window._genesys.widgets.webchat. The choice comes from the query string and survives reloads.
+ */
+(function () {
+  var params = new URLSearchParams(location.search);
+  var backend = params.get('backend') || 'gms';
+  var agent = params.get('agent') === 'console' ? 'console' : 'scripted';
+  var origin = location.origin;
+  var configs = {
+    gms: { dataURL: origin + '/genesys/2/chat/customer-support', ajaxTimeout: 10000 },
+    purecloud: {
+      transport: {
+        type: 'purecloud-v2-sockets', dataURL: origin, deploymentKey: 'sandbox-deployment',
+        orgGuid: 'sandbox-org', interactionData: { routing: { targetType: 'QUEUE', targetAddress: 'Sandbox' } }
+      }
+    },
+    nexus: {
+      transport: {
+        type: 'pureengage-v3-rest', dataURL: origin + '/nexus/v3/chat/sessions', endpoint: 'sandbox',
+        headers: { 'x-api-key': 'sandbox-key' },
+        async: {
+          enabled: true,
+          getSessionData: function (sessionData, Cookie, CookieOptions) {
+            Cookie.set('sandbox-async-session', JSON.stringify(sessionData), CookieOptions);
+          },
+          setSessionData: function (Open, Cookie, CookieOptions) {
+            return Cookie.get('sandbox-async-session');
+          },
+          deleteSessionData: function (errorData, Cookie, CookieOptions) {
+            Cookie.remove('sandbox-async-session', CookieOptions);
+          }
+        }
+      }
+    }
+  };
+  var webchat = configs[backend] || configs.gms;
+  // The scripted agent leaves chats alone whose customer asked for a person.
+  webchat.userData = { sandboxAgent: agent };
+  window._genesys = { widgets: { webchat: webchat } };
+  window.sandboxDemo = { backend: backend, agent: agent };
+})();

@@ -21,7 +21,7 @@ final class BrowserHttp implements Http {
                 parts[i] = p instanceof String ? JsValues.str((String) p) : JsValue.raw((Value) p);
             }
         }
-        JSObject xhr = send(r.method, r.url, r.headers.toArray(new String[0]), r.body, parts, r.timeoutMs,
+        JSObject xhr = send(r.method, r.url, r.headers.strings(), r.body, parts, r.timeoutMs,
                 r.withCredentials, (status, text, type, timedOut) ->
                         callback.onResponse(new HttpResponse(status, text, type, timedOut)));
         return () -> abort(xhr);

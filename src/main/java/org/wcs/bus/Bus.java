@@ -1,12 +1,9 @@
 package org.wcs.bus;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.wcs.platform.Page;
 import org.wcs.platform.Scheduler;
+import org.wcs.util.Arr;
+import org.wcs.util.Dict;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
@@ -20,9 +17,9 @@ public final class Bus {
     final Page page;
     final BusOptions options = new BusOptions();
     final Loader loader;
-    final Map<String, PluginRecord> plugins = new LinkedHashMap<>();
-    private final Map<String, EventEntry> events = new LinkedHashMap<>();
-    private final Map<String, List<BeforeHook>> befores = new HashMap<>();
+    final Dict<PluginRecord> plugins = new Dict<>();
+    private final Dict<EventEntry> events = new Dict<>();
+    private final Dict<Arr<BeforeHook>> befores = new Dict<>();
     boolean locked;
     private boolean masterTaken;
 
@@ -34,7 +31,7 @@ public final class Bus {
 
     /** A new plugin, or null when the name is taken or registration is locked. */
     public LocalPlugin registerPlugin(String name) {
-        if (locked || plugins.containsKey(name)) {
+        if (locked || plugins.has(name)) {
             return null;
         }
         PluginRecord r = new PluginRecord(name);
@@ -90,10 +87,11 @@ public final class Bus {
         }
         String full = cmd.indexOf('.') < 0 ? commander + "." + cmd : cmd;
         if (!reloaded) {
-            List<BeforeHook> hooks = befores.get(full);
+            Arr<BeforeHook> hooks = befores.get(full);
             if (hooks != null) {
-                for (BeforeHook h : new ArrayList<>(hooks)) {
-                    data = safeHook(h, data);
+                hooks = hooks.copy();
+                for (int i = 0; i < hooks.size(); i++) {
+                    data = safeHook(hooks.get(i), data);
                     if (!data.isObject()) {
                         break;
                     }
@@ -160,10 +158,10 @@ public final class Bus {
 
     void ready(PluginRecord r) {
         r.ready = true;
-        List<Command> buffered = new ArrayList<>(r.buffer);
+        Arr<Command> buffered = r.buffer.copy();
         r.buffer.clear();
-        for (Command c : buffered) {
-            deliver(r, c);
+        for (int i = 0; i < buffered.size(); i++) {
+            deliver(r, buffered.get(i));
         }
     }
 
@@ -173,7 +171,12 @@ public final class Bus {
         if (dot == 0 || fullCommand.isEmpty()) {
             return false;
         }
-        befores.computeIfAbsent(fullCommand, k -> new ArrayList<>()).add(hook);
+        Arr<BeforeHook> hooks = befores.get(fullCommand);
+        if (hooks == null) {
+            hooks = new Arr<>();
+            befores.put(fullCommand, hooks);
+        }
+        hooks.add(hook);
         return true;
     }
 
@@ -181,7 +184,7 @@ public final class Bus {
 
     /** Publishes {@code "<publisher>.<event>"}; false when the publisher is unknown. */
     public boolean publish(String publisher, String event, Value data, boolean quiet, boolean sticky) {
-        if (!plugins.containsKey(publisher)) {
+        if (!plugins.has(publisher)) {
             return false;
         }
         String full = publisher + "." + event;
@@ -199,8 +202,9 @@ public final class Bus {
             log(publisher + " published: " + full);
         }
         if (e != null) {
-            for (Subscription s : new ArrayList<>(e.subscribers)) {
-                send(s, publisher, full, payload);
+            Arr<Subscription> subs = e.subscribers.copy();
+            for (int i = 0; i < subs.size(); i++) {
+                send(subs.get(i), publisher, full, payload);
             }
         }
         return true;
@@ -223,15 +227,19 @@ public final class Bus {
 
     /** Subscribes; false for a missing callback or an unknown subscriber. Sticky events replay to the newcomer. */
     public boolean subscribe(String subscriber, String event, Subscriber cb) {
-        if (cb == null || !plugins.containsKey(subscriber)) {
+        if (cb == null || !plugins.has(subscriber)) {
             return false;
         }
-        EventEntry e = events.computeIfAbsent(event, k -> new EventEntry());
+        EventEntry e = events.get(event);
+        if (e == null) {
+            e = new EventEntry();
+            events.put(event, e);
+        }
         Subscription s = new Subscription(subscriber, cb);
         e.subscribers.add(s);
         int dot = event.indexOf('.');
         String publisher = dot < 0 ? event : event.substring(0, dot);
-        if (e.sticky && plugins.containsKey(publisher)) {
+        if (e.sticky && plugins.has(publisher)) {
             send(s, publisher, event, e.data);
         }
         return true;
@@ -243,7 +251,11 @@ public final class Bus {
         if (e == null) {
             return false;
         }
-        e.subscribers.removeIf(s -> s.plugin.equals(subscriber));
+        for (int i = e.subscribers.size() - 1; i >= 0; i--) {
+            if (e.subscribers.get(i).plugin.equals(subscriber)) {
+                e.subscribers.remove(i);
+            }
+        }
         if (e.subscribers.isEmpty()) {
             events.remove(event);
         }
@@ -253,13 +265,14 @@ public final class Bus {
     /** {@code {event: [subscriber names]}} for events whose name contains {@code name}. */
     public Value subscribers(String name) {
         Value out = Values.object();
-        for (Map.Entry<String, EventEntry> en : events.entrySet()) {
-            if (en.getKey().contains(name)) {
+        for (int i = 0; i < events.size(); i++) {
+            if (events.key(i).contains(name)) {
                 Value list = Values.array();
-                for (Subscription s : en.getValue().subscribers) {
-                    list.push(Values.of(s.plugin));
+                Arr<Subscription> subs = events.value(i).subscribers;
+                for (int j = 0; j < subs.size(); j++) {
+                    list.push(Values.of(subs.get(j).plugin));
                 }
-                out.set(en.getKey(), list);
+                out.set(events.key(i), list);
             }
         }
         return out;
@@ -268,8 +281,8 @@ public final class Bus {
     /** {@code {Plugin: {events: [...], commands: [...]}}} for every plugin. */
     public Value registry() {
         Value out = Values.object();
-        for (PluginRecord r : plugins.values()) {
-            out.set(r.name, r.registry());
+        for (int i = 0; i < plugins.size(); i++) {
+            out.set(plugins.key(i), plugins.value(i).registry());
         }
         return out;
     }
@@ -292,7 +305,7 @@ public final class Bus {
     }
 
     static final class EventEntry {
-        final List<Subscription> subscribers = new ArrayList<>();
+        final Arr<Subscription> subscribers = new Arr<>();
         boolean sticky;
         Value data;
     }

@@ -1,7 +1,6 @@
 package org.wcs.bus;
 
-import java.util.ArrayList;
-import java.util.List;
+import org.wcs.util.Arr;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
@@ -16,9 +15,9 @@ public final class Deferred implements Promise, Settle {
     private String state = PENDING;
     private Value context;
     private Value[] args = NONE;
-    private List<Callback> doneList = new ArrayList<>();
-    private List<Callback> failList = new ArrayList<>();
-    private final List<Callback> progressList = new ArrayList<>();
+    private Arr<Callback> doneList = new Arr<>();
+    private Arr<Callback> failList = new Arr<>();
+    private final Arr<Callback> progressList = new Arr<>();
     /** JS views, built on first use: the promise view and the full deferred with settle methods. */
     Value view;
     Value full;
@@ -47,7 +46,7 @@ public final class Deferred implements Promise, Settle {
         return this;
     }
 
-    private Deferred add(String when, List<Callback> list, Callback callback) {
+    private Deferred add(String when, Arr<Callback> list, Callback callback) {
         if (state.equals(when)) {
             run(callback, context, args);
         } else if (state.equals(PENDING)) {
@@ -80,8 +79,9 @@ public final class Deferred implements Promise, Settle {
 
     public void notifyWith(Value self, Value[] values) {
         if (state.equals(PENDING)) {
-            for (Callback c : new ArrayList<>(progressList)) {
-                run(c, self, values);
+            Arr<Callback> now = progressList.copy();
+            for (int i = 0; i < now.size(); i++) {
+                run(now.get(i), self, values);
             }
         }
     }
@@ -94,11 +94,11 @@ public final class Deferred implements Promise, Settle {
         state = to;
         context = self;
         args = values;
-        List<Callback> list = to.equals(RESOLVED) ? doneList : failList;
+        Arr<Callback> list = to.equals(RESOLVED) ? doneList : failList;
         doneList = null;
         failList = null;
-        for (Callback c : list) {
-            run(c, self, values);
+        for (int i = 0; i < list.size(); i++) {
+            run(list.get(i), self, values);
         }
     }
 

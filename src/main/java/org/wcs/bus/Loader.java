@@ -1,18 +1,16 @@
 package org.wcs.bus;
 
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
+import org.wcs.util.Arr;
+import org.wcs.util.Dict;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
 /** Lazy loading of plugin files, plain files and {@code .mod.js} modules by script injection (spec A.7). */
 final class Loader {
     private final Bus bus;
-    private final Set<String> loadedPlugins = new HashSet<>();
-    private final Set<String> loadedFiles = new HashSet<>();
-    final Map<String, Value> modules = new HashMap<>();
+    private final Arr<String> loadedPlugins = new Arr<>();
+    private final Arr<String> loadedFiles = new Arr<>();
+    final Dict<Value> modules = new Dict<>();
 
     Loader(Bus bus) {
         this.bus = bus;
@@ -21,8 +19,8 @@ final class Loader {
     Deferred loadPlugin(String name) {
         Deferred d = new Deferred();
         boolean clash = loadedPlugins.contains(name);
-        for (String registered : bus.plugins.keySet()) {
-            clash |= Values.lower(registered).equals(Values.lower(name));
+        for (int i = 0; i < bus.plugins.size(); i++) {
+            clash |= Values.lower(bus.plugins.key(i)).equals(Values.lower(name));
         }
         if (clash) {
             d.reject();
@@ -55,10 +53,11 @@ final class Loader {
 
     Deferred loadFile(String url) {
         Deferred d = new Deferred();
-        if (!loadedFiles.add(url)) {
+        if (loadedFiles.contains(url)) {
             d.reject();
             return d;
         }
+        loadedFiles.add(url);
         bus.page.loadScript(url, () -> d.settle(true, new Value[0]),
                 () -> d.reject(Values.of(BusTexts.FILE_FAILED + url)));
         return d;
@@ -66,19 +65,19 @@ final class Loader {
 
     Deferred loadModule(String name) {
         Deferred d = new Deferred();
-        if (modules.containsKey(name)) {
+        if (modules.has(name)) {
             Value v = modules.get(name);
             bus.scheduler.schedule(0, () -> d.resolve(v));
             return d;
         }
         bus.page.loadScript(bus.options.pluginsPath + name + ".mod.js",
-                () -> d.resolve(modules.containsKey(name) ? modules.get(name) : Values.undefined()),
+                () -> d.resolve(modules.has(name) ? modules.get(name) : Values.undefined()),
                 () -> d.reject(Values.of(BusTexts.MODULE_FAILED + name)));
         return d;
     }
 
     boolean registerModule(String name, Value value) {
-        if (modules.containsKey(name)) {
+        if (modules.has(name)) {
             return false;
         }
         modules.put(name, value);

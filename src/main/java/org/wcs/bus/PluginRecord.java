@@ -1,18 +1,16 @@
 package org.wcs.bus;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import org.wcs.util.Arr;
+import org.wcs.util.Dict;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
 /** The bus's record of one plugin: its commands, declared events, data and the commands waiting for ready(). */
 final class PluginRecord {
     final String name;
-    final Map<String, CommandHandler> commands = new LinkedHashMap<>();
-    final List<String> events = new ArrayList<>();
-    final List<Command> buffer = new ArrayList<>();
+    final Dict<CommandHandler> commands = new Dict<>();
+    final Arr<String> events = new Arr<>();
+    final Arr<Command> buffer = new Arr<>();
     /** {@code {key: {last, value, time}}}, a JS object because page code reads it whole. */
     final Value data = Values.object();
     boolean ready;
@@ -25,12 +23,12 @@ final class PluginRecord {
     /** {@code {events: [...], commands: [...]}}. */
     Value registry() {
         Value ev = Values.array();
-        for (String e : events) {
-            ev.push(Values.of(e));
+        for (int i = 0; i < events.size(); i++) {
+            ev.push(Values.of(events.get(i)));
         }
         Value cm = Values.array();
-        for (String c : commands.keySet()) {
-            cm.push(Values.of(c));
+        for (int i = 0; i < commands.size(); i++) {
+            cm.push(Values.of(commands.key(i)));
         }
         return Values.object().set("events", ev).set("commands", cm);
     }

@@ -1,7 +1,6 @@
 package org.wcs.platform;
 
-import java.util.ArrayList;
-import java.util.List;
+import org.wcs.util.Arr;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
@@ -13,10 +12,10 @@ public final class HttpRequest {
     public final String method;
     public final String url;
     /** Header names and values, alternating. */
-    public final List<String> headers = new ArrayList<>();
+    public final Arr<String> headers = new Arr<>();
     public String body;
     /** Multipart parts: name, then a string {@link Value} or a browser File/Blob {@link Value}, alternating. */
-    public List<Object> parts;
+    public Arr<Object> parts;
     public int timeoutMs;
     public boolean withCredentials;
 
@@ -39,7 +38,7 @@ public final class HttpRequest {
 
     public HttpRequest part(String name, Value value) {
         if (parts == null) {
-            parts = new ArrayList<>();
+            parts = new Arr<>();
         }
         parts.add(name);
         parts.add(value);

@@ -1,7 +1,5 @@
 package org.wcs.service;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.wcs.bus.Command;
 import org.wcs.bus.Plugin;
 import org.wcs.platform.Platform;
@@ -11,6 +9,7 @@ import org.wcs.transport.Texts;
 import org.wcs.transport.Transport;
 import org.wcs.transport.TransportContext;
 import org.wcs.transport.TransportFactory;
+import org.wcs.util.Arr;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
@@ -47,7 +46,7 @@ public final class WebChatService {
     boolean restoring;
     boolean disconnected;
     boolean sleeping;
-    final List<Command> verifyQueue = new ArrayList<>();
+    final Arr<Command> verifyQueue = new Arr<>();
 
     WebChatService(Plugin plugin, Platform platform, boolean hosted, TransportFactory factory) {
         this.plugin = plugin;
@@ -215,10 +214,10 @@ public final class WebChatService {
 
     /** Answers the {@code verifySession} calls that waited for a restore to settle. */
     void releaseVerify() {
-        List<Command> waiting = new ArrayList<>(verifyQueue);
+        Arr<Command> waiting = verifyQueue.copy();
         verifyQueue.clear();
-        for (Command c : waiting) {
-            c.resolve(Values.object().set("sessionActive", active));
+        for (int i = 0; i < waiting.size(); i++) {
+            waiting.get(i).resolve(Values.object().set("sessionActive", active));
         }
     }
 

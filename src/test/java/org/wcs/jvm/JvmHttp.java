@@ -83,7 +83,7 @@ public final class JvmHttp implements Http {
         };
     }
 
-    private static byte[] multipart(List<Object> parts, String boundary) {
+    private static byte[] multipart(org.wcs.util.Arr<Object> parts, String boundary) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = 0; i < parts.size(); i += 2) {
             String name = (String) parts.get(i);

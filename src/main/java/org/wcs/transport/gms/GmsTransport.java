@@ -1,7 +1,5 @@
 package org.wcs.transport.gms;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.wcs.platform.Cancellable;
 import org.wcs.platform.Http;
 import org.wcs.platform.HttpRequest;
@@ -13,6 +11,7 @@ import org.wcs.transport.Texts;
 import org.wcs.transport.Transport;
 import org.wcs.transport.TransportContext;
 import org.wcs.transport.TransportListener;
+import org.wcs.util.Arr;
 import org.wcs.value.JsError;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
@@ -264,7 +263,7 @@ public final class GmsTransport implements Transport {
     /** New transcript events of a refresh: in index order, each index once, then the end if the server says so. */
     private void take(Value body, boolean restoring) {
         Value raw = body.get("messages");
-        List<Value> fresh = new ArrayList<>();
+        Arr<Value> fresh = new Arr<>();
         for (int i = 0; i < raw.length(); i++) {
             Value m = raw.at(i);
             double index = m.get("index").num();
@@ -278,7 +277,8 @@ public final class GmsTransport implements Transport {
         }
         Value messages = Values.array();
         Value originals = Values.array();
-        for (Value m : fresh) {
+        for (int i = 0; i < fresh.size(); i++) {
+            Value m = fresh.get(i);
             if (session.first(m.get("index").num())) {
                 messages.push(Gms.convert(m));
                 originals.push(m);

@@ -47,6 +47,15 @@ final class Browser implements Page, RandomSource {
     private static native String userAgent0();
 
     @Override
+    public void whenParsed(Runnable task) {
+        parsed(ok -> task.run());
+    }
+
+    @JSBody(params = "cb", script = "if(document.readyState==='loading')"
+            + "document.addEventListener('DOMContentLoaded',function(){cb(true);});else setTimeout(function(){cb(true);},0);")
+    private static native void parsed(Loaded cb);
+
+    @Override
     public void loadScript(String url, Runnable onLoad, Runnable onError) {
         inject(url, ok -> (ok ? onLoad : onError).run());
     }

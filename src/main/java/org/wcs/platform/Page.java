@@ -16,6 +16,12 @@ public interface Page {
 
     String userAgent();
 
+    /**
+     * Runs {@code task} once the document is parsed (at {@code DOMContentLoaded}, or on the next turn if that is
+     * past): by then the page's own scripts after ours have registered their plugins and subscriptions.
+     */
+    void whenParsed(Runnable task);
+
     /** Appends {@code <script src=url>} to the head; exactly one of the callbacks runs. */
     void loadScript(String url, Runnable onLoad, Runnable onError);
 

@@ -45,7 +45,9 @@ public final class Launcher {
         child(child(window, "_genesys"), "widgets").set("bus", quickApi);
         Plugin plugin = bus.registerPlugin(NAME);
         WebChatService service = new WebChatService(plugin, platform, false, factory);
-        service.configureFromPage();
+        // Configure (and so restore) once the page is parsed, so that the page's own subscribers, which come after
+        // our script tag, do not miss a non-sticky restored or restoreTimeout.
+        platform.page.whenParsed(service::configureFromPage);
         return service;
     }
 

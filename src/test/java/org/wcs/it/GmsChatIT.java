@@ -115,6 +115,7 @@ class GmsChatIT {
         run("await cmd('startChat', { nickname: 'Ada' }); return true;");
         browser.waitFor("window.seen.indexOf('messageReceived') >= 0");
         int refreshes = gms.received("refresh").size();
+
         // when the customer leaves for longer than that and comes back
         browser.driver.get("about:blank");
         Thread.sleep(2000);

@@ -70,6 +70,11 @@ public final class JvmPage implements Page {
     }
 
     @Override
+    public void whenParsed(Runnable task) {
+        loop.schedule(0, task);
+    }
+
+    @Override
     public void loadScript(String url, Runnable onLoad, Runnable onError) {
         requestedScripts.add(url);
         Runnable code = scripts.get(url);

@@ -151,8 +151,8 @@ final class Inbox implements Runnable {
         }
         agentTyping = t.clock.schedule(AGENT_TYPING_MS, t);
         String avatar = member.get("avatarImageUrl").str("");
-        t.out.agentTyping(Values.object().set("name", member.get("displayName").str("Agent")).set("id", sender)
-                .set("avatar", avatar.isEmpty() ? null : avatar), Events.AGENT_TYPING_STARTED);
+        t.out.agentTyping(Values.object().set("from", Values.object().set("name", member.get("displayName"))
+                .set("id", sender).set("avatar", avatar.isEmpty() ? null : avatar)), Events.AGENT_TYPING_STARTED);
     }
 
     void agentTypingOver() {

@@ -20,6 +20,8 @@ public final class Faults {
         final int status;
         final String retryAfter;
         final int delayMs;
+        /** For STATUS: the body to send instead of the standard error body. */
+        String body;
         int times;
 
         Rule(String method, String path, Kind kind, int status, String retryAfter, int delayMs, int times) {

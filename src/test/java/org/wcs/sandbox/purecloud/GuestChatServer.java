@@ -91,6 +91,8 @@ public final class GuestChatServer {
     public volatile int closeGraceMs = 5_000;
     /** {@code maxResults} over 100: clamp (true) or 400. */
     public volatile boolean clampMaxResults = true;
+    /** The page size when the request names none (100 on the real server; smaller to test walking pages). */
+    public volatile int defaultMaxResults = 100;
 
     /** {@code wsBase}: e.g. {@code ws://127.0.0.1:8080}, the start of every {@code eventStreamUri}. */
     public GuestChatServer(Scheduler clock, String wsBase) {
@@ -111,7 +113,7 @@ public final class GuestChatServer {
         Faults.Rule fault = faults.take(r.method(), r.path());
         Answer a;
         if (fault != null && fault.kind == Faults.Kind.STATUS) {
-            a = new Answer(fault.status, Wire.error(fault.status, "injected fault"));
+            a = new Answer(fault.status, fault.body != null ? fault.body : Wire.error(fault.status, "injected fault"));
             if (fault.retryAfter != null) {
                 a.headers.put("Retry-After", fault.retryAfter);
             }
@@ -310,7 +312,7 @@ public final class GuestChatServer {
     }
 
     private int maxResults(Request r) {
-        int max = intParam(r, "maxResults", 100);
+        int max = intParam(r, "maxResults", defaultMaxResults);
         if (max > 100 && !clampMaxResults) {
             throw new Refusal(400, "maxResults must be at most 100");
         }
@@ -441,6 +443,7 @@ public final class GuestChatServer {
         heartbeatMs = 10_000;
         closeGraceMs = 5_000;
         clampMaxResults = true;
+        defaultMaxResults = 100;
     }
 
     /** The next {@code times} requests matching method and path fragment (null: any) answer {@code status}. */
@@ -451,6 +454,13 @@ public final class GuestChatServer {
     /** 429 with {@code Retry-After: seconds}. */
     public void rateLimitNext(String method, String path, int seconds, int times) {
         faults.add(new Faults.Rule(method, path, Faults.Kind.STATUS, 429, Integer.toString(seconds), 0, times));
+    }
+
+    /** The next matching request answers {@code status} with exactly {@code body}. */
+    public void answerNext(String method, String path, int status, String body) {
+        Faults.Rule r = new Faults.Rule(method, path, Faults.Kind.STATUS, status, null, 0, 1);
+        r.body = body;
+        faults.add(r);
     }
 
     /** A 200 whose body is not JSON. */
@@ -502,6 +512,13 @@ public final class GuestChatServer {
             for (Conversation.Socket s : c.sockets) {
                 s.stalled = true;
             }
+        }
+    }
+
+    /** Any text, as a frame on every socket. */
+    public synchronized void broadcastRaw(String frame) {
+        for (Conversation c : byId.values()) {
+            c.broadcast(frame);
         }
     }
 

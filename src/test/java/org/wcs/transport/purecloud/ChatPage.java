@@ -41,8 +41,8 @@ final class ChatPage {
     static final String ORG = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
 
     final JvmLoop loop;
-    final JvmCookies cookies = new JvmCookies();
-    final JvmStorage storage = new JvmStorage();
+    final JvmCookies cookies;
+    final JvmStorage storage;
     final JvmPage page;
     final GuestChatServer server;
     final String dataUrl;
@@ -56,29 +56,66 @@ final class ChatPage {
     final List<String> events = new ArrayList<>();
     final List<Value> data = new ArrayList<>();
 
-    private ChatPage(JvmLoop loop, Http http, WebSockets sockets, GuestChatServer server, String dataUrl,
-            List<HttpRequest> sent) {
+    /** The in-process network (loopback mode), else null. */
+    final LoopbackNet net;
+    /** This page's side of it. */
+    final LoopbackNet.Client client;
+    private final Sandbox sandbox;
+
+    private ChatPage(JvmLoop loop, LoopbackNet net, Sandbox sandbox, JvmCookies cookies, JvmStorage storage) {
         this.loop = loop;
+        this.net = net;
+        this.sandbox = sandbox;
+        this.cookies = cookies;
+        this.storage = storage;
         this.page = new JvmPage(loop);
-        this.server = server;
-        this.dataUrl = dataUrl;
-        this.sent = sent;
+        Http http;
+        WebSockets sockets;
+        if (net != null) {
+            client = net.client();
+            http = client;
+            sockets = client;
+            sent = client.sent;
+            server = net.server;
+            dataUrl = LoopbackNet.HTTP;
+        } else {
+            client = null;
+            JvmHttp h = new JvmHttp(loop);
+            http = h;
+            sockets = new JvmWebSockets(loop);
+            sent = h.sent;
+            server = sandbox.emulator(PureCloudEmulator.class).server;
+            dataUrl = sandbox.url();
+        }
         this.platform = new Platform(loop, http, sockets, cookies, storage, page, () -> random);
     }
 
     /** In-process emulator on this page's virtual clock. */
     static ChatPage loopback() {
         JvmLoop loop = new JvmLoop();
-        LoopbackNet net = new LoopbackNet(loop);
-        return new ChatPage(loop, net, net, net.server, LoopbackNet.HTTP, net.sent);
+        return new ChatPage(loop, new LoopbackNet(loop), null, new JvmCookies(), new JvmStorage());
     }
 
     /** The sandbox's emulator over real HTTP and WebSocket on loopback. */
     static ChatPage network(Sandbox sandbox) {
-        JvmLoop loop = new JvmLoop();
-        JvmHttp http = new JvmHttp(loop);
-        return new ChatPage(loop, http, new JvmWebSockets(loop), sandbox.emulator(PureCloudEmulator.class).server,
-                sandbox.url(), http.sent);
+        return new ChatPage(new JvmLoop(), null, sandbox, new JvmCookies(), new JvmStorage());
+    }
+
+    /**
+     * The next page in this tab (same cookies and storage, same server), loaded with {@code webchat}. This page is
+     * gone: in loopback mode its sockets close and it hears nothing more; over the network its loop is never run
+     * again (its socket stays open until the server drops it, as a crashed tab's would).
+     */
+    ChatPage reload(Value webchat) {
+        ChatPage next;
+        if (net != null) {
+            client.unload();
+            next = new ChatPage(loop, net, null, cookies, storage);
+        } else {
+            next = new ChatPage(new JvmLoop(), null, sandbox, cookies, storage);
+        }
+        next.random = random;
+        return next.load(webchat);
     }
 
     /** {@code _genesys.widgets.webchat} for this emulator, plus {@code transport} keys as alternating pairs. */
@@ -92,9 +129,8 @@ final class ChatPage {
         return Js.obj("transport", transport);
     }
 
-    /** Loads the page with this configuration (a reload when it was loaded before). */
+    /** Loads the page with this configuration. */
     ChatPage load(Value webchat) {
-        page.reload();
         events.clear();
         data.clear();
         Value window = page.window();
@@ -182,6 +218,16 @@ final class ChatPage {
         events.clear();
         data.clear();
         return out;
+    }
+
+    /** Items in the recorded {@code messageReceived} events. */
+    int messagesReceived() {
+        int n = 0;
+        List<String> names = names();
+        for (int i = 0; i < names.size(); i++) {
+            n += names.get(i).equals("messageReceived") ? data.get(i).get("messages").length() : 0;
+        }
+        return n;
     }
 
     /** The data of the last event of that name. */

@@ -106,6 +106,20 @@ final class ChatPage {
      * gone: in loopback mode its sockets close and it hears nothing more; over the network its loop is never run
      * again (its socket stays open until the server drops it, as a crashed tab's would).
      */
+    /**
+     * The next page, loaded with no cookies (so it does not restore by itself), which then get this page's cookies:
+     * for tests that issue {@code restore} themselves. Loopback mode only.
+     */
+    ChatPage reloadWithoutRestore() {
+        client.unload();
+        ChatPage next = new ChatPage(loop, net, null, new JvmCookies(), storage);
+        next.load(config());
+        next.loop.runDue();
+        next.take();
+        cookies.all().forEach((k, v) -> next.cookies.set(k, v, ""));
+        return next;
+    }
+
     ChatPage reload(Value webchat) {
         ChatPage next;
         if (net != null) {

@@ -32,19 +32,23 @@ final class BrowserHttp implements Http {
         void done(int status, String text, String type, boolean timedOut, String retryAfter);
     }
 
-    /** The callback always runs on a later turn, exactly once; a request the browser refuses reads as status 0. */
+    /**
+     * The callback always runs on a later turn, exactly once; a request the browser refuses reads as status 0. Local
+     * names are long on purpose: the minifier renames the parameters to single letters, which a local of one letter
+     * would shadow.
+     */
     @JSBody(params = {"m", "u", "h", "b", "p", "t", "c", "cb"}, script = ""
-            + "var x=new XMLHttpRequest(),f=0;"
-            + "function fin(to){if(f)return;f=1;var s=to?0:x.status;"
-            + "cb(s,s?x.responseText||'':'',s?x.getResponseHeader('Content-Type')||'':'',!!to,"
-            + "s?x.getResponseHeader('Retry-After'):null);}"
-            + "x.onload=function(){fin(0);};x.onerror=x.onabort=function(){fin(0);};"
-            + "x.ontimeout=function(){fin(1);};"
-            + "try{x.open(m,u,true);for(var i=0;i<h.length;i+=2)x.setRequestHeader(h[i],h[i+1]);"
-            + "if(t>0)x.timeout=t;x.withCredentials=c;var d=b;"
-            + "if(p){d=new FormData();for(var j=0;j<p.length;j+=2)d.append(p[j],p[j+1]);}"
-            + "x.send(d===null?void 0:d);}catch(e){setTimeout(function(){fin(0);},0);}"
-            + "return x;")
+            + "var xhr=new XMLHttpRequest(),fired=0;"
+            + "function fin(to){if(fired)return;fired=1;var st=to?0:xhr.status;"
+            + "cb(st,st?xhr.responseText||'':'',st?xhr.getResponseHeader('Content-Type')||'':'',!!to,"
+            + "st?xhr.getResponseHeader('Retry-After'):null);}"
+            + "xhr.onload=function(){fin(0);};xhr.onerror=xhr.onabort=function(){fin(0);};"
+            + "xhr.ontimeout=function(){fin(1);};"
+            + "try{xhr.open(m,u,true);for(var hi=0;hi<h.length;hi+=2)xhr.setRequestHeader(h[hi],h[hi+1]);"
+            + "if(t>0)xhr.timeout=t;xhr.withCredentials=c;var data=b;"
+            + "if(p){data=new FormData();for(var pi=0;pi<p.length;pi+=2)data.append(p[pi],p[pi+1]);}"
+            + "xhr.send(data===null?void 0:data);}catch(err){setTimeout(function(){fin(0);},0);}"
+            + "return xhr;")
     private static native JSObject send(String method, String url, String[] headers, String body, JSObject[] parts,
             int timeout, boolean credentials, Done cb);
 

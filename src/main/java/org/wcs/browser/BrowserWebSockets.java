@@ -36,12 +36,14 @@ final class BrowserWebSockets implements WebSockets {
         void on(int kind, String text, int code);
     }
 
+    /** Local names are long on purpose: the minifier renames the parameters to single letters (see BrowserHttp). */
     @JSBody(params = {"u", "cb"}, script = ""
-            + "var w,c=0;function end(k,r){if(c)return;c=1;setTimeout(function(){cb(2,r||'',k);},0);}"
-            + "try{w=new WebSocket(u);}catch(e){end(1006,String(e));return null;}"
-            + "w.onopen=function(){cb(0,'',0);};"
-            + "w.onmessage=function(e){if(!c&&typeof e.data==='string')cb(1,e.data,0);};"
-            + "w.onerror=function(){end(1006,'error');};w.onclose=function(e){end(e.code,e.reason);};return w;")
+            + "var ws,ended=0;function end(code,why){if(ended)return;ended=1;"
+            + "setTimeout(function(){cb(2,why||'',code);},0);}"
+            + "try{ws=new WebSocket(u);}catch(err){end(1006,String(err));return null;}"
+            + "ws.onopen=function(){cb(0,'',0);};"
+            + "ws.onmessage=function(ev){if(!ended&&typeof ev.data==='string')cb(1,ev.data,0);};"
+            + "ws.onerror=function(){end(1006,'error');};ws.onclose=function(ev){end(ev.code,ev.reason);};return ws;")
     private static native JSObject open(String url, Event cb);
 
     @JSBody(params = {"w", "t"}, script = "try{if(w&&w.readyState===1)w.send(t);}catch(e){}")

@@ -243,6 +243,26 @@ public final class Conversation {
         return guest;
     }
 
+    /**
+     * The test oracle: the history as a page should show it, by message id, oldest first. Every message except the
+     * joins and leaves of bots (unless {@code bots}) and of the ACD, and, unless the page restored, the guest's own
+     * join (a page that started the chat shows its synthetic "chat started" item instead).
+     */
+    public List<String> shownIds(boolean restored, boolean bots) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode m : transcript()) {
+            String type = m.path("bodyType").asText();
+            String role = roleOf(m.path("sender").path("id").asText());
+            boolean change = type.equals("member-join") || type.equals("member-leave");
+            if (change && (role.equals("ACD") || role.equals("WORKFLOW") && !bots
+                    || role.equals("CUSTOMER") && type.equals("member-join") && !restored)) {
+                continue;
+            }
+            out.add(m.path("id").asText());
+        }
+        return out;
+    }
+
     /** The role of a member that ever joined or was offered, or "" for an unknown id. */
     public String roleOf(String memberId) {
         synchronized (server) {

@@ -277,25 +277,9 @@ final class ChatPage {
         return out;
     }
 
-    /**
-     * The server's history as the page should show it, by message id: every message except the joins and leaves
-     * of bots (unless {@code bots}) and of the ACD, and, unless the page restored, the guest's own join (a page that
-     * started the chat shows its synthetic "chat started" item instead).
-     */
+    /** What a page should show of the server's history (see {@link Conversation#shownIds}). */
     static List<String> expectedIds(Conversation c, boolean restored, boolean bots) {
-        List<String> out = new ArrayList<>();
-        for (JsonNode m : c.transcript()) {
-            String type = m.path("bodyType").asText();
-            String sender = m.path("sender").path("id").asText();
-            String role = c.roleOf(sender);
-            boolean change = type.equals("member-join") || type.equals("member-leave");
-            if (change && (role.equals("ACD") || role.equals("WORKFLOW") && !bots
-                    || role.equals("CUSTOMER") && type.equals("member-join") && !restored)) {
-                continue;
-            }
-            out.add(m.path("id").asText());
-        }
-        return out;
+        return c.shownIds(restored, bots);
     }
 
     /** The server's ids of every message, in order. */

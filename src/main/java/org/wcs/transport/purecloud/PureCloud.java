@@ -255,7 +255,7 @@ public final class PureCloud implements Transport, Runnable {
         if (state != ACTIVE) {
             return;
         }
-        if (type.equals("message")) {
+        if (type.equals("message") && body.get("id").isString()) {
             inbox.live(body);
         } else if (type.equals("typing-indicator")) {
             inbox.typing(body);

@@ -254,11 +254,16 @@ class LiveChatTest {
     void aMalformedFrameIsIgnored() {
         p.server.broadcastRaw("{not json");
         p.server.broadcastRaw("{\"topicName\":\"v2.conversations.chats.x.messages\",\"eventBody\":{}}");
+        p.server.broadcastRaw("{\"topicName\":\"t\",\"eventBody\":\"text\",\"metadata\":{\"type\":\"message\"}}");
+        p.server.broadcastRaw("{\"topicName\":\"t\",\"eventBody\":{\"body\":\"no id\"},\"metadata\":{\"type\":"
+                + "\"message\"}}");
+        p.server.broadcastRaw("{\"topicName\":\"t\",\"eventBody\":{},\"metadata\":{\"type\":\"typing-indicator\"}}");
         p.loop.runDue();
         Participant alice = agentJoined();
         alice.says("Still here");
         p.untilEvent("messageReceived");
         assertEquals(ChatPage.expectedIds(c, false, false), p.transcriptIds());
         assertEquals(List.of("messageReceived"), p.names());
+        assertEquals(3, p.transcript().size(), "start, join and message: nothing from the garbage");
     }
 }

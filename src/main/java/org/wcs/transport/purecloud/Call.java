@@ -24,7 +24,7 @@ final class Call implements Http.Callback, Runnable {
     /** What a page, member list or own-member call is for ({@link PureCloud#RESTORE}, ...). */
     final int kind;
     final int epoch;
-    /** Messages gathered so far, for a walk over pages. */
+    /** Messages gathered so far, for a walk over pages; the member id, for a member call. */
     final Value acc;
     final HttpRequest request;
     Reply reply;

@@ -120,7 +120,7 @@ public final class PureCloud implements Transport, Runnable {
 
     @Override
     public String resumeCommand() {
-        return session.stored() ? "restore" : null;
+        return session.load() ? "restore" : null;
     }
 
     @Override
@@ -270,7 +270,7 @@ public final class PureCloud implements Transport, Runnable {
 
     /** Fetches a member whose messages wait for it. */
     void member(String id) {
-        call(MEMBER, "GET", base().concat("/members/").concat(id), null, 0, null);
+        call(MEMBER, "GET", base().concat("/members/").concat(id), null, 0, Values.of(id));
     }
 
     private void page(int kind, String query) {
@@ -325,8 +325,7 @@ public final class PureCloud implements Transport, Runnable {
                 me(c.kind, ok, status, json);
                 break;
             case MEMBER:
-                String id = c.request.url.substring(c.request.url.lastIndexOf('/') + 1);
-                inbox.member(id, ok ? json : Values.undefined());
+                inbox.member(c.acc.str(), ok ? json : Values.undefined());
                 if (!ok) {
                     error(null, null, status, json);
                 }

@@ -38,11 +38,6 @@ final class Session {
         return v[JWT] != null && v[CONVERSATION] != null && v[MEMBER] != null && v[STREAM] != null;
     }
 
-    /** Whether an earlier page left a conversation behind. */
-    boolean stored() {
-        return cookies.get(PREFIX.concat(COOKIES[CONVERSATION])) != null;
-    }
-
     void clear() {
         for (int i = 0; i < v.length; i++) {
             cookies.remove(PREFIX.concat(COOKIES[i]));

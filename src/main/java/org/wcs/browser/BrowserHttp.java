@@ -22,21 +22,26 @@ final class BrowserHttp implements Http {
             }
         }
         JSObject xhr = send(r.method, r.url, r.headers.strings(), r.body, parts, r.timeoutMs,
-                r.withCredentials, (status, text, type, timedOut) ->
-                        callback.onResponse(new HttpResponse(status, text, type, timedOut)));
+                r.withCredentials, (status, text, type, timedOut, retryAfter) ->
+                        callback.onResponse(new HttpResponse(status, text, type, timedOut, retryAfter)));
         return () -> abort(xhr);
     }
 
     @JSFunctor
     interface Done extends JSObject {
-        void done(int status, String text, String type, boolean timedOut);
+        void done(int status, String text, String type, boolean timedOut, String retryAfter);
     }
 
-    /** The callback always runs on a later turn, exactly once; a request the browser refuses reads as status 0. */
+    /**
+     * The callback always runs on a later turn, exactly once; a request the browser refuses reads as status 0. Local
+     * names are long on purpose: the minifier renames the parameters to single letters, which a local of one letter
+     * would shadow.
+     */
     @JSBody(params = {"m", "u", "h", "b", "p", "t", "c", "cb"}, script = ""
             + "var $x=new XMLHttpRequest(),$f=0;"
             + "function $fin($to){if($f)return;$f=1;var $s=$to?0:$x.status;"
-            + "cb($s,$s?$x.responseText||'':'',$s?$x.getResponseHeader('Content-Type')||'':'',!!$to);}"
+            + "cb($s,$s?$x.responseText||'':'',$s?$x.getResponseHeader('Content-Type')||'':'',!!$to,"
+            + "$s?$x.getResponseHeader('Retry-After'):null);}"
             + "$x.onload=function(){$fin(0);};$x.onerror=$x.onabort=function(){$fin(0);};"
             + "$x.ontimeout=function(){$fin(1);};"
             + "try{$x.open(m,u,true);for(var $i=0;$i<h.length;$i+=2)$x.setRequestHeader(h[$i],h[$i+1]);"

@@ -36,6 +36,7 @@ final class BrowserWebSockets implements WebSockets {
         void on(int kind, String text, int code);
     }
 
+    /** Locals are $-prefixed: the minifier renames the parameters to single letters (see BrowserHttp). */
     @JSBody(params = {"u", "cb"}, script = ""
             + "var $w,$c=0;function $end($k,$r){if($c)return;$c=1;setTimeout(function(){cb(2,$r||'',$k);},0);}"
             + "try{$w=new WebSocket(u);}catch($e){$end(1006,String($e));return null;}"

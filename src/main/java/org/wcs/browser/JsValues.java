@@ -140,4 +140,12 @@ final class JsValues implements ValueFactory {
 
     @JSBody(params = "n", script = "return String(n);")
     private static native String numberText(double n);
+
+    @Override
+    public double parseTime(String text) {
+        return dateParse(text);
+    }
+
+    @JSBody(params = "s", script = "return Date.parse(s);")
+    private static native double dateParse(String s);
 }

@@ -6,8 +6,15 @@ public final class HttpResponse {
     public final String body;
     public final String contentType;
     public final boolean timedOut;
+    /** The {@code Retry-After} header (seconds, as sent), or null; cross-origin only when the server exposes it. */
+    public final String retryAfter;
 
     public HttpResponse(int status, String body, String contentType, boolean timedOut) {
+        this(status, body, contentType, timedOut, null);
+    }
+
+    public HttpResponse(int status, String body, String contentType, boolean timedOut, String retryAfter) {
+        this.retryAfter = retryAfter;
         this.status = status;
         this.body = body == null ? "" : body;
         this.contentType = contentType == null ? "" : contentType;

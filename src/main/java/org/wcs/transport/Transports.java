@@ -1,6 +1,7 @@
 package org.wcs.transport;
 
 import org.wcs.transport.gms.GmsTransport;
+import org.wcs.transport.purecloud.PureCloud;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
@@ -15,7 +16,7 @@ public final class Transports implements TransportFactory {
         Value config = context.config;
         Value type = config.get("transport").get("type");
         if (type.truthy()) {
-            return null;
+            return PureCloud.TYPE.equals(type.str()) ? new PureCloud(context) : null;
         }
         boolean cometD = config.get("cometD").get("enabled").truthy();
         if (!cometD && !config.get("dataURL").isString() && !config.get("serverURL").isString()) {

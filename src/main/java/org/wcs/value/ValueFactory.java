@@ -30,4 +30,7 @@ public interface ValueFactory {
 
     /** JS {@code String(n)}: kept in the host so that no Java double formatting ends up in the bundle. */
     String numberToString(double n);
+
+    /** JS {@code Date.parse(text)} for ISO-8601 times: epoch ms, NaN when it is not one (no date code in the bundle). */
+    double parseTime(String text);
 }

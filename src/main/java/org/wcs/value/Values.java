@@ -42,6 +42,11 @@ public final class Values {
         return i == n ? Integer.toString(i) : factory.numberToString(n);
     }
 
+    /** Epoch ms of an ISO-8601 time such as {@code 2024-05-01T10:01:10.000Z}; NaN for null or anything else. */
+    public static double time(String iso) {
+        return iso == null ? Double.NaN : factory.parseTime(iso);
+    }
+
     /** An array of the given values. */
     public static Value arrayOf(Value... items) {
         Value a = factory.array();

@@ -73,7 +73,8 @@ public final class JvmHttp implements Http {
             }
             callback.onResponse(error != null ? new HttpResponse(0, "", "", false)
                     : new HttpResponse(resp.statusCode(), resp.body(),
-                            resp.headers().firstValue("Content-Type").orElse(""), false));
+                            resp.headers().firstValue("Content-Type").orElse(""), false,
+                            resp.headers().firstValue("Retry-After").orElse(null)));
         }));
         return () -> {
             if (finished.compareAndSet(false, true)) {

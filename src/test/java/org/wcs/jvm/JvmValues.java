@@ -227,4 +227,17 @@ public final class JvmValues implements ValueFactory {
         }
         return BigDecimal.valueOf(n).stripTrailingZeros().toPlainString();
     }
+
+    /** ISO-8601 date-times, with an offset or Z (no offset reads as UTC here). */
+    @Override
+    public double parseTime(String text) {
+        try {
+            var parsed = java.time.format.DateTimeFormatter.ISO_DATE_TIME.parseBest(text,
+                    java.time.OffsetDateTime::from, java.time.LocalDateTime::from);
+            return parsed instanceof java.time.OffsetDateTime o ? o.toInstant().toEpochMilli()
+                    : ((java.time.LocalDateTime) parsed).toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
 }

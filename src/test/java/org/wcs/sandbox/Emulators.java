@@ -11,6 +11,7 @@ final class Emulators {
     static List<Emulator> all() {
         List<Emulator> out = new ArrayList<>();
         out.add(new org.wcs.sandbox.gms.GmsEmulator());
+        out.add(new org.wcs.sandbox.purecloud.PureCloudEmulator());
         return out;
     }
 }

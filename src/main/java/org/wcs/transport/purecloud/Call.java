@@ -1,0 +1,67 @@
+package org.wcs.transport.purecloud;
+
+import org.wcs.platform.Http;
+import org.wcs.platform.HttpRequest;
+import org.wcs.platform.HttpResponse;
+import org.wcs.transport.Reply;
+import org.wcs.value.JsError;
+import org.wcs.value.Value;
+import org.wcs.value.Values;
+
+/**
+ * One REST call of the guest API and its answer, handed back to {@link PureCloud#done} with the parsed JSON body
+ * (null when there is none or it is not JSON). The widget never retries; here a call the server refused with 429 is
+ * sent again after its {@code Retry-After} (default 1 s), at most {@link #RETRIES} times: the server did not act on
+ * it, so even a write is safe to repeat. Other failures are the caller's to handle.
+ */
+final class Call implements Http.Callback, Runnable {
+    static final int RETRIES = 3;
+    /** A {@code Retry-After} longer than this is not waited for in full. */
+    static final int MAX_RETRY_AFTER_MS = 60_000;
+
+    final PureCloud transport;
+    final int op;
+    /** What a page, member list or own-member call is for ({@link PureCloud#RESTORE}, ...). */
+    final int kind;
+    final int epoch;
+    /** Messages gathered so far, for a walk over pages; the member id, for a member call. */
+    final Value acc;
+    final HttpRequest request;
+    Reply reply;
+    int tries;
+    int pages;
+
+    Call(PureCloud transport, int op, int kind, Value acc, HttpRequest request) {
+        this.transport = transport;
+        this.op = op;
+        this.kind = kind;
+        this.epoch = transport.epoch;
+        this.acc = acc;
+        this.request = request;
+    }
+
+    @Override
+    public void run() {
+        transport.platform.http.send(request, this);
+    }
+
+    @Override
+    public void onResponse(HttpResponse r) {
+        if (r.status == 429 && tries++ < RETRIES) {
+            Value after = json(r.retryAfter);
+            transport.clock.schedule(after != null && after.isNumber() && after.num() >= 0
+                    ? (int) Math.min(MAX_RETRY_AFTER_MS, after.num() * 1000) : 1000, this);
+            return;
+        }
+        transport.done(this, r.status, json(r.body));
+    }
+
+    /** The JSON value of {@code text}, or null when it is empty or not JSON. */
+    static Value json(String text) {
+        try {
+            return text == null || text.isEmpty() ? null : Values.parse(text);
+        } catch (JsError e) {
+            return null;
+        }
+    }
+}

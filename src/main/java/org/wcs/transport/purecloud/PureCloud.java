@@ -1,0 +1,488 @@
+package org.wcs.transport.purecloud;
+
+import org.wcs.platform.HttpRequest;
+import org.wcs.platform.Platform;
+import org.wcs.platform.Scheduler;
+import org.wcs.transport.ChatItems;
+import org.wcs.transport.Events;
+import org.wcs.transport.Reply;
+import org.wcs.transport.Texts;
+import org.wcs.transport.Transport;
+import org.wcs.transport.TransportContext;
+import org.wcs.transport.TransportListener;
+import org.wcs.value.Value;
+import org.wcs.value.Values;
+
+/**
+ * Genesys Cloud guest chat ({@code transport.type: "purecloud-v2-sockets"}): REST for everything the guest does,
+ * one WebSocket for everything the server tells (spec purecloud-v2-sockets.md). A session is created (start) or
+ * found again in cookies (restore), becomes active when its event stream first opens, and ends when the guest leaves
+ * ({@code endChat}), when the server says the guest left, or when a restore finds it over.
+ *
+ * <p>Deliberate differences from the widget are listed in the README; the main ones: reconnection backs off within
+ * a budget, a reconnect catches up from the last message shown, nothing is ever shown twice or dropped as a batch,
+ * messages from unannounced members are not held forever, and the socket is closed when the chat ends.
+ */
+public final class PureCloud implements Transport, Runnable {
+    public static final String TYPE = "purecloud-v2-sockets";
+    static final String ERROR_PREFIX = "purecloud-v2-sockets-";
+    /** The shortest REST timeout the widget uses, and the one of its leave call. */
+    static final int MIN_TIMEOUT_MS = 12_000;
+    private static final String DESCENDING = "?sortOrder=descending&maxResults=";
+
+    // REST operations (Call.op)
+    static final int CREATE = 0, ME = 1, MEMBER = 2, MEMBERS = 3, PAGE = 4, SEND = 5, TYPING = 6, LEAVE = 7;
+    // what pages and own-member checks are for (Call.kind)
+    static final int START = 0, RESTORE = 1, HISTORY = 2, CATCH_UP = 3;
+    // session states
+    static final int IDLE = 0, CREATING = 1, CHECKING = 2, OPENING = 3, ACTIVE = 4;
+
+    final Platform platform;
+    final Scheduler clock;
+    final TransportListener out;
+    private final Value config;
+    private final String dataUrl;
+    final boolean pagination;
+    final boolean bots;
+    final int pageSize;
+    final int heartbeatMs;
+    final int reconnectMs;
+    private final int timeoutMs;
+    final Session session;
+    final Inbox inbox = new Inbox(this);
+    private Connection connection;
+
+    int state;
+    /** Bumped whenever a session ends, so that answers to its calls are ignored. */
+    int epoch;
+    private boolean restoring;
+    /** The start or restore waiting for the stream to open. */
+    private Reply opening;
+    private Reply history;
+    /** Oldest message id shown, and whether older ones exist (from the last restore or history page). */
+    private String oldest;
+    private boolean more;
+    private String guestName;
+
+    public PureCloud(TransportContext context) {
+        platform = context.platform;
+        clock = platform.scheduler;
+        out = context.listener;
+        config = context.config;
+        Value t = config.get("transport");
+        String url = t.get("dataURL").str();
+        while (url != null && url.endsWith("/")) {
+            url = url.substring(0, url.length() - 1);
+        }
+        dataUrl = url;
+        pagination = t.get("pagination").bool(true);
+        bots = t.get("botEventsEnabled").bool(false);
+        pageSize = context.number(t, "maxMessagePageSize", 100);
+        heartbeatMs = context.number(t, "socketHeartbeatTrackerInterval", 14_000);
+        reconnectMs = context.number(t, "socketReconnectInterval", 2000);
+        timeoutMs = Math.max(MIN_TIMEOUT_MS, context.number(config, "ajaxTimeout", MIN_TIMEOUT_MS));
+        session = new Session(context.cookies);
+    }
+
+    // ---- commands ----
+
+    @Override
+    public void start(Value request, Reply reply) {
+        Value t = config.get("transport");
+        String deployment = t.get("deploymentKey").str();
+        String org = t.get("organizationId").str(t.get("orgGuid").str());
+        if (dataUrl == null || deployment == null || org == null) {
+            reply.fail(Values.of(Texts.PURECLOUD_CONFIG));
+            return;
+        }
+        begin(CREATING, false, reply);
+        Value body = CreateRequest.body(deployment, org, t.get("interactionData"), config.get("userData"), request,
+                platform.page);
+        guestName = body.get("memberInfo").get("displayName").str();
+        call(CREATE, "POST", "", Values.stringify(body), START, null);
+    }
+
+    @Override
+    public void restore(Value sessionData, Reply reply) {
+        out.capabilities(Values.object().set("pagination", pagination).set("fileUpload", false));
+        if (dataUrl == null || !session.load()) {
+            reply.fail(Values.of(Texts.NOTHING_TO_RESTORE));
+            return;
+        }
+        begin(CHECKING, true, reply);
+        call(ME, "GET", me(), null, RESTORE, null);
+    }
+
+    @Override
+    public void asyncRestore(Reply reply) {
+        restore(Values.undefined(), reply);
+    }
+
+    @Override
+    public String resumeCommand() {
+        return session.load() ? "restore" : null;
+    }
+
+    @Override
+    public void send(String text, String type, String parentMessageId, Reply reply) {
+        if (state != ACTIVE) {
+            reply.fail(Values.of(Texts.NO_ACTIVE_SESSION));
+            return;
+        }
+        call(SEND, "POST", me().concat("/messages"), Values.stringify(Values.object().set("body", text)), 0, null)
+                .reply = reply;
+    }
+
+    /** One POST per burst; the API has no "stopped", so that answers at once. */
+    @Override
+    public void typing(boolean started, String preview, Reply reply) {
+        if (!started || state != ACTIVE) {
+            reply.ok(Values.undefined());
+            return;
+        }
+        call(TYPING, "POST", me().concat("/typing"), null, 0, null).reply = reply;
+    }
+
+    /** Leaves at once, locally: whatever the server answers, this page's session is over. */
+    @Override
+    public void end(Reply reply) {
+        Call leave = call(LEAVE, "DELETE", me(), null, 0, null);
+        leave.reply = reply;
+        terminate(true);
+    }
+
+    @Override
+    public void fetchHistory(Reply reply) {
+        String busy = !pagination ? Texts.HISTORY_NOT_ENABLED : state != ACTIVE ? Texts.NO_ACTIVE_SESSION
+                : history != null ? Texts.HISTORY_BUSY : !more ? Texts.NO_MORE_MESSAGES : null;
+        if (busy != null) {
+            reply.fail(Values.of(busy));
+            return;
+        }
+        history = reply;
+        page(HISTORY, DESCENDING.concat(Integer.toString(pageSize)).concat("&before=").concat(oldest));
+    }
+
+    @Override
+    public Value sessionData() {
+        return session.data();
+    }
+
+    // ---- session lifecycle ----
+
+    private void begin(int next, boolean restore, Reply reply) {
+        terminate(false);
+        state = next;
+        restoring = restore;
+        opening = reply;
+        oldest = null;
+        more = false;
+        connection = new Connection(this);
+    }
+
+    /** The stream opened: the first time it makes the session active, later it catches up what was missed. */
+    void opened(boolean again) {
+        if (again) {
+            inbox.holds++;
+            String cursor = session.v[Session.LAST];
+            page(CATCH_UP, cursor == null ? "" : "?after=".concat(cursor));
+            return;
+        }
+        state = ACTIVE;
+        Reply r = opening;
+        opening = null;
+        if (restoring) {
+            out.report(Events.RESTORED, Values.object());
+            r.ok(Values.undefined());
+            inbox.holds++;
+            page(RESTORE, pagination ? DESCENDING.concat(Integer.toString(pageSize)) : "");
+            return;
+        }
+        session.save();
+        out.started(Values.object().set("data", session.data()));
+        r.ok(session.data());
+        out.report(Events.AJAX_RESPONSE, Values.object());
+        double now = clock.now();
+        Value joined = ChatItems.item(now, "ParticipantJoined", "", now, Values.of(session.v[Session.MEMBER]),
+                "Client", inbox.members.get(session.v[Session.MEMBER]).get("displayName").str("Client"));
+        out.messages(Values.array().push(joined), Values.array().push(joined), false, false, Values.undefined());
+        call(ME, "GET", me(), null, START, null);
+    }
+
+    /** The first socket never opened. */
+    void openFailed() {
+        if (restoring) {
+            restoreFailed(Texts.SOCKET_FAILED, 0, false);
+        } else {
+            Reply r = opening;
+            terminate(false);
+            r.fail(error("StartFailed", Texts.SOCKET_FAILED, 0, null));
+        }
+    }
+
+    private void restoreFailed(String text, int status, boolean forget) {
+        Reply r = opening;
+        terminate(forget);
+        out.report(Events.RESTORE_FAILED, status > 0 ? Values.object().set("status", status) : Values.object());
+        r.fail(Values.of(text));
+    }
+
+    /** The server ended the chat for this guest. */
+    void ended() {
+        terminate(true);
+        out.ended();
+    }
+
+    private void terminate(boolean forget) {
+        epoch++;
+        state = IDLE;
+        if (connection != null) {
+            connection.close();
+        }
+        inbox.reset();
+        if (history != null) {
+            history.fail(Values.of(Texts.NO_ACTIVE_SESSION));
+            history = null;
+        }
+        if (forget) {
+            session.clear();
+        }
+    }
+
+    // ---- server news ----
+
+    void event(String type, Value body) {
+        if (state != ACTIVE) {
+            return;
+        }
+        if (type.equals("message") && body.get("id").isString()) {
+            inbox.live(body);
+        } else if (type.equals("typing-indicator")) {
+            inbox.typing(body);
+        }
+    }
+
+    /** The agent-typing timer: nothing came from the agent in time. */
+    @Override
+    public void run() {
+        inbox.agentTypingOver();
+    }
+
+    /** Fetches a member whose messages wait for it. */
+    void member(String id) {
+        call(MEMBER, "GET", base().concat("/members/").concat(id), null, 0, Values.of(id));
+    }
+
+    private void page(int kind, String query) {
+        call(PAGE, "GET", base().concat("/messages").concat(query), null, kind, Values.array());
+    }
+
+    // ---- REST ----
+
+    private String base() {
+        return "/".concat(session.v[Session.CONVERSATION]);
+    }
+
+    private String me() {
+        return base().concat("/members/").concat(session.v[Session.MEMBER]);
+    }
+
+    /** Sends a call; {@code path} is below {@code /api/v2/webchat/guest/conversations}, or a server path. */
+    private Call call(int op, String method, String path, String body, int kind, Value acc) {
+        String url = dataUrl.concat(path.startsWith("/api/") ? path : "/api/v2/webchat/guest/conversations".concat(path));
+        HttpRequest r = new HttpRequest(method, url).header("Content-Type",
+                op == LEAVE ? "application/json; charset=utf-8" : "application/json")
+                .timeout(op == LEAVE ? MIN_TIMEOUT_MS : timeoutMs);
+        if (op != CREATE) {
+            r.header("Authorization", "Bearer ".concat(session.v[Session.JWT]));
+        }
+        r.body = body;
+        Call c = new Call(this, op, kind, acc, r);
+        c.run();
+        return c;
+    }
+
+    void done(Call c, int status, Value json) {
+        boolean ok = status >= 200 && status < 300 && json != null && json.isObject();
+        if (c.op == LEAVE) {
+            if (status == 200 || status == 204) {
+                c.reply.ok(Values.object());
+            } else {
+                Value e = Values.object().set("code", status).set("message", "");
+                out.report(Events.ERROR, Values.object().set("errors", Values.array().push(e)));
+                c.reply.fail(e);
+            }
+            return;
+        }
+        if (c.epoch != epoch) {
+            return;
+        }
+        switch (c.op) {
+            case CREATE:
+                created(ok, status, json);
+                break;
+            case ME:
+                me(c.kind, ok, status, json);
+                break;
+            case MEMBER:
+                inbox.member(c.acc.str(), ok ? json : Values.undefined());
+                if (!ok) {
+                    error(null, null, status, json);
+                }
+                break;
+            case MEMBERS:
+                members(c, ok, status, json);
+                break;
+            case PAGE:
+                paged(c, ok, status, json);
+                break;
+            case SEND:
+                if (ok) {
+                    c.reply.ok(json);
+                } else {
+                    c.reply.fail(error("MessageFailed", null, status, json));
+                }
+                break;
+            default: // typing: failures are silent, as in the widget
+                if (ok) {
+                    c.reply.ok(json);
+                } else {
+                    c.reply.fail(Values.of(Texts.NO_TYPING_DATA));
+                }
+        }
+    }
+
+    private void created(boolean ok, int status, Value json) {
+        String id = ok ? json.get("id").str() : null;
+        String jwt = ok ? json.get("jwt").str() : null;
+        String uri = ok ? json.get("eventStreamUri").str() : null;
+        String member = ok ? json.get("member").get("id").str() : null;
+        if (id == null || jwt == null || uri == null || member == null) {
+            Reply r = opening;
+            terminate(false);
+            r.fail(error("StartFailed", status >= 200 && status < 300 ? Texts.NO_START_DATA : null, status, json));
+            return;
+        }
+        session.clear();
+        String[] v = session.v;
+        v[Session.JWT] = jwt;
+        v[Session.CONVERSATION] = id;
+        v[Session.MEMBER] = member;
+        v[Session.STREAM] = uri;
+        inbox.members.set(member, Values.object().set("id", member).set("role", "CUSTOMER")
+                .set("displayName", guestName).set("state", "CONNECTED"));
+        state = OPENING;
+        connection.open();
+    }
+
+    /** The guest's own member: must be CONNECTED to restore; DISCONNECTED after a catch-up means the chat ended. */
+    private void me(int kind, boolean ok, int status, Value json) {
+        String s = ok ? json.get("state").str("") : "";
+        if (kind == RESTORE) {
+            if (!ok) {
+                restoreFailed(Texts.NO_CONVERSATION_STATE, status, status >= 400 && status < 500 && status != 429);
+            } else if (!s.equals("CONNECTED")) {
+                restoreFailed(Texts.CUSTOMER_DISCONNECTED, 0, true);
+            } else {
+                inbox.members.set(session.v[Session.MEMBER], json);
+                state = OPENING;
+                connection.open();
+            }
+        } else if (!ok) {
+            error(null, null, status, json);
+        } else {
+            inbox.members.set(session.v[Session.MEMBER], json);
+            if (kind == CATCH_UP && s.equals("DISCONNECTED")) {
+                ended();
+            }
+        }
+    }
+
+    /**
+     * A page of messages. Catch-up and a full restore follow {@code next} to the end; a paged restore and history
+     * take one page and keep its oldest id for the next one. Then the member list, so every sender has a role.
+     */
+    private void paged(Call c, boolean ok, int status, Value json) {
+        if (!ok) {
+            pageFailed(c.kind, status, json);
+            return;
+        }
+        Value entities = json.get("entities");
+        for (int i = 0; i < entities.length(); i++) {
+            c.acc.push(entities.at(i));
+        }
+        String next = json.get("next").str("");
+        boolean walk = c.kind == CATCH_UP || c.kind == RESTORE && !pagination;
+        if (walk && !next.isEmpty() && entities.length() > 0 && c.pages < 100) {
+            Call following = call(PAGE, "GET", next, null, c.kind, c.acc);
+            following.pages = c.pages + 1;
+            return;
+        }
+        if (!walk) {
+            more = !next.isEmpty();
+            if (entities.length() > 0) {
+                oldest = entities.at(entities.length() - 1).get("id").str(oldest);
+            }
+        }
+        call(MEMBERS, "GET", base().concat("/members"), null, c.kind, c.acc);
+    }
+
+    private void members(Call c, boolean ok, int status, Value json) {
+        if (ok) {
+            Value list = json.get("entities");
+            for (int i = 0; i < list.length(); i++) {
+                Value m = list.at(i);
+                if (m.get("id").isString()) {
+                    inbox.members.set(m.get("id").str(), m);
+                }
+            }
+        } else {
+            error(null, null, status, json);
+        }
+        if (c.kind == HISTORY) {
+            inbox.batch(c.acc, false, true, true);
+            Reply r = history;
+            history = null;
+            r.ok(Values.undefined());
+            return;
+        }
+        inbox.holds--;
+        inbox.batch(c.acc, c.kind == RESTORE, false, c.kind == RESTORE && pagination);
+        inbox.release();
+        if (c.kind == CATCH_UP && state == ACTIVE) {
+            call(ME, "GET", me(), null, CATCH_UP, null);
+        }
+    }
+
+    /**
+     * A history page fails the command. Missing what a restore or catch-up should have brought is not acceptable:
+     * the stream is dropped and reopened, and the catch-up after it starts again from the last message shown.
+     */
+    private void pageFailed(int kind, int status, Value json) {
+        Value e = error(null, null, status, json);
+        if (kind == HISTORY) {
+            Reply r = history;
+            history = null;
+            r.fail(e);
+        } else {
+            inbox.holds--;
+            connection.silent();
+        }
+    }
+
+    /**
+     * Publishes {@code error} as the widget does: {@code {errors:[{code, text, response}]}}, the code being the
+     * operation's reason or {@code purecloud-v2-sockets-<status>} from the error body's status (quirk Q8), else the
+     * HTTP status. Returns the error, which also rejects the command concerned.
+     */
+    Value error(String code, String text, int status, Value json) {
+        Value body = json == null ? Values.undefined() : json;
+        Value bodyStatus = body.get("status");
+        Value e = Values.object().set("code", code != null ? code
+                : ERROR_PREFIX.concat(Values.numberToString(bodyStatus.isNumber() ? bodyStatus.num() : status)))
+                .set("text", text != null ? Values.of(text) : body.get("message"))
+                .set("response", Values.object().set("status", status).set("responseJSON", body));
+        out.report(Events.ERROR, Values.object().set("errors", Values.array().push(e)));
+        return e;
+    }
+}

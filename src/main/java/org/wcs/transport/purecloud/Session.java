@@ -1,0 +1,58 @@
+package org.wcs.transport.purecloud;
+
+import org.wcs.transport.SiteCookies;
+import org.wcs.value.Value;
+import org.wcs.value.Values;
+
+/**
+ * The conversation this page is in, and its copy in the original's cookies
+ * ({@code _genesys.widgets.webchat.state.purecloud-v2-sockets.*}), so a reload can restore it. {@code LastMsgId}
+ * holds the newest message this page has shown: the cursor a reconnect catches up from.
+ */
+final class Session {
+    static final int JWT = 0, CONVERSATION = 1, MEMBER = 2, STREAM = 3, LAST = 4;
+    private static final String PREFIX = SiteCookies.STATE + "purecloud-v2-sockets.";
+    private static final String[] COOKIES = {"JWtoken", "ConversationID", "MemberID", "WS_URL", "LastMsgId"};
+
+    private final SiteCookies cookies;
+    final String[] v = new String[5];
+
+    Session(SiteCookies cookies) {
+        this.cookies = cookies;
+    }
+
+    /** Writes every known value. */
+    void save() {
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] != null) {
+                cookies.set(PREFIX.concat(COOKIES[i]), v[i]);
+            }
+        }
+    }
+
+    /** Reads the cookies; true when they name a whole session. */
+    boolean load() {
+        for (int i = 0; i < v.length; i++) {
+            v[i] = cookies.get(PREFIX.concat(COOKIES[i]));
+        }
+        return v[JWT] != null && v[CONVERSATION] != null && v[MEMBER] != null && v[STREAM] != null;
+    }
+
+    void clear() {
+        for (int i = 0; i < v.length; i++) {
+            cookies.remove(PREFIX.concat(COOKIES[i]));
+            v[i] = null;
+        }
+    }
+
+    void cursor(String messageId) {
+        v[LAST] = messageId;
+        cookies.set(PREFIX.concat(COOKIES[LAST]), messageId);
+    }
+
+    /** {@code getSessionData}: the identifiers, the jwt included, as the original answers. */
+    Value data() {
+        return Values.object().set("jwt", v[JWT]).set("conversationId", v[CONVERSATION]).set("memberId", v[MEMBER])
+                .set("WebSocketUrl", v[STREAM]).set("lastMessageId", v[LAST]);
+    }
+}

@@ -1,0 +1,70 @@
+package org.wcs.sandbox.purecloud;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Fault injection for the emulator. REST faults are one-shot rules matched in order against the next requests (by
+ * method and a path fragment, either may be null for "any"); socket faults act on the conversation's open sockets.
+ * Everything here is read under the server's lock.
+ */
+public final class Faults {
+    /** What a matched REST rule does instead of (or before) the normal answer. */
+    public enum Kind { STATUS, MALFORMED, EMPTY, DROP, DELAY }
+
+    static final class Rule {
+        final String method;
+        final String path;
+        final Kind kind;
+        final int status;
+        final String retryAfter;
+        final int delayMs;
+        /** For STATUS: the body to send instead of the standard error body. */
+        String body;
+        int times;
+
+        Rule(String method, String path, Kind kind, int status, String retryAfter, int delayMs, int times) {
+            this.method = method;
+            this.path = path;
+            this.kind = kind;
+            this.status = status;
+            this.retryAfter = retryAfter;
+            this.delayMs = delayMs;
+            this.times = times;
+        }
+    }
+
+    private final List<Rule> rules = new ArrayList<>();
+    /** Heartbeat frames are sent (default); false stops them on every socket, to trip the client's watchdog. */
+    volatile boolean heartbeats = true;
+    /** WebSocket upgrades still to refuse. */
+    int refuseUpgrades;
+    /** Added to every REST answer. */
+    volatile int latencyMs;
+
+    synchronized void add(Rule r) {
+        rules.add(r);
+    }
+
+    /** The first rule matching this request, used up by it; or null. */
+    synchronized Rule take(String method, String path) {
+        for (Iterator<Rule> it = rules.iterator(); it.hasNext();) {
+            Rule r = it.next();
+            if ((r.method == null || r.method.equals(method)) && (r.path == null || path.contains(r.path))) {
+                if (--r.times <= 0) {
+                    it.remove();
+                }
+                return r;
+            }
+        }
+        return null;
+    }
+
+    synchronized void clear() {
+        rules.clear();
+        heartbeats = true;
+        refuseUpgrades = 0;
+        latencyMs = 0;
+    }
+}

@@ -11,8 +11,8 @@
     gms: { dataURL: origin + '/genesys/2/chat/customer-support', ajaxTimeout: 10000 },
     purecloud: {
       transport: {
-        type: 'purecloud-v2-sockets', dataURL: origin, deploymentKey: 'sandbox-deployment',
-        orgGuid: 'sandbox-org', interactionData: { routing: { targetType: 'QUEUE', targetAddress: 'Sandbox' } }
+        type: 'purecloud-v2-sockets', dataURL: origin, deploymentKey: '11111111-2222-4333-8444-555555555555',
+        orgGuid: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee', interactionData: { routing: { targetType: 'QUEUE', targetAddress: 'Sandbox' } }
       }
     },
     nexus: {

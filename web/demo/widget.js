@@ -114,7 +114,7 @@ var ChatWidget = (function () {
     // ---------------------------------------------------------------- commands
     function command(name, data) {
       return bus.command('WebChatService.' + name, data || {}).fail(function (reason) {
-        if (name !== 'restore' && name !== 'sendTyping') {
+        if (name !== 'restore' && name !== 'sendTyping' && name !== 'getFileLimits') {
           line('error', '', name + ' failed: ' + (typeof reason === 'string' ? reason : JSON.stringify(reason)));
         }
       });
@@ -205,12 +205,20 @@ var ChatWidget = (function () {
       status.textContent = options.agent === 'console'
         ? 'Waiting for an agent (answer in the agent console).' : 'Waiting for an agent…';
       input.focus();
+      capabilities();
       fileLimits();
     });
     on('restored', function () {
       view(true);
       status.textContent = 'Chat restored.';
     });
+    // Back ends without uploads say so in the capabilities data key.
+    function capabilities() {
+      var caps = bus.data('WebChatService.capabilities');
+      var uploads = !caps || caps.fileUpload !== false;
+      fileLabel.hidden = !uploads;
+    }
+    on('capabilitiesChanged', capabilities);
     on('messageReceived', function (d) {
       (d.messages || []).forEach(function (m, i) { render(m, (d.originalMessages || [])[i]); });
     });

@@ -8,6 +8,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.wcs.sandbox.AgentDesk;
 import org.wcs.sandbox.Emulator;
 import org.wcs.sandbox.Exchange;
 import org.wcs.sandbox.Sandbox;
@@ -18,10 +19,63 @@ import org.wcs.sandbox.Sandbox;
  * {@link GuestChatServer} on wall-clock time. Tests reach it with {@code sandbox.emulator(PureCloudEmulator.class)}
  * and script or break it through {@link #server}.
  */
-public final class PureCloudEmulator implements Emulator {
+public final class PureCloudEmulator implements Emulator, AgentDesk {
     /** The API and its state; set when the sandbox starts. */
     public GuestChatServer server;
     private RealTime time;
+    private final PureCloudDesk desk = new PureCloudDesk(this);
+
+    // The agent side (AgentDesk), for the scripted agent and the console.
+
+    @Override
+    public String backend() {
+        return desk.backend();
+    }
+
+    @Override
+    public java.util.List<DeskChat> chats() {
+        return desk.chats();
+    }
+
+    @Override
+    public void join(String chatId, String agentName) {
+        desk.join(chatId, agentName);
+    }
+
+    @Override
+    public void typing(String chatId, boolean typing) {
+        desk.typing(chatId, typing);
+    }
+
+    @Override
+    public void say(String chatId, String text) {
+        desk.say(chatId, text);
+    }
+
+    @Override
+    public void pushUrl(String chatId, String url) {
+        desk.pushUrl(chatId, url);
+    }
+
+    @Override
+    public void sendFile(String chatId, String fileName, String content) {
+        desk.sendFile(chatId, fileName, content);
+    }
+
+    @Override
+    public void idleAlert(String chatId, int seconds) {
+        desk.idleAlert(chatId, seconds);
+    }
+
+    @Override
+    public void leave(String chatId) {
+        desk.leave(chatId);
+    }
+
+    @Override
+    public void end(String chatId) {
+        desk.end(chatId);
+    }
 
     @Override
     public void install(Sandbox sandbox) {

@@ -306,7 +306,8 @@ final class Commands implements CommandHandler {
             return;
         }
         if (s.maxMessageLength > 0 && m.codePointCount(0, m.length()) > s.maxMessageLength) {
-            reply.fail(text(Texts.MESSAGE_TOO_LONG_PREFIX + s.maxMessageLength + Texts.MESSAGE_TOO_LONG_SUFFIX));
+            reply.fail(text(Texts.MESSAGE_TOO_LONG_PREFIX + Values.numberToString(s.maxMessageLength)
+                    + Texts.MESSAGE_TOO_LONG_SUFFIX));
             return;
         }
         s.typing.end(false);

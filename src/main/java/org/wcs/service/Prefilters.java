@@ -60,7 +60,7 @@ final class Prefilters {
         for (int i = 0; i < custom.length(); i++) {
             Value f = custom.at(i);
             stored.push(Values.object().set("source", f.get("source")).set("flags", f.get("flags")));
-            copy.set(Integer.toString(i), f);
+            copy.set(Values.numberToString(i), f);
         }
         cookies.set(COOKIE, Values.stringify(Values.object().set("custom", stored)));
         return copy;

@@ -30,7 +30,7 @@ public final class Form {
         if (value.isArray()) {
             for (int i = 0; i < value.length(); i++) {
                 Value item = value.at(i);
-                add(key + "[" + (item.isObject() ? Integer.toString(i) : "") + "]", item);
+                add(key + "[" + (item.isObject() ? Values.numberToString(i) : "") + "]", item);
             }
         } else if (value.isObject()) {
             for (String k : value.keys()) {

@@ -32,18 +32,20 @@ public final class Arr<T> {
     /** Inserts at {@code at}, shifting what follows. */
     public void add(int at, T value) {
         if (size == items.length) {
-            Object[] bigger = new Object[size * 2];
-            System.arraycopy(items, 0, bigger, 0, size);
-            items = bigger;
+            items = copyOf(items, size * 2, size);
         }
-        System.arraycopy(items, at, items, at + 1, size - at);
+        for (int i = size; i > at; i--) {
+            items[i] = items[i - 1];
+        }
         items[at] = value;
         size++;
     }
 
     public T remove(int i) {
         T old = get(i);
-        System.arraycopy(items, i + 1, items, i, size - i - 1);
+        for (int j = i; j < size - 1; j++) {
+            items[j] = items[j + 1];
+        }
         items[--size] = null;
         return old;
     }
@@ -70,15 +72,25 @@ public final class Arr<T> {
     /** A snapshot, for loops whose body may change this list. */
     public Arr<T> copy() {
         Arr<T> c = new Arr<>();
-        c.items = new Object[Math.max(4, size)];
-        System.arraycopy(items, 0, c.items, 0, size);
+        c.items = copyOf(items, Math.max(4, size), size);
         c.size = size;
         return c;
     }
 
     public String[] strings() {
         String[] out = new String[size];
-        System.arraycopy(items, 0, out, 0, size);
+        for (int i = 0; i < size; i++) {
+            out[i] = (String) items[i];
+        }
         return out;
+    }
+
+    /** Plain loops: TeaVM's System.arraycopy is a large, type-checking routine. */
+    private static Object[] copyOf(Object[] from, int length, int count) {
+        Object[] to = new Object[length];
+        for (int i = 0; i < count; i++) {
+            to[i] = from[i];
+        }
+        return to;
     }
 }

@@ -36,10 +36,9 @@ public final class Values {
 
     public static Value regExp(String source, String flags) { return factory.regExp(source, flags); }
 
-    /** Integers print without a fraction, like JS; anything else goes through the host's number formatting. */
+    /** JS {@code String(n)}; also for ints, since Java's int formatting drags a large StringBuilder routine in. */
     public static String numberToString(double n) {
-        int i = (int) n;
-        return i == n ? Integer.toString(i) : factory.numberToString(n);
+        return factory.numberToString(n);
     }
 
     /** Epoch ms of an ISO-8601 time such as {@code 2024-05-01T10:01:10.000Z}; NaN for null or anything else. */

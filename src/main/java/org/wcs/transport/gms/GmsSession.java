@@ -67,7 +67,7 @@ final class GmsSession {
         seen.set(key, true);
         if (index >= position) {
             position = (int) index + 1;
-            cookies.set(INDEX, Integer.toString(position));
+            cookies.set(INDEX, Values.numberToString(position));
         }
         return true;
     }

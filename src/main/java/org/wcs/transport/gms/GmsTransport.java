@@ -333,7 +333,7 @@ public final class GmsTransport implements Transport {
     void refresh(Reply reply) {
         polling = true;
         session.ping(context.platform.scheduler.now());
-        post("refresh", form().add("transcriptPosition", Integer.toString(session.position))
+        post("refresh", form().add("transcriptPosition", Values.numberToString(session.position))
                 .add("message", listener.previewText()), REFRESH, reply == null ? GmsCall.NONE : reply);
     }
 
@@ -419,7 +419,7 @@ public final class GmsTransport implements Transport {
     @Override
     public void typing(boolean started, String preview, Reply reply) {
         post(started ? "startTyping" : "stopTyping", form().add("transcriptPosition",
-                Integer.toString(session.position)).add("message", preview), OTHER, reply);
+                Values.numberToString(session.position)).add("message", preview), OTHER, reply);
     }
 
     @Override

@@ -160,7 +160,7 @@ public final class PureCloud implements Transport, Runnable {
             return;
         }
         history = reply;
-        page(HISTORY, DESCENDING.concat(Integer.toString(pageSize)).concat("&before=").concat(oldest));
+        page(HISTORY, DESCENDING.concat(Values.numberToString(pageSize)).concat("&before=").concat(oldest));
     }
 
     @Override
@@ -195,7 +195,7 @@ public final class PureCloud implements Transport, Runnable {
             out.report(Events.RESTORED, Values.object());
             r.ok(Values.undefined());
             inbox.holds++;
-            page(RESTORE, pagination ? DESCENDING.concat(Integer.toString(pageSize)) : "");
+            page(RESTORE, pagination ? DESCENDING.concat(Values.numberToString(pageSize)) : "");
             return;
         }
         session.save();

@@ -41,7 +41,7 @@ class OverTheNetworkTest {
     }
 
     private Value config() {
-        return p.config("socketHeartbeatTrackerInterval", 1500, "socketReconnectInterval", 100);
+        return p.config("socketHeartbeatTrackerInterval", 4000, "socketReconnectInterval", 100);
     }
 
     @BeforeEach

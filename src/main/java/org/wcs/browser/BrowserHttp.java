@@ -22,7 +22,7 @@ final class BrowserHttp implements Http {
             }
         }
         JSObject xhr = send(r.method, r.url, r.headers.toArray(new String[0]), r.body, parts, r.timeoutMs,
-                r.withCredentials, (status, text, type, timedOut) ->
+                r.withCredentials, r.binary, (status, text, type, timedOut) ->
                         callback.onResponse(new HttpResponse(status, text, type, timedOut)));
         return () -> abort(xhr);
     }
@@ -32,20 +32,23 @@ final class BrowserHttp implements Http {
         void done(int status, String text, String type, boolean timedOut);
     }
 
-    /** The callback always runs on a later turn, exactly once; a request the browser refuses reads as status 0. */
-    @JSBody(params = {"m", "u", "h", "b", "p", "t", "c", "cb"}, script = ""
+    /**
+     * The callback always runs on a later turn, exactly once; a request the browser refuses reads as status 0. A
+     * binary read uses the x-user-defined charset, whose chars carry each byte in their low 8 bits.
+     */
+    @JSBody(params = {"m", "u", "h", "b", "p", "t", "c", "y", "cb"}, script = ""
             + "var x=new XMLHttpRequest(),f=0;"
             + "function fin(to){if(f)return;f=1;var s=to?0:x.status;"
             + "cb(s,s?x.responseText||'':'',s?x.getResponseHeader('Content-Type')||'':'',!!to);}"
             + "x.onload=function(){fin(0);};x.onerror=x.onabort=function(){fin(0);};"
             + "x.ontimeout=function(){fin(1);};"
             + "try{x.open(m,u,true);for(var i=0;i<h.length;i+=2)x.setRequestHeader(h[i],h[i+1]);"
-            + "if(t>0)x.timeout=t;x.withCredentials=c;var d=b;"
+            + "if(t>0)x.timeout=t;x.withCredentials=c;if(y)x.overrideMimeType('text/plain; charset=x-user-defined');var d=b;"
             + "if(p){d=new FormData();for(var j=0;j<p.length;j+=2)d.append(p[j],p[j+1]);}"
             + "x.send(d===null?void 0:d);}catch(e){setTimeout(function(){fin(0);},0);}"
             + "return x;")
     private static native JSObject send(String method, String url, String[] headers, String body, JSObject[] parts,
-            int timeout, boolean credentials, Done cb);
+            int timeout, boolean credentials, boolean binary, Done cb);
 
     @JSBody(params = "x", script = "try{x.abort();}catch(e){}")
     private static native void abort(JSObject xhr);

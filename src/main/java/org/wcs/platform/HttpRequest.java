@@ -19,6 +19,8 @@ public final class HttpRequest {
     public List<Object> parts;
     public int timeoutMs;
     public boolean withCredentials;
+    /** Read the answer as bytes: {@link HttpResponse#body} then holds one char (0-255) per byte. */
+    public boolean binary;
 
     public HttpRequest(String method, String url) {
         this.method = method;

@@ -10,6 +10,7 @@ final class Emulators {
 
     static List<Emulator> all() {
         List<Emulator> out = new ArrayList<>();
+        out.add(new org.wcs.sandbox.nexus.NexusEmulator());
         return out;
     }
 }

@@ -68,9 +68,9 @@ public final class Exchange {
         }
         String type = header("Content-Type");
         if (type != null && type.startsWith("multipart/form-data")) {
-            for (MultiPart.Part p : multipart()) {
-                if (p.getFileName() == null) {
-                    out.computeIfAbsent(p.getName(), k -> new ArrayList<>()).add(p.getContentAsString(
+            for (Upload p : multipart()) {
+                if (p.fileName() == null) {
+                    out.computeIfAbsent(p.field(), k -> new ArrayList<>()).add(new String(p.bytes(),
                             StandardCharsets.UTF_8));
                 }
             }
@@ -91,15 +91,9 @@ public final class Exchange {
         List<Upload> out = new ArrayList<>();
         String type = header("Content-Type");
         if (type != null && type.startsWith("multipart/form-data")) {
-            for (MultiPart.Part p : multipart()) {
-                if (p.getFileName() != null) {
-                    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                    try (var in = Content.Source.asInputStream(p.getContentSource())) {
-                        in.transferTo(bytes);
-                    }
-                    HttpField ct = p.getHeaders().getField(HttpHeader.CONTENT_TYPE);
-                    out.add(new Upload(p.getName(), p.getFileName(), ct == null ? "application/octet-stream"
-                            : ct.getValue(), bytes.toByteArray()));
+            for (Upload p : multipart()) {
+                if (p.fileName() != null) {
+                    out.add(p);
                 }
             }
         }
@@ -110,13 +104,23 @@ public final class Exchange {
     public record Upload(String field, String fileName, String contentType, byte[] bytes) {
     }
 
-    private List<MultiPart.Part> multipart() throws Exception {
+    /** Every part, read while the parts are open (closing them releases their content). */
+    private List<Upload> multipart() throws Exception {
         String boundary = MultiPart.extractBoundary(header("Content-Type"));
         MultiPartFormData.Parser parser = new MultiPartFormData.Parser(boundary);
-        List<MultiPart.Part> parts = new ArrayList<>();
+        parser.setMaxMemoryFileSize(Long.MAX_VALUE); // keep uploaded files in memory: there is no files directory
+        List<Upload> parts = new ArrayList<>();
         try (MultiPartFormData.Parts all = parser.parse(new org.eclipse.jetty.io.content.ByteBufferContentSource(
                 ByteBuffer.wrap(bytes()))).get()) {
-            all.forEach(parts::add);
+            for (MultiPart.Part p : all) {
+                ByteArrayOutputStream content = new ByteArrayOutputStream();
+                try (var in = Content.Source.asInputStream(p.getContentSource())) {
+                    in.transferTo(content);
+                }
+                HttpField ct = p.getHeaders().getField(HttpHeader.CONTENT_TYPE);
+                parts.add(new Upload(p.getName(), p.getFileName(), ct == null ? "application/octet-stream"
+                        : ct.getValue(), content.toByteArray()));
+            }
         }
         return parts;
     }

@@ -94,7 +94,8 @@ abstract class NexusFixture {
                 callback.onResponse(response);
             });
         };
-        return new Platform(t.loop, timed, t.webSockets, t.cookies, t.storage, t.page, () -> t.nextRandom);
+        java.util.Random random = new java.util.Random(1);
+        return new Platform(t.loop, timed, t.webSockets, t.cookies, t.storage, t.page, random::nextDouble);
     }
 
     String base() {
@@ -204,9 +205,25 @@ abstract class NexusFixture {
         return nexus.latest();
     }
 
-    /** Waits until a read has brought {@code type} into a {@code messageReceived}. */
+    /** Waits until a read has brought a message with this text into a {@code messageReceived}. */
     void awaitMessage(String text) {
         until(() -> transcriptTexts().contains(text));
+    }
+
+    /** Waits for a {@code messageReceived} with at least {@code n} messages in all. */
+    void awaitMessages(int n) {
+        until(() -> transcriptTexts().size() >= n);
+    }
+
+    /** The requests the emulator received to create or resume a session. */
+    List<NexusEmulator.Received> creates() {
+        List<NexusEmulator.Received> out = new ArrayList<>();
+        for (NexusEmulator.Received r : nexus.received()) {
+            if (r.method().equals("POST") && r.path().equals(NexusEmulator.BASE)) {
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     /** Texts of all messages published so far, in order of the events. */

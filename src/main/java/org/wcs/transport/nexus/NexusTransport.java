@@ -341,12 +341,12 @@ public final class NexusTransport implements Transport {
         }
         Value json = Values.object();
         boolean ok = r.ok();
-        if (!r.body.isEmpty() && kind != UPLOAD) {
+        if (!r.body.isEmpty()) {
             try {
                 json = Values.parse(r.body);
             } catch (JsError e) {
                 json = Values.undefined();
-                ok = false;
+                ok &= kind == UPLOAD; // an upload answers text
             }
         }
         Value data = json.get("data");

@@ -146,6 +146,11 @@ abstract class NexusFixture {
         subscribe("WebChatService.data.capabilities");
     }
 
+    void clearEvents() {
+        events.clear();
+        eventData.clear();
+    }
+
     /** {@link #load} with {@code {transport: transport}}. */
     void loadWith(Value transport) {
         load(Js.obj("transport", transport));

@@ -68,8 +68,7 @@ class NexusMessagesTest extends NexusFixture {
                 "agentTypingTimeout"));
         // when the agent types again and writes before the timeout
         grace.typing(true).says("Here you go");
-        events.clear();
-        eventData.clear();
+        clearEvents();
         tab.loop.advance(60_000 - 3000);
         settleIo();
         tab.loop.advance(5000);
@@ -113,7 +112,7 @@ class NexusMessagesTest extends NexusFixture {
         startChat();
         session().agent("Grace").joins().says("Bye").leaves();
         session().done();
-        events.clear();
+        clearEvents();
         // when
         nextPoll();
         // then the last messages first, then the end; polling and the session are over

@@ -76,9 +76,6 @@ class NexusEmulatorTest {
                 : HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         String type = r.headers().firstValue("Content-Type").orElse("");
-        if (System.getProperty("dbg") != null) {
-            System.out.println(method + " " + path + " -> " + r.statusCode() + " " + new String(r.body()));
-        }
         JsonNode json = type.startsWith("application/json") ? JSON.readTree(r.body()) : null;
         return new Answer(r.statusCode(), type, json, r.body());
     }

@@ -28,7 +28,7 @@ final class Poller implements Runnable {
     boolean running;
     boolean paused;
     boolean reading;
-    /** The next read resumes after a pause: it names the last index seen. */
+    /** The next read resumes after a pause or a failure: it names the last index seen. */
     private boolean resuming;
     private Cancellable timer;
 
@@ -100,10 +100,14 @@ final class Poller implements Runnable {
         resuming = false;
     }
 
-    /** A read answered: {@code status} is its HTTP status (0 for none), {@code ok} whether it could be used. */
+    /**
+     * A read answered: {@code status} is its HTTP status (0 for none), {@code ok} whether it could be used. After a
+     * failure the next read names the last index seen: the server may have counted the lost answer as delivered.
+     */
     void answered(int status, boolean ok) {
         reading = false;
         platform.storage.remove(GUARD);
+        resuming |= !ok;
         if (ok) {
             delay = base;
         } else if (status != 429) {

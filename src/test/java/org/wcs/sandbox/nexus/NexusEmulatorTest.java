@@ -484,6 +484,10 @@ class NexusEmulatorTest {
         nexus.fault("send", 1, Fault.http(404, "INVALID_SESSION", "gone"));
         assertEquals(200, get(read, s[2]).status(), "faults are per route");
         assertEquals(404, post("/" + s[0] + "/messages", s[2], "data%5Btype%5D=Text&operationId=o").status());
+        nexus.fault("send", 1, Fault.answerLost());
+        assertThrows(IOException.class, () -> post("/" + s[0] + "/messages", s[2],
+                "data%5Btype%5D=Text&data%5Btext%5D=kept&operationId=o"));
+        assertEquals("kept", nexus.session(s[0]).texts().get(0), "carried out, though the answer was lost");
         assertThrows(IllegalArgumentException.class, () -> nexus.fault("nope", 1, Fault.dropConnection()));
     }
 

@@ -43,6 +43,10 @@ final class NexusRoutes extends Handler.Abstract {
         emulator.record(new NexusEmulator.Received(ex.method(), path, request.getHttpURI().getQuery(),
                 headers(request), body, ex.header("Content-Type")));
         Fault fault = route == null ? null : emulator.takeFault(route);
+        if (fault != null && fault.lost()) {
+            ex = new Exchange(request, new LostAnswer(response), callback);
+            fault = null;
+        }
         if (fault != null) {
             if (fault.delayMs() > 0) {
                 Thread.sleep(fault.delayMs());
@@ -70,6 +74,19 @@ final class NexusRoutes extends Handler.Abstract {
             default -> session(ex, route, parts, body);
         }
         return true;
+    }
+
+    /** A response whose body is never sent: the connection is closed instead, after the request took effect. */
+    private static final class LostAnswer extends Response.Wrapper {
+        LostAnswer(Response response) {
+            super(response.getRequest(), response);
+        }
+
+        @Override
+        public void write(boolean last, java.nio.ByteBuffer content, Callback callback) {
+            getRequest().getConnectionMetaData().getConnection().getEndPoint().close();
+            callback.failed(new java.io.IOException("answer lost by fault injection"));
+        }
     }
 
     /** The fault-injection route of a request: {@code /}, {@code /{sid}/messages}, ... (see ROUTES). */

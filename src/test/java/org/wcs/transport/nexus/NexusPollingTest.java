@@ -211,6 +211,26 @@ class NexusPollingTest extends NexusFixture {
     }
 
     @Test
+    void messagesWhoseAnswerWasLostAreReadAgain() {
+        // given
+        nexus.decimalIndexes(true);
+        loadWith(transport());
+        startChat();
+        // when the server hands out two messages but the answer never arrives (the JDK client's retry dropped too)
+        session().agent("Grace").says("one").says("two");
+        nexus.fault("read", 1, Fault.answerLost());
+        nexus.fault("read", 1, Fault.dropConnection());
+        nextPoll();
+        assertEquals(List.of(), transcriptTexts().subList(1, transcriptTexts().size()));
+        // then the next read asks for everything after the last index seen, and nothing is lost or doubled
+        nextPoll();
+        assertTrue(polls().get(polls().size() - 1).request.url.endsWith("&index=1"), lines().toString());
+        session().agent("Grace").says("three");
+        nextPoll();
+        assertEquals(List.of("ParticipantJoined", "one", "two", "three"), transcriptTexts());
+    }
+
+    @Test
     void aLiveLeaseOfAnotherTabDefersTheReadWithoutStoppingPolling() {
         // given
         loadWith(transport());

@@ -54,7 +54,8 @@ class NexusAsyncChatIT {
 
     @Test
     void anAsyncChatLeftAndResumedOnANewPageLoad() {
-        // given a customer who starts a chat
+        // given a customer who starts a chat (and an agent scripted by this test alone)
+        nexus.autoReply(null);
         browser.driver.get(page());
         browser.waitFor("window.seen.indexOf('ready') >= 0");
         assertEquals("{\"ok\":true}", cmd("startChat", "{form: {firstname: 'Ada', lastname: 'Lovelace'}}"));
@@ -113,6 +114,22 @@ class NexusAsyncChatIT {
                 calls);
         assertTrue(calls.endsWith("delete:" + session.id), calls);
         assertTrue(session.texts().containsAll(List.of("I have a question", "Thanks, all clear")));
+        assertEquals(List.of(), browser.severeConsoleLines());
+    }
+
+    @Test
+    void theSandboxDemoPageChatsWithTheScriptedAgent() {
+        nexus.autoReply(text -> "You wrote: " + text);
+        browser.driver.get(sandbox.url() + "/nexus.html");
+        browser.js("localStorage.clear();");
+        browser.driver.navigate().refresh();
+        browser.waitFor("document.getElementById('start')");
+        browser.js("document.getElementById('start').click();");
+        browser.waitFor("document.getElementById('out').textContent.indexOf('[started]') >= 0");
+        browser.js("document.getElementById('text').value = 'hello'; document.getElementById('send').click();");
+        browser.waitFor("document.getElementById('out').textContent.indexOf('You wrote: hello') >= 0");
+        browser.js("document.getElementById('end').click();");
+        browser.waitFor("document.getElementById('out').textContent.indexOf('[ended]') >= 0");
         assertEquals(List.of(), browser.severeConsoleLines());
     }
 }

@@ -108,6 +108,7 @@ public final class Sandbox implements AutoCloseable {
         try (Sandbox sandbox = start(port, Path.of(System.getProperty("sandbox.dir", ".")))) {
             System.out.println("WebChatService sandbox running. Open:");
             System.out.println("  " + sandbox.url() + "/            demo site");
+            System.out.println("  " + sandbox.url() + "/nexus.html  async chat on the Multicloud CX v3 emulator");
             System.out.println("Press Ctrl-C to stop.");
             sandbox.server.join();
         }

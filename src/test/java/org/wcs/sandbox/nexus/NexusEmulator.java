@@ -70,8 +70,10 @@ public final class NexusEmulator implements Emulator {
         }
     }
 
+    /** The demo's settings: {@link #reset} plus an agent who answers every customer text. */
     public NexusEmulator() {
         reset();
+        autoReply = text -> "You wrote: " + text;
     }
 
     @Override

@@ -388,7 +388,7 @@ public final class NexusTransport implements Transport {
                 return;
             case SEND:
                 Value flag = json.get("chatEnded");
-                if (flag.truthy() && (flag.isBoolean() || flag.num() == 1)) {
+                if (c.session == session && flag.truthy() && (flag.isBoolean() || flag.num() == 1)) {
                     serverEnded(json);
                 }
                 c.reply.ok(json);
@@ -434,7 +434,7 @@ public final class NexusTransport implements Transport {
         } else if (kind == HISTORY) {
             poller.resume();
         }
-        if (claims != null && (r.status == 404 || Wire.code(json).equals("INVALID_SESSION")
+        if (claims != null && c.session == session && (r.status == 404 || Wire.code(json).equals("INVALID_SESSION")
                 || r.status == 401 && restoring)) {
             Value gone = Values.object().set("sessionData", claims).set("response", xhr);
             forget();

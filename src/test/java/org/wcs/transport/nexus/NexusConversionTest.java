@@ -172,4 +172,28 @@ class NexusConversionTest {
         assertEquals("17146500150000", Batch.key("1714650015000-0"));
         assertEquals("12-3", Batch.key("1-2-3"), "only the first dash");
     }
+
+    @Test
+    void aLateAnswerForAnEndedChatDoesNotTouchTheNextOne() {
+        // given a chat, a message whose answer is still on its way, then the chat ended and a new one started
+        CannedNexus n = new CannedNexus(CannedNexus.config());
+        n.read("[]");
+        n.start(CannedNexus.token(CannedNexus.CLAIMS));
+        n.answer(200, "{\"status\":{\"code\":0},\"chatEnded\":true}");
+        n.answer(404, "{\"status\":{\"code\":\"INVALID_SESSION\"}}");
+        n.answer(200, "{}");
+        CannedNexus.Outcome late = new CannedNexus.Outcome();
+        CannedNexus.Outcome lateFailure = new CannedNexus.Outcome();
+        n.transport.send("bye", "text", null, late);
+        n.transport.typing(true, "", lateFailure);
+        n.transport.end(new CannedNexus.Outcome());
+        n.read("[]");
+        n.start(CannedNexus.token(CannedNexus.CLAIMS.replace("S1", "S2")));
+        // then the old answers settle their calls, and the new chat goes on
+        assertEquals("resolved", late.state);
+        assertEquals("rejected", lateFailure.state);
+        assertFalse(n.calls.contains("ended"));
+        assertFalse(n.calls.contains("report " + Events.SESSION_LOST));
+        assertEquals("S2", n.transport.sessionData().get("sessionId").str());
+    }
 }

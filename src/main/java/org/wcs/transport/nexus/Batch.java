@@ -51,12 +51,12 @@ final class Batch {
             }
         }
         if (kind != LIVE) {
-            transport.pageStart(n > 0 ? page[0].get("index").str() : null, kind == HISTORY);
+            transport.position.pageStart(n > 0 ? page[0].get("index").str() : null, kind == HISTORY);
         }
         for (int i = 0; i < n; i++) {
             Value w = page[kind == HISTORY ? n - 1 - i : i];
             String raw = w.get("index").str();
-            if (transport.firstSight(raw, key(w), kind != HISTORY)) {
+            if (transport.position.firstSight(raw, key(w), kind != HISTORY)) {
                 messages.push(convert(w));
                 originals.push(w);
             }
@@ -67,7 +67,7 @@ final class Batch {
     /** A download finished (or the conversion did): publishes when nothing is pending. */
     void done() {
         if (--pending == 0) {
-            transport.published(this);
+            transport.answers.published(this);
         }
     }
 

@@ -31,7 +31,8 @@ final class SessionStore {
 
     /** The stored token, or undefined. The store may answer the stored JSON text, the object, or the bare JWT. */
     Value token() {
-        Value stored = call("setSessionData", Values.of(context.cookies.name(SiteCookies.STATE + NexusTransport.TYPE + ".open")));
+        String open = context.cookies.name(SiteCookies.STATE + NexusTransport.TYPE + ".open");
+        Value stored = call("setSessionData", Values.of(open));
         if (stored.isString()) {
             try {
                 stored = Values.parse(stored.str());

@@ -16,6 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class NexusTokens {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final String HEADER = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
 
     private byte[] secret;
     private int generation;
@@ -27,7 +28,8 @@ final class NexusTokens {
     /** Invalidates every token issued so far (token expiry, for tests). */
     synchronized void rotate() {
         generation++;
-        secret = ("rotated-" + generation + new String(secret, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        String rotated = "rotated-" + generation + new String(secret, StandardCharsets.UTF_8);
+        secret = rotated.getBytes(StandardCharsets.UTF_8);
     }
 
     /** A token for these ids whose payload segment has only letters and digits; null if none can be made. */
@@ -40,17 +42,11 @@ final class NexusTokens {
             claims.put("n", Long.toString(random.nextLong() & Long.MAX_VALUE, 36));
             String payload = B64.encodeToString(json(claims));
             if (payload.indexOf('-') < 0 && payload.indexOf('_') < 0) {
-                String head = B64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+                String head = B64.encodeToString(HEADER.getBytes(StandardCharsets.UTF_8));
                 return head + "." + payload + "." + sign(head + "." + payload);
             }
         }
         return null;
-    }
-
-    /** Whether a payload segment needs another try: it has {@code -} or {@code _}. */
-    static boolean clean(String token) {
-        String[] parts = token.split("\\.");
-        return parts.length == 3 && parts[1].indexOf('-') < 0 && parts[1].indexOf('_') < 0;
     }
 
     /** The claims of a token this server signed, or null (missing, malformed, forged or rotated away). */

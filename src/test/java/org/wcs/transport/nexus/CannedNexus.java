@@ -65,7 +65,8 @@ final class CannedNexus implements TransportListener {
 
     /** A read answer with these messages (JSON array text). */
     CannedNexus read(String messagesJson) {
-        return answer(200, "{\"status\":{\"code\":0},\"data\":{\"chatEnded\":false,\"messages\":" + messagesJson + "}}");
+        return answer(200, "{\"status\":{\"code\":0},\"data\":{\"chatEnded\":false,\"messages\":" + messagesJson
+                + "}}");
     }
 
     /** Starts a chat whose create answer (given first) carries {@code token}; runs the loop. */

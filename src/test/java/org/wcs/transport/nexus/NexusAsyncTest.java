@@ -311,7 +311,8 @@ class NexusAsyncTest extends NexusFixture {
                     return Values.undefined();
                 }),
                 "setSessionData", Values.function((s, a) -> Js.call(a[1], "get", "customer-defined-session-cookie")),
-                "deleteSessionData", Values.function((s, a) -> Js.call(a[1], "remove", "customer-defined-session-cookie",
+                "deleteSessionData", Values.function((s, a) -> Js.call(a[1], "remove",
+                        "customer-defined-session-cookie",
                         a[2])));
         loadWith(transport().set("async", async));
         startChat();

@@ -99,10 +99,13 @@ class NexusAsyncChatIT {
         assertEquals(session.messages().size(), all.size());
         assertTrue(all.stream().anyMatch(m -> "I have a question".equals(m.get("text")) && "Client".equals(
                 m.get("from")) && Boolean.TRUE.equals(m.get("old"))));
-        // when the conversation goes on
+        // when the conversation goes on, with a picture from the agent (fetched as bytes, inlined)
         assertEquals("{\"ok\":true}", cmd("sendMessage", "{message: 'Thanks, all clear'}"));
-        grace.says("You're welcome");
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, (byte) 0xff, (byte) 0x80, 127};
+        grace.image("image/png", png).says("You're welcome");
         browser.waitFor("window.messages.some(function (m) { return m.text === \"You're welcome\"; })");
+        assertEquals("data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png),
+                browser.js("return window.messages.filter(function (m) { return m.url; })[0].url;"));
         // and the customer ends it
         assertEquals("{\"ok\":true}", cmd("endChat", "{}"));
         browser.waitFor("window.seen.indexOf('ended') >= 0");

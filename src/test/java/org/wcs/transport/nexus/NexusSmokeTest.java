@@ -2,8 +2,10 @@ package org.wcs.transport.nexus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The shortest whole chat: start, an agent's hello, the customer's answer, leave. */
 class NexusSmokeTest extends NexusFixture {
     @Test
     void aShortChat() {
@@ -18,7 +20,11 @@ class NexusSmokeTest extends NexusFixture {
         awaitMessage("Hi there");
         Outcome e = settle("endChat", null);
         assertEquals("resolved", e.state, e.toString());
-        System.out.println(events);
-        System.out.println(lines());
+        assertEquals(List.of("POST ", "GET /" + session().id + "/messages?operationId=X", "GET /" + session().id
+                + "/messages?operationId=X", "POST /" + session().id + "/messages", "GET /" + session().id
+                + "/messages?operationId=X", "DELETE /" + session().id + "/participants/" + session().customerId),
+                lines());
+        assertEquals(List.of("started", "clientConnected", "agentConnected", "ended"), eventsNamed("started",
+                "clientConnected", "agentConnected", "ended"));
     }
 }

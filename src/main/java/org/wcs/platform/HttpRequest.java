@@ -18,6 +18,8 @@ public final class HttpRequest {
     public Arr<Object> parts;
     public int timeoutMs;
     public boolean withCredentials;
+    /** Read the answer as bytes: {@link HttpResponse#body} then holds one char (0-255) per byte. */
+    public boolean binary;
 
     public HttpRequest(String method, String url) {
         this.method = method;

@@ -25,16 +25,19 @@ final class Transcript {
         originals.push(original);
     }
 
-    /** Puts an older page (history) in front of what is there. */
+    /**
+     * Puts an older page (history) in front of what is there. History pages come newest first, as the UI prepends
+     * them one by one, so they are reversed here to keep the transcript oldest first.
+     */
     void prepend(Value olderMessages, Value olderOriginals) {
         messages = concat(olderMessages, messages);
         originals = concat(olderOriginals, originals);
     }
 
-    private static Value concat(Value a, Value b) {
+    private static Value concat(Value newestFirst, Value b) {
         Value out = Values.array();
-        for (int i = 0; i < a.length(); i++) {
-            out.push(a.at(i));
+        for (int i = newestFirst.length() - 1; i >= 0; i--) {
+            out.push(newestFirst.at(i));
         }
         for (int i = 0; i < b.length(); i++) {
             out.push(b.at(i));

@@ -54,4 +54,15 @@ public final class Form {
     public String toString() {
         return out.toString();
     }
+
+    /** The body {@code jQuery.ajax} sends: as {@link #toString}, with every {@code %20} turned into {@code +}. */
+    public String body() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < out.length(); i++) {
+            boolean space = out.charAt(i) == '%' && out.charAt(i + 1) == '2' && out.charAt(i + 2) == '0';
+            sb.append(space ? '+' : out.charAt(i));
+            i += space ? 2 : 0;
+        }
+        return sb.toString();
+    }
 }

@@ -70,4 +70,16 @@ public final class Texts {
     public static final String CONNECTION_LOST = "Lost the connection to the chat server";
     /** Ours: a history page is already on its way. */
     public static final String HISTORY_BUSY = "Already fetching chat history.";
+    // Multicloud CX v3 (pureengage-v3-rest), spec pureengage-v3.md sections 9-12
+    public static final String NEXUS_NO_POLL_EXCEPTIONS = "This transport doesn't support any poll Exceptions.";
+    public static final String NEXUS_POLL_PENDING = "previous poll has not finished.";
+    public static final String NEXUS_CANNOT_START_ASYNC = "Cannot start async chat:";
+    public static final String NEXUS_CANNOT_RESTORE_ASYNC = "Cannot restore async chat";
+    /** Bus error codes are this prefix plus the server's {@code status.code}. */
+    public static final String NEXUS_ERROR_PREFIX = "pureengage-v3-rest-";
+    /** Ours: the original accepted these configurations and failed on every request. */
+    public static final String NEXUS_NEEDS_CALLBACKS = "Invalid transport configuration: async chat needs the"
+            + " transport.async.getSessionData and transport.async.setSessionData functions.";
+    /** Ours: a success status whose body is not the JSON the API defines. */
+    public static final String NEXUS_BAD_REPLY = "The chat server sent a reply that could not be read.";
 }

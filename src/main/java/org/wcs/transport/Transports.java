@@ -1,6 +1,7 @@
 package org.wcs.transport;
 
 import org.wcs.transport.gms.GmsTransport;
+import org.wcs.transport.nexus.NexusTransport;
 import org.wcs.transport.purecloud.PureCloud;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
@@ -16,7 +17,9 @@ public final class Transports implements TransportFactory {
         Value config = context.config;
         Value type = config.get("transport").get("type");
         if (type.truthy()) {
-            return PureCloud.TYPE.equals(type.str()) ? new PureCloud(context) : null;
+            String name = type.str("");
+            return name.equals(PureCloud.TYPE) ? new PureCloud(context)
+                    : name.equals(NexusTransport.TYPE) ? new NexusTransport(context) : null;
         }
         boolean cometD = config.get("cometD").get("enabled").truthy();
         if (!cometD && !config.get("dataURL").isString() && !config.get("serverURL").isString()) {

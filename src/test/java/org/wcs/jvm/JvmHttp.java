@@ -20,7 +20,7 @@ import org.wcs.value.Value;
 /**
  * {@link Http} over java.net.http, for JVM tests against real servers on loopback. Completions are posted to the
  * {@link JvmLoop}; the timeout is a loop timer, so it behaves like XMLHttpRequest's on the virtual clock. Multipart
- * parts whose value is an object are files: {@code {name, type, content}}.
+ * parts whose value is an object are files: {@code {name, type, content}}. A binary read gives one char per byte.
  */
 public final class JvmHttp implements Http {
     private static final List<String> RESTRICTED = List.of("connection", "content-length", "host", "upgrade");
@@ -58,7 +58,7 @@ public final class JvmHttp implements Http {
             b.method(r.method, r.body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(r.body));
         }
         loop.beginIo();
-        var future = client.sendAsync(b.build(), BodyHandlers.ofString());
+        var future = client.sendAsync(b.build(), BodyHandlers.ofByteArray());
         var timer = r.timeoutMs > 0 ? loop.schedule(r.timeoutMs, () -> {
             if (finished.compareAndSet(false, true)) {
                 callback.onResponse(new HttpResponse(0, "", "", true));
@@ -72,7 +72,8 @@ public final class JvmHttp implements Http {
                 return;
             }
             callback.onResponse(error != null ? new HttpResponse(0, "", "", false)
-                    : new HttpResponse(resp.statusCode(), resp.body(),
+                    : new HttpResponse(resp.statusCode(), new String(resp.body(), r.binary
+                            ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8),
                             resp.headers().firstValue("Content-Type").orElse(""), false,
                             resp.headers().firstValue("Retry-After").orElse(null)));
         }));

@@ -12,6 +12,7 @@ final class Emulators {
         List<Emulator> out = new ArrayList<>();
         out.add(new org.wcs.sandbox.gms.GmsEmulator());
         out.add(new org.wcs.sandbox.purecloud.PureCloudEmulator());
+        out.add(new org.wcs.sandbox.nexus.NexusEmulator());
         return out;
     }
 }

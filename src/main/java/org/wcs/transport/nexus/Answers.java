@@ -1,0 +1,249 @@
+package org.wcs.transport.nexus;
+
+import org.wcs.platform.Cancellable;
+import org.wcs.platform.HttpResponse;
+import org.wcs.transport.Base64;
+import org.wcs.transport.Events;
+import org.wcs.transport.Texts;
+import org.wcs.transport.TransportListener;
+import org.wcs.value.JsError;
+import org.wcs.value.Value;
+import org.wcs.value.Values;
+
+/**
+ * What the transport does with each answer and timer (spec 4, 8, 9, 11): successes carry the session on, failures
+ * are mapped to disconnection, a lost session, a failed restore or an {@code error}, and batches of messages are
+ * published. An answer for a session that has since ended settles its call and changes nothing else.
+ */
+final class Answers {
+    static final int AGENT_TYPING_MS = 3000;
+
+    private final NexusTransport t;
+    private final TransportListener listener;
+    private boolean disconnected;
+    private Cancellable agentTyping;
+
+    Answers(NexusTransport transport) {
+        this.t = transport;
+        this.listener = transport.listener;
+    }
+
+    /** A new session: connected, nobody typing. */
+    void reset() {
+        disconnected = false;
+        stopAgentTyping();
+    }
+
+    /** An answer to a request ({@code r}), or a timer ({@code r} null). */
+    void answer(Call c, HttpResponse r) {
+        int kind = c.kind;
+        if (r == null) {
+            if (kind == Call.CAPABILITIES) {
+                listener.capabilities(Values.object().set("async", t.config.async).set("asyncClose", "endChat")
+                        .set("pagination", t.config.async).set("fileUpload", true));
+            } else if (c.session == t.session) {
+                agentTyping = null;
+                listener.agentTyping(Values.undefined(), Events.AGENT_TYPING_TIMEOUT);
+            }
+            return;
+        }
+        if (kind == Call.IMAGE) {
+            if (r.ok()) {
+                c.subject.set("url", "data:" + c.subject.get("mime").str() + ";base64," + Base64.encode(r.body));
+            }
+            c.batch.done();
+            return;
+        }
+        Value json = Values.object();
+        boolean ok = r.ok();
+        if (!r.body.isEmpty()) {
+            try {
+                json = Values.parse(r.body);
+            } catch (JsError e) {
+                json = Values.undefined();
+                ok &= kind == Call.UPLOAD; // an upload answers text
+            }
+        }
+        Value data = json.get("data");
+        if (kind == Call.END) {
+            if (t.store != null) {
+                t.store.delete(Values.object().set("sessionData", c.subject).set("response", Wire.xhr(r, json)));
+            }
+            if (r.ok()) {
+                c.reply.ok(json);
+            } else {
+                c.reply.fail(Wire.xhr(r, json));
+            }
+            return;
+        }
+        if (kind >= Call.RESUME && c.session != t.session) {
+            if (c.reply != null) {
+                c.reply.fail(Values.undefined());
+            }
+            return;
+        }
+        // a new session needs a token that names it; a read needs its data object
+        if (!(ok && (kind == Call.CREATE || kind == Call.RESUME ? t.adopt(Jwt.claims(data.get("clientToken")))
+                : kind < Call.RESUME || data.isRecord()))) {
+            failed(c, r, json);
+            return;
+        }
+        switch (kind) {
+            case Call.CREATE:
+                t.persist();
+                listener.started(Values.object().set("data", t.claims));
+                t.poller.start();
+                listener.report(Events.AJAX_RESPONSE, json);
+                c.reply.ok(json);
+                return;
+            case Call.RESUME:
+                t.persist();
+                listener.sessionData(t.claims);
+                t.readPage(c.reply);
+                return;
+            case Call.SEND:
+                Value flag = json.get("chatEnded");
+                if (c.session == t.session && flag.truthy() && (flag.isBoolean() || flag.num() == 1)) {
+                    serverEnded(json);
+                }
+                c.reply.ok(json);
+                return;
+            case Call.UPLOAD:
+                c.reply.ok(Values.of(r.body));
+                return;
+            case Call.POLL:
+                t.poller.answered(200, true);
+                if (disconnected) {
+                    disconnected = false;
+                    listener.report(Events.RECONNECTED, Values.object());
+                }
+                new Batch(t, Batch.LIVE, json, null);
+                return;
+            case Call.RESTORE:
+            case Call.HISTORY:
+                new Batch(t, kind == Call.RESTORE ? Batch.RESTORE : Batch.HISTORY, json, c.reply);
+                return;
+            default: // USER_DATA
+                c.reply.ok(json);
+        }
+    }
+
+    /**
+     * A failed request (spec 11). A poll without an answer means disconnected. 404 or INVALID_SESSION for a known
+     * session, or 401 while restoring, means the session is gone: it is forgotten (store included) with
+     * {@code sessionLost} and {@code error}. A failed restore publishes {@code restoreFailed}. Anything else is an
+     * {@code error} (not for user data, as in the original, nor while disconnected). The caller's reply fails with the
+     * jqXHR-like answer.
+     */
+    private void failed(Call c, HttpResponse r, Value json) {
+        int kind = c.kind;
+        Value xhr = Wire.xhr(r, json);
+        Value error = Values.object().set("errors", Values.array().push(Wire.error(r, json)));
+        boolean restoring = kind == Call.RESUME || kind == Call.RESTORE;
+        if (kind == Call.POLL) {
+            t.poller.answered(r.status, false);
+            if (r.status == 0 && !disconnected) {
+                disconnected = true;
+                listener.report(Events.DISCONNECTED, Values.object());
+            }
+        } else if (kind == Call.HISTORY) {
+            t.poller.resume();
+        }
+        if (t.claims != null && c.session == t.session && (r.status == 404
+                || Wire.code(json).equals("INVALID_SESSION") || r.status == 401 && restoring)) {
+            Value gone = Values.object().set("sessionData", t.claims).set("response", xhr);
+            t.forget();
+            if (t.store != null) {
+                t.store.delete(gone);
+            }
+            listener.report(Events.SESSION_LOST, xhr);
+            listener.report(Events.ERROR, error);
+        } else {
+            if (restoring) {
+                t.forget();
+                listener.report(Events.RESTORE_FAILED, xhr);
+            }
+            if (kind != Call.USER_DATA && !disconnected) {
+                listener.report(Events.ERROR, error);
+            }
+            if (kind == Call.POLL) {
+                t.poller.next();
+            }
+        }
+        if (c.reply != null) {
+            c.reply.fail(kind == Call.RESUME && r.ok() ? Values.of(Texts.NEXUS_CANNOT_START_ASYNC) : xhr);
+        }
+    }
+
+    /** A batch is ready: publish it, tell the store, then carry on as its kind requires. */
+    void published(Batch b) {
+        if (b.session != t.session) {
+            if (b.reply != null) {
+                b.reply.fail(Values.undefined());
+            }
+            return;
+        }
+        if (b.kind == Batch.RESTORE) {
+            listener.report(Events.RESTORED, Values.object().set("async", t.config.async));
+        }
+        Value m = b.messages;
+        if (m.length() > 0) {
+            if (b.kind != Batch.HISTORY) {
+                watchAgentTyping(m);
+            }
+            listener.messages(m, b.originals, b.kind == Batch.RESTORE, b.kind == Batch.HISTORY, Values.undefined());
+        }
+        if (t.store != null && t.position.moved()) {
+            t.store.save(t.position.index(), t.token);
+        }
+        if (b.kind == Batch.LIVE) {
+            if (b.ended) {
+                serverEnded(b.response);
+            } else {
+                t.poller.next();
+            }
+            return;
+        }
+        if (b.kind == Batch.RESTORE) {
+            t.poller.start();
+        } else {
+            t.poller.resume();
+        }
+        b.reply.ok(b.response);
+    }
+
+    /** The server ended the chat: it is forgotten, here and in the store, and reported as ended (quirk 1). */
+    private void serverEnded(Value response) {
+        Value data = Values.object().set("sessionData", t.claims).set("response", response);
+        t.forget();
+        if (t.store != null) {
+            t.store.delete(data);
+        }
+        listener.ended();
+    }
+
+    /**
+     * Agent typing times out {@value #AGENT_TYPING_MS} ms after the last "typing started" unless the agent stops,
+     * writes or leaves first (the original kept a stale timer running and let text leave the indicator on).
+     */
+    private void watchAgentTyping(Value messages) {
+        for (int i = 0; i < messages.length(); i++) {
+            Value m = messages.at(i);
+            String from = m.get("from").get("type").str("");
+            if (from.equals("Agent") || from.equals("Supervisor")) {
+                stopAgentTyping();
+                if (m.get("type").str("").equals("TypingStarted")) {
+                    agentTyping = t.context.platform.scheduler.schedule(AGENT_TYPING_MS,
+                            new Call(t, Call.TYPING_TIMEOUT, null));
+                }
+            }
+        }
+    }
+
+    private void stopAgentTyping() {
+        if (agentTyping != null) {
+            agentTyping.cancel();
+            agentTyping = null;
+        }
+    }
+}

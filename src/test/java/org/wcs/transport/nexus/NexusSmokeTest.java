@@ -1,0 +1,30 @@
+package org.wcs.transport.nexus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The shortest whole chat: start, an agent's hello, the customer's answer, leave. */
+class NexusSmokeTest extends NexusFixture {
+    @Test
+    void aShortChat() {
+        loadWith(transport());
+        tab.loop.runDue();
+        Outcome o = startChat();
+        assertEquals("resolved", o.state, o.toString());
+        session().agent("Grace").joins().says("Hello Ada");
+        awaitMessage("Hello Ada");
+        Outcome s = settle("sendMessage", org.wcs.jvm.Js.obj("message", "Hi there"));
+        assertEquals("resolved", s.state);
+        awaitMessage("Hi there");
+        Outcome e = settle("endChat", null);
+        assertEquals("resolved", e.state, e.toString());
+        assertEquals(List.of("POST ", "GET /" + session().id + "/messages?operationId=X", "GET /" + session().id
+                + "/messages?operationId=X", "POST /" + session().id + "/messages", "GET /" + session().id
+                + "/messages?operationId=X", "DELETE /" + session().id + "/participants/" + session().customerId),
+                lines());
+        assertEquals(List.of("started", "clientConnected", "agentConnected", "ended"), eventsNamed("started",
+                "clientConnected", "agentConnected", "ended"));
+    }
+}

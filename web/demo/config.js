@@ -17,8 +17,8 @@
     },
     nexus: {
       transport: {
-        type: 'pureengage-v3-rest', dataURL: origin + '/nexus/v3/chat/sessions', endpoint: 'sandbox',
-        headers: { 'x-api-key': 'sandbox-key' },
+        type: 'pureengage-v3-rest', dataURL: origin + '/nexus/v3/chat/sessions', endpoint: 'sandbox_chat',
+        headers: { 'x-api-key': 'sandbox-api-key' },
         async: {
           enabled: true,
           getSessionData: function (sessionData, Cookie, CookieOptions) {

@@ -119,20 +119,4 @@ class NexusAsyncChatIT {
         assertTrue(session.texts().containsAll(List.of("I have a question", "Thanks, all clear")));
         assertEquals(List.of(), browser.severeConsoleLines());
     }
-
-    @Test
-    void theSandboxDemoPageChatsWithTheScriptedAgent() {
-        nexus.autoReply(text -> "You wrote: " + text);
-        browser.driver.get(sandbox.url() + "/nexus.html");
-        browser.js("localStorage.clear();");
-        browser.driver.navigate().refresh();
-        browser.waitFor("document.getElementById('start')");
-        browser.js("document.getElementById('start').click();");
-        browser.waitFor("document.getElementById('out').textContent.indexOf('[started]') >= 0");
-        browser.js("document.getElementById('text').value = 'hello'; document.getElementById('send').click();");
-        browser.waitFor("document.getElementById('out').textContent.indexOf('You wrote: hello') >= 0");
-        browser.js("document.getElementById('end').click();");
-        browser.waitFor("document.getElementById('out').textContent.indexOf('[ended]') >= 0");
-        assertEquals(List.of(), browser.severeConsoleLines());
-    }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import org.wcs.sandbox.AgentDesk;
 import org.wcs.sandbox.Emulator;
 import org.wcs.sandbox.Sandbox;
 
@@ -24,7 +25,7 @@ import org.wcs.sandbox.Sandbox;
  * {@link #expireTokens} and {@link #longPoll}, and read what it received through {@link #received()}. Call
  * {@link #reset()} between tests: the sandbox installs one instance per server.
  */
-public final class NexusEmulator implements Emulator {
+public final class NexusEmulator implements Emulator, AgentDesk {
     public static final String BASE = "/nexus/v3/chat/sessions";
     public static final String API_KEY = "sandbox-api-key";
     public static final String ENDPOINT = "sandbox_chat";
@@ -70,10 +71,9 @@ public final class NexusEmulator implements Emulator {
         }
     }
 
-    /** The demo's settings: {@link #reset} plus an agent who answers every customer text. */
+    /** A fresh emulator ({@link #reset}); the sandbox's scripted agent plays the agent. */
     public NexusEmulator() {
         reset();
-        autoReply = text -> "You wrote: " + text;
     }
 
     @Override
@@ -199,6 +199,60 @@ public final class NexusEmulator implements Emulator {
 
     public NexusSession session(String id) {
         return sessions.get(id);
+    }
+
+    // ---- the agent side (AgentDesk), for the scripted agent and the console ----------------------------------------
+
+    private final NexusDesk desk = new NexusDesk(this);
+
+    @Override
+    public String backend() {
+        return desk.backend();
+    }
+
+    @Override
+    public List<DeskChat> chats() {
+        return desk.chats();
+    }
+
+    @Override
+    public void join(String chatId, String agentName) {
+        desk.join(chatId, agentName);
+    }
+
+    @Override
+    public void typing(String chatId, boolean typing) {
+        desk.typing(chatId, typing);
+    }
+
+    @Override
+    public void say(String chatId, String text) {
+        desk.say(chatId, text);
+    }
+
+    @Override
+    public void pushUrl(String chatId, String url) {
+        desk.pushUrl(chatId, url);
+    }
+
+    @Override
+    public void sendFile(String chatId, String fileName, String content) {
+        desk.sendFile(chatId, fileName, content);
+    }
+
+    @Override
+    public void idleAlert(String chatId, int seconds) {
+        desk.idleAlert(chatId, seconds);
+    }
+
+    @Override
+    public void leave(String chatId) {
+        desk.leave(chatId);
+    }
+
+    @Override
+    public void end(String chatId) {
+        desk.end(chatId);
     }
 
     /** The most recently created session, or null. */

@@ -1,7 +1,7 @@
 package org.wcs.transport.nexus;
 
 import org.wcs.platform.HttpRequest;
-import org.wcs.transport.GenesysKeys;
+import org.wcs.transport.PageContext;
 import org.wcs.transport.Reply;
 import org.wcs.transport.SiteCookies;
 import org.wcs.transport.Texts;
@@ -235,7 +235,7 @@ public final class NexusTransport implements Transport {
 
     /** Configured user data, the {@code _genesys_*} keys, then {@code extra}. */
     private Value userData(Value extra) {
-        return Values.assign(GenesysKeys.add(Values.assign(Values.object(), config.userData),
+        return Values.assign(PageContext.add(Values.assign(Values.object(), config.userData),
                 context.platform.page), extra);
     }
 

@@ -83,6 +83,20 @@ class SandboxDemoIT {
         type("#chat-message", text + "\n");
     }
 
+    @org.junit.jupiter.api.Test
+    void theLandingPageOffersEveryBackEndAndOpensTheDemo() throws Exception {
+        open("/");
+        for (String backend : backends()) {
+            assertEquals(1, browser.driver.findElements(By.cssSelector("input[name=backend][value=" + backend + "]"))
+                    .size(), backend);
+        }
+        screenshot("landing");
+        browser.driver.findElement(By.cssSelector("input[name=agent][value=console]")).click();
+        browser.driver.findElement(By.cssSelector("form.pick button")).click();
+        browser.waitFor("location.pathname === '/demo/demo.html' && location.search.indexOf('agent=console') >= 0");
+        assertEquals(List.of(), browser.severeConsoleLines());
+    }
+
     @ParameterizedTest
     @MethodSource("backends")
     void aChatWithTheScriptedAgent(String backend) throws Exception {

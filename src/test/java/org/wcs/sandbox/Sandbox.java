@@ -82,8 +82,8 @@ public final class Sandbox implements AutoCloseable {
     public List<AgentDesk> desks() {
         List<AgentDesk> out = new ArrayList<>();
         for (Emulator e : emulators) {
-            if (e instanceof AgentDesk d) {
-                out.add(d);
+            if (e.desk() != null) {
+                out.add(e.desk());
             }
         }
         return out;

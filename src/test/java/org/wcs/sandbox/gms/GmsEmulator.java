@@ -117,6 +117,11 @@ public final class GmsEmulator implements Emulator, AgentDesk {
     // ---------------------------------------------------------------- AgentDesk
 
     @Override
+    public AgentDesk desk() {
+        return this;
+    }
+
+    @Override
     public String backend() {
         return "gms";
     }

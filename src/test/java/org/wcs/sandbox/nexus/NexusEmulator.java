@@ -25,7 +25,7 @@ import org.wcs.sandbox.Sandbox;
  * {@link #expireTokens} and {@link #longPoll}, and read what it received through {@link #received()}. Call
  * {@link #reset()} between tests: the sandbox installs one instance per server.
  */
-public final class NexusEmulator implements Emulator, AgentDesk {
+public final class NexusEmulator implements Emulator {
     public static final String BASE = "/nexus/v3/chat/sessions";
     public static final String API_KEY = "sandbox-api-key";
     public static final String ENDPOINT = "sandbox_chat";
@@ -206,53 +206,8 @@ public final class NexusEmulator implements Emulator, AgentDesk {
     private final NexusDesk desk = new NexusDesk(this);
 
     @Override
-    public String backend() {
-        return desk.backend();
-    }
-
-    @Override
-    public List<DeskChat> chats() {
-        return desk.chats();
-    }
-
-    @Override
-    public void join(String chatId, String agentName) {
-        desk.join(chatId, agentName);
-    }
-
-    @Override
-    public void typing(String chatId, boolean typing) {
-        desk.typing(chatId, typing);
-    }
-
-    @Override
-    public void say(String chatId, String text) {
-        desk.say(chatId, text);
-    }
-
-    @Override
-    public void pushUrl(String chatId, String url) {
-        desk.pushUrl(chatId, url);
-    }
-
-    @Override
-    public void sendFile(String chatId, String fileName, String content) {
-        desk.sendFile(chatId, fileName, content);
-    }
-
-    @Override
-    public void idleAlert(String chatId, int seconds) {
-        desk.idleAlert(chatId, seconds);
-    }
-
-    @Override
-    public void leave(String chatId) {
-        desk.leave(chatId);
-    }
-
-    @Override
-    public void end(String chatId) {
-        desk.end(chatId);
+    public AgentDesk desk() {
+        return desk;
     }
 
     /** The most recently created session, or null. */

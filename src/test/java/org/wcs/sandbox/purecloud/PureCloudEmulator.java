@@ -19,7 +19,7 @@ import org.wcs.sandbox.Sandbox;
  * {@link GuestChatServer} on wall-clock time. Tests reach it with {@code sandbox.emulator(PureCloudEmulator.class)}
  * and script or break it through {@link #server}.
  */
-public final class PureCloudEmulator implements Emulator, AgentDesk {
+public final class PureCloudEmulator implements Emulator {
     /** The API and its state; set when the sandbox starts. */
     public GuestChatServer server;
     private RealTime time;
@@ -28,53 +28,8 @@ public final class PureCloudEmulator implements Emulator, AgentDesk {
     // The agent side (AgentDesk), for the scripted agent and the console.
 
     @Override
-    public String backend() {
-        return desk.backend();
-    }
-
-    @Override
-    public java.util.List<DeskChat> chats() {
-        return desk.chats();
-    }
-
-    @Override
-    public void join(String chatId, String agentName) {
-        desk.join(chatId, agentName);
-    }
-
-    @Override
-    public void typing(String chatId, boolean typing) {
-        desk.typing(chatId, typing);
-    }
-
-    @Override
-    public void say(String chatId, String text) {
-        desk.say(chatId, text);
-    }
-
-    @Override
-    public void pushUrl(String chatId, String url) {
-        desk.pushUrl(chatId, url);
-    }
-
-    @Override
-    public void sendFile(String chatId, String fileName, String content) {
-        desk.sendFile(chatId, fileName, content);
-    }
-
-    @Override
-    public void idleAlert(String chatId, int seconds) {
-        desk.idleAlert(chatId, seconds);
-    }
-
-    @Override
-    public void leave(String chatId) {
-        desk.leave(chatId);
-    }
-
-    @Override
-    public void end(String chatId) {
-        desk.end(chatId);
+    public AgentDesk desk() {
+        return desk;
     }
 
     @Override

@@ -3,4 +3,8 @@ package org.wcs.sandbox;
 /** A back end the sandbox emulates: it adds its HTTP routes (and WebSocket paths) to the server. */
 public interface Emulator {
     void install(Sandbox sandbox);
+
+    /** Releases what the emulator runs besides the server's threads (called when the sandbox stops). */
+    default void close() {
+    }
 }

@@ -128,6 +128,26 @@ public final class CometdEmulator implements Emulator, AgentDesk {
         faults.add(fault);
     }
 
+    /**
+     * Forgets every Bayeux session and pending fault, answering held connects with nothing: tests call it so that the
+     * pages of earlier tests (whose event loops no longer run) do not take the next test's faults.
+     */
+    public void reset() {
+        synchronized (this) {
+            faults.clear();
+        }
+        onActor(() -> {
+            for (Session s : sessions.values()) {
+                if (s.held != null) {
+                    s.held.json(200, "[]");
+                    s.held = null;
+                }
+            }
+            sessions.clear();
+            return null;
+        });
+    }
+
     /** The server ends every Bayeux session: a held connect is answered with {@code /meta/disconnect} now. */
     public void dropSessions() {
         onActor(() -> {

@@ -50,6 +50,7 @@ abstract class CometdFixture {
 
     @BeforeEach
     void open() {
+        comet.reset();
         tab = new JvmPlatform();
         page = new TestPage(tab, config(), new Transports());
     }

@@ -1,5 +1,6 @@
 package org.wcs.sandbox.gms;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
@@ -63,12 +64,14 @@ final class GmsCalls {
             }
             case "send" -> {
                 if (!chat.ended()) {
-                    ObjectNode e = chat.add(1, "Message", field("message"), null);
-                    e.put("messageType", field("messageType").isEmpty() ? "text" : field("messageType"));
                     String attributes = field("eventAttributes");
-                    if (!attributes.isEmpty()) {
-                        e.set("eventAttributes", GmsChat.JSON.readTree(attributes));
-                    }
+                    JsonNode parsed = attributes.isEmpty() ? null : GmsChat.JSON.readTree(attributes);
+                    chat.add(1, "Message", field("message"), null, e -> {
+                        e.put("messageType", field("messageType").isEmpty() ? "text" : field("messageType"));
+                        if (parsed != null) {
+                            e.set("eventAttributes", parsed);
+                        }
+                    });
                 }
                 return chat.envelope(0);
             }
@@ -142,11 +145,8 @@ final class GmsCalls {
             return;
         }
         GmsEmulator.StoredFile f = emulator.store(chat, u.fileName(), u.contentType(), u.bytes());
-        ObjectNode e = chat.add(1, "FileUploaded", f.id(), null);
-        ObjectNode ud = e.putObject("userData");
-        ud.put("file-id", f.id());
-        ud.put("file-name", f.name());
-        ud.put("file-size", Integer.toString(f.bytes().length));
+        chat.add(1, "FileUploaded", f.id(), null, e -> e.putObject("userData").put("file-id", f.id())
+                .put("file-name", f.name()).put("file-size", Integer.toString(f.bytes().length)));
         ObjectNode a = chat.envelope(0);
         a.putObject("userData").put("file-id", f.id());
         a.putArray("messages");

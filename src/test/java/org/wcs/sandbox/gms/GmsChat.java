@@ -79,8 +79,17 @@ public final class GmsChat {
         return id;
     }
 
-    /** Appends an event from participant {@code id}; returns it (to add userData etc.). */
+    /** Appends an event from participant {@code id}; returns it. */
     synchronized ObjectNode add(int id, String type, String text, ObjectNode eventAttributes) {
+        return add(id, type, text, eventAttributes, null);
+    }
+
+    /**
+     * Appends an event that {@code more} completes first (userData, messageType...): watchers may copy it as soon as
+     * it is in the transcript, so it must not change after that.
+     */
+    synchronized ObjectNode add(int id, String type, String text, ObjectNode eventAttributes,
+            java.util.function.Consumer<ObjectNode> more) {
         ObjectNode e = JSON.createObjectNode();
         ObjectNode from = e.putObject("from");
         from.put("nickname", participants.getOrDefault(id, "system"));
@@ -94,6 +103,9 @@ public final class GmsChat {
         e.put("utcTime", clock.getAsLong());
         if (eventAttributes != null) {
             e.set("eventAttributes", eventAttributes);
+        }
+        if (more != null) {
+            more.accept(e);
         }
         transcript.add(e);
         watchers.forEach(Runnable::run);

@@ -16,7 +16,8 @@ import org.wcs.value.Values;
  * A minimal Bayeux 1.0 client over long-polling, the CometD wire of spec gms-v2 §13.1-13.2: each request is an XHR
  * POST of a JSON message array ({@code /handshake}, {@code /connect}, {@code /disconnect} appended to the URL, publishes
  * to {@code url + "/"}), with credentials and no {@code apikey}. After the handshake one {@code /meta/connect} is
- * always held at the server, which answers it with whatever it has for us. Messages on the service channel that carry
+ * always held at the server, which answers it with whatever it has for us; a connect made while the link is not known
+ * to work (the first one, or the one after a failure) asks not to be held, so a recovery is seen at once. Messages on the service channel that carry
  * {@code data} are pushes for {@link GmsComet}; publish acknowledgements settle their call.
  *
  * <p>Reconnection: a failed request (no answer, an HTTP error, a body that is not a message array, or
@@ -45,7 +46,8 @@ final class Bayeux implements Runnable {
     /** Server advice: pause between connects, and how long the server may hold one. */
     private int interval;
     private int hold = 60000;
-    private boolean firstConnect;
+    /** The last connect succeeded; until one does, connects ask not to be held, so the link is known at once. */
+    private boolean connected;
     /** Publishes waiting for a handshake. */
     private final Arr<Call> waiting = new Arr<>();
     private Cancellable timer;
@@ -108,10 +110,8 @@ final class Bayeux implements Runnable {
 
     private void connect() {
         Value m = message("/meta/connect").set("connectionType", "long-polling");
-        if (firstConnect) {
-            // The first connect is answered at once (Bayeux), so we know the link works before anything is pushed.
+        if (!connected) {
             m.set("advice", Values.object().set("timeout", 0));
-            firstConnect = false;
         }
         send(new Call(this, CONNECT, 0, null, m));
     }
@@ -201,11 +201,11 @@ final class Bayeux implements Runnable {
         interval = context.number(advice, "interval", interval);
         hold = context.number(advice, "timeout", hold);
         String reconnect = advice.get("reconnect").str("retry");
+        connected = ok && !dropped && c.type == CONNECT;
         if (ok && !dropped) {
             failures = 0;
             if (c.type == HANDSHAKE) {
                 clientId = reply.get("clientId").str("");
-                firstConnect = true;
                 Arr<Call> queued = waiting.copy();
                 waiting.clear();
                 for (int i = 0; i < queued.size(); i++) {

@@ -22,6 +22,10 @@ import org.wcs.value.Values;
  * drops us ({@code /meta/disconnect}), {@code disconnected} is published, the chat is offline, and a watchdog asks
  * again every 3000 ms; 3000 ms after the 30th try without a {@code statusCode:0} push it publishes
  * {@code chatServerTimeout}. The chat's end closes the connection.
+ *
+ * <p>Order: pushes that left the server before it took a {@code requestNotifications} may overtake its answer after a
+ * loss; for a while ({@link #RESYNC_MS}) a push that does not continue the transcript is dropped, since the answer
+ * brings it again in order.
  */
 final class GmsComet implements Runnable {
     static final String CHANNEL = "/service/chatV2/customer-support";
@@ -29,6 +33,8 @@ final class GmsComet implements Runnable {
     static final int FAILURES = 5;
     static final int WATCHDOG_MS = 3000;
     static final int WATCHDOG_TRIES = 30;
+    /** How long after asking for everything from the position a push starting beyond it is dropped. */
+    static final int RESYNC_MS = 10000;
 
     private final GmsTransport transport;
     final Bayeux bayeux;
@@ -39,6 +45,11 @@ final class GmsComet implements Runnable {
     private Reply pending;
     private Cancellable watchdog;
     private int tries;
+    /**
+     * Until then (epoch ms), a push that starts beyond the current position is dropped: it left the server before
+     * our {@code requestNotifications}, whose answer brings its events again, after the ones that were lost before.
+     */
+    private long resyncUntil;
 
     GmsComet(GmsTransport transport, TransportContext context) {
         this.transport = transport;
@@ -66,6 +77,7 @@ final class GmsComet implements Runnable {
 
     /** Asks for the chat's events from the current position: after a reconnect, a new handshake, or a drop. */
     private void renotify() {
+        resyncUntil = transport.context.platform.scheduler.now() + RESYNC_MS;
         publish("refresh", transport.fields().set("transcriptPosition", transport.session.position)
                 .set("message", ""), GmsTransport.PUSH, GmsHttp.GmsCall.NONE);
     }
@@ -169,6 +181,17 @@ final class GmsComet implements Runnable {
     void pushed(Value data) {
         if (transport.over || !data.isRecord()) {
             return;
+        }
+        Value events = data.get("messages");
+        double first = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < events.length(); i++) {
+            first = Math.min(first, events.at(i).get("index").num());
+        }
+        if (events.length() > 0 && transport.context.platform.scheduler.now() < resyncUntil) {
+            if (first > transport.session.position) {
+                return;
+            }
+            resyncUntil = 0;
         }
         if (data.get("statusCode").num() == 0) {
             stopWatchdog();

@@ -15,6 +15,7 @@ import org.wcs.jvm.JvmPlatform;
 import org.wcs.jvm.JvmStorage;
 import org.wcs.service.TestPage;
 import org.wcs.transport.Transports;
+import org.wcs.value.Value;
 
 /**
  * CometD connection handling to the millisecond (spec gms-v2 §13.5), on the virtual clock against a Bayeux server
@@ -72,6 +73,37 @@ class CometdReconnectionTest {
         server.ack(true);
         server.connect(envelope(0, event(1, "ParticipantJoined", "Client", "") + "," + event(2, "Message", "Agent",
                 "missed")));
+        assertEquals(List.of("messageReceived"), names(page.takeEvents()));
+    }
+
+    @Test
+    void aPushThatOvertakesTheResyncIsDroppedAndComesBackInOrder() {
+        // given an answer lost in transit, and a reconnect that asks for everything from position 2
+        server.connectRaw(0, "");
+        loop.advance(1_000);
+        server.connect();
+        assertEquals(2, server.published("requestNotifications").get(0).get("transcriptPosition").asInt());
+        page.takeEvents();
+        // when a newer push overtakes the answer
+        server.connect(envelope(0, event(3, "Message", "Agent", "newer")));
+        // then it is not shown yet
+        assertEquals(List.of(), names(page.takeEvents()));
+        // and the answer shows both, in order
+        server.connect(envelope(0, event(2, "Message", "Agent", "lost") + "," + event(3, "Message", "Agent",
+                "newer")));
+        Value shown = page.command("getTranscript", null).value.get("messages");
+        assertEquals("lost", shown.at(1).get("text").str());
+        assertEquals("newer", shown.at(2).get("text").str());
+    }
+
+    @Test
+    void aGapIsShownAnywayTenSecondsAfterTheResync() {
+        server.connectRaw(0, "");
+        loop.advance(1_000);
+        server.connect();
+        page.takeEvents();
+        loop.advance(10_000);
+        server.connect(envelope(0, event(5, "Message", "Agent", "after a gap the server has")));
         assertEquals(List.of("messageReceived"), names(page.takeEvents()));
     }
 

@@ -3,8 +3,8 @@ package org.wcs.sandbox.gms;
 /**
  * A fault the CometD emulator plays on the next {@code times} occasions. On a {@code /meta/connect} as it arrives:
  * {@code REFUSE} answers HTTP 503 with no body, {@code FAIL} answers {@code successful:false} (retry advice). On a
- * connect's answer (immediate or after the hold, so the pushes it carries are lost with it): {@code DROP} closes the
- * connection, {@code MALFORMED} sends a body that is not JSON. On pushes: {@code DELAY} holds each back {@code value}
+ * connect's answer (immediate or after the hold, so the pushes it carries are lost with it): {@code DROP} breaks the
+ * connection halfway through the answer, {@code MALFORMED} sends a body that is not JSON. On pushes: {@code DELAY} holds each back {@code value}
  * ms (order kept), {@code STATUS_ONE} makes it {@code statusCode:1} without events.
  */
 public record CometFault(Kind kind, int times, int value) {

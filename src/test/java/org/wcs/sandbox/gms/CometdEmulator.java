@@ -3,6 +3,7 @@ package org.wcs.sandbox.gms;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -355,12 +357,28 @@ public final class CometdEmulator implements Emulator, AgentDesk {
             replies.add(s.queue.poll().message());
         }
         if (take(CometFault.Kind.DROP) != null) {
-            x.drop();
+            cut(x, replies.toString());
         } else if (take(CometFault.Kind.MALFORMED) != null) {
             x.send(200, "application/json", "[{\"channel\":\"/meta/connect\",".getBytes(StandardCharsets.UTF_8));
         } else {
             x.json(200, replies.toString());
         }
+    }
+
+    /**
+     * Loses an answer in transit: its head and half its body go out, then the connection breaks. (Closing before
+     * anything is written is not a loss a browser sees: Chromium quietly sends the request again.)
+     */
+    private static void cut(Exchange x, String answer) {
+        byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+        x.cors();
+        x.response.setStatus(200);
+        x.response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        x.response.getHeaders().put(HttpHeader.CONTENT_LENGTH, Long.toString(bytes.length + 100L));
+        x.response.write(false, ByteBuffer.wrap(bytes, 0, bytes.length / 2), Callback.from(() -> {
+            x.request.getConnectionMetaData().getConnection().getEndPoint().close();
+            x.callback.failed(new java.io.IOException("answer cut by fault injection"));
+        }, x.callback::failed));
     }
 
     /** Queues a push for a session (actor thread) and answers its held connect when the push may go out. */

@@ -21,10 +21,11 @@ import org.wcs.value.Values;
  * {@code data} are pushes for {@link GmsComet}; publish acknowledgements settle their call.
  *
  * <p>Reconnection: a failed request (no answer, an HTTP error, a body that is not a message array, or
- * {@code successful:false}) is retried after {@code advice.interval} plus a back-off of 1000 ms per consecutive
- * failure, at most 60000 ms. A connect the server refuses with {@code 402::Unknown client} or
- * {@code reconnect:"handshake"} handshakes again at once; {@code reconnect:"none"} or a {@code /meta/disconnect} we did
- * not ask for means the server dropped us ({@link GmsComet#dropped}), and we handshake again at once too.
+ * {@code successful:false}) is retried after {@code advice.interval} plus a back-off of 1000 ms per failure since the
+ * last good connect, at most 60000 ms. A connect the server refuses with {@code 402::Unknown client} or
+ * {@code reconnect:"handshake"} handshakes again, at once the first time; {@code reconnect:"none"} or a
+ * {@code /meta/disconnect} we did not ask for means the server dropped us ({@link GmsComet#dropped}), and we handshake
+ * again the same way.
  */
 final class Bayeux implements Runnable {
     static final int HANDSHAKE = 0, CONNECT = 1, PUBLISH = 2, DISCONNECT = 3;
@@ -203,7 +204,6 @@ final class Bayeux implements Runnable {
         String reconnect = advice.get("reconnect").str("retry");
         connected = ok && !dropped && c.type == CONNECT;
         if (ok && !dropped) {
-            failures = 0;
             if (c.type == HANDSHAKE) {
                 clientId = reply.get("clientId").str("");
                 Arr<Call> queued = waiting.copy();
@@ -214,22 +214,24 @@ final class Bayeux implements Runnable {
                 connect();
                 comet.handshaken();
             } else {
+                failures = 0;
                 later(interval);
                 comet.connected();
             }
             return;
         }
-        if (dropped || reconnect.equals("none")) {
+        // Only a good connect resets the count, so a server that keeps forgetting us is not asked in a tight loop.
+        int backoff = interval + Math.min(++failures * BACKOFF_MS, MAX_BACKOFF_MS);
+        if (dropped || reconnect.equals("none") && c.type == CONNECT) {
             clientId = null;
-            later(0);
+            later(backoff - BACKOFF_MS);
             comet.dropped();
         } else if (c.type == CONNECT && (reconnect.equals("handshake")
                 || reply != null && reply.get("error").str("").startsWith("402"))) {
             clientId = null;
-            later(0);
+            later(backoff - BACKOFF_MS);
         } else {
-            failures++;
-            later(interval + Math.min(failures * BACKOFF_MS, MAX_BACKOFF_MS));
+            later(backoff);
             comet.failed();
         }
     }

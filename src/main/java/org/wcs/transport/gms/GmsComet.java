@@ -18,7 +18,8 @@ import org.wcs.value.Values;
  * <p>Connection (§13.5): the Bayeux client is opened by the first call. A failed handshake or connect during a chat
  * publishes {@code disconnected}; the next good connect publishes {@code reconnected} and asks for everything from
  * the current position ({@code requestNotifications}), as does every handshake during a chat. Five failed
- * handshakes or connects in a row give a pending start up ({@code {statusCode:1}}) or fail a pending restore. When the server
+ * handshakes or connects without a good connect between give a pending start up ({@code {statusCode:1}}) or fail a
+ * pending restore. When the server
  * drops us ({@code /meta/disconnect}), {@code disconnected} is published, the chat is offline, and a watchdog asks
  * again every 3000 ms; 3000 ms after the 30th try without a {@code statusCode:0} push it publishes
  * {@code chatServerTimeout}. The chat's end closes the connection.
@@ -29,7 +30,7 @@ import org.wcs.value.Values;
  */
 final class GmsComet implements Runnable {
     static final String CHANNEL = "/service/chatV2/customer-support";
-    /** Failed handshakes or connects in a row after which a start or restore still waiting gives up. */
+    /** Failed handshakes or connects (no good connect between) after which a waiting start or restore gives up. */
     static final int FAILURES = 5;
     static final int WATCHDOG_MS = 3000;
     static final int WATCHDOG_TRIES = 30;

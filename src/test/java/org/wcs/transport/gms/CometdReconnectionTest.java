@@ -136,6 +136,23 @@ class CometdReconnectionTest {
     }
 
     @Test
+    void aServerThatKeepsForgettingUsIsAskedLessAndLessOften() {
+        List<Long> gaps = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            // when every connect, even the first after a handshake, is refused as unknown
+            server.refuseConnect("402::Unknown client", "handshake");
+            long refused = loop.now();
+            loop.advance(10_000);
+            List<Long> t = server.times("/handshake", refused);
+            gaps.add(t.get(t.size() - 1));
+            server.handshake();
+        }
+        // then the handshakes come 0, 1000, 2000, 3000 ms after each refusal: only a good connect resets the count
+        assertEquals(List.of(0L, 1000L, 2000L, 3000L), gaps);
+        assertEquals(List.of(), names(page.takeEvents()));
+    }
+
+    @Test
     void aServerSideDisconnectStartsTheWatchdogThatGivesUpAfterThirtyTries() {
         // when the server ends our Bayeux session
         server.connectRaw(200, "[{\"channel\":\"/meta/disconnect\",\"successful\":true}]");

@@ -118,7 +118,7 @@ public final class WebChatService {
         }
         Value max = data.get("maxMessageLength");
         maxMessageLength = max.isNumber() && max.num() > 0 ? (int) max.num() : 0;
-        cometD = !data.get("transport").get("type").truthy() && data.get("cometD").get("enabled").truthy();
+        cometD = data.get("cometD").get("enabled").truthy();
         sleepEnabled = !cometD && (data.get("sleepEnabled").bool(false)
                 || data.get("transport").get("sleepEnabled").bool(false));
         plugin.data("userData", userData);

@@ -222,14 +222,14 @@ final class Bayeux implements Runnable {
         }
         // Only a good connect resets the count, so a server that keeps forgetting us is not asked in a tight loop.
         int backoff = interval + Math.min(++failures * BACKOFF_MS, MAX_BACKOFF_MS);
-        if (dropped || reconnect.equals("none") && c.type == CONNECT) {
+        boolean forgotten = c.type == CONNECT && (reconnect.equals("handshake")
+                || reply != null && reply.get("error").str("").startsWith("402"));
+        if (dropped || forgotten || reconnect.equals("none") && c.type == CONNECT) {
             clientId = null;
             later(backoff - BACKOFF_MS);
-            comet.dropped();
-        } else if (c.type == CONNECT && (reconnect.equals("handshake")
-                || reply != null && reply.get("error").str("").startsWith("402"))) {
-            clientId = null;
-            later(backoff - BACKOFF_MS);
+            if (!forgotten) {
+                comet.dropped();
+            }
         } else {
             later(backoff);
             comet.failed();

@@ -428,17 +428,14 @@ public final class GmsTransport implements Transport {
     @Override
     public void downloadFile(String fileId, String fileName, Reply reply) {
         String secureKey = session.data.get("secureKey").str("");
-        if (comet == null) {
-            context.platform.page.submitForm(http.url("file/" + fileId + "/download"), new String[] {
-                "alias", session.data.get("alias").str(""), "secureKey", secureKey,
-                "userId", session.data.get("userId").str("")});
-        } else if (comet.apiUrl.isEmpty()) {
+        String url = comet == null ? http.url("file/" + fileId + "/download") : comet.apiUrl;
+        if (url.isEmpty()) {
             reply.fail(Values.of(Texts.DOWNLOAD_MISCONFIGURED));
             return;
-        } else {
-            context.platform.page.submitForm(comet.apiUrl, new String[] {
-                "secureKey", secureKey, "fileId", fileId, "operation", "fileDownload"});
         }
+        context.platform.page.submitForm(url, comet == null ? new String[] {"alias",
+            session.data.get("alias").str(""), "secureKey", secureKey, "userId", session.data.get("userId").str("")}
+            : new String[] {"secureKey", secureKey, "fileId", fileId, "operation", "fileDownload"});
         reply.ok(Values.undefined());
     }
 

@@ -75,6 +75,10 @@ final class Bayeux implements Runnable {
         }
     }
 
+    boolean handshaken() {
+        return clientId != null;
+    }
+
     /** Stops: no more connects, a {@code /meta/disconnect} if we were connected, waiting publishes fail. */
     void close() {
         if (!open) {

@@ -134,7 +134,9 @@ final class GmsComet implements Runnable {
             transport.listener.report(Events.CHAT_SERVER_TIMEOUT, Values.object());
             return;
         }
-        renotify();
+        if (bayeux.handshaken()) { // else the handshake, when it succeeds, asks
+            renotify();
+        }
         watchdog = transport.context.platform.scheduler.schedule(WATCHDOG_MS, this);
     }
 

@@ -173,6 +173,18 @@ class CometdReconnectionTest {
     }
 
     @Test
+    void whileTheHandshakeFailsTheWatchdogDoesNotPileUpRequests() {
+        server.connectRaw(200, "[{\"channel\":\"/meta/disconnect\",\"successful\":true}]");
+        for (int i = 0; i < 4; i++) {
+            loop.runDue();
+            server.http.answer(server.http.open("/handshake").get(0), 0, "");
+            loop.advance(5_000);
+        }
+        server.handshake();
+        assertEquals(1, server.published("requestNotifications").size());
+    }
+
+    @Test
     void theWatchdogStopsAtTheFirstGoodPushAndTheChatIsBackOnline() {
         server.connectRaw(200, "[{\"channel\":\"/meta/disconnect\",\"successful\":true}]");
         server.handshake();

@@ -16,17 +16,17 @@ import org.wcs.value.Values;
  * publish is acknowledged.
  *
  * <p>Connection (§13.5): the Bayeux client is opened by the first call. A failed handshake or connect during a chat
- * publishes {@code disconnected}; the next good connect publishes {@code reconnected} and asks for everything from
- * the current position ({@code requestNotifications}), as does every handshake during a chat. Five failed
- * handshakes or connects without a good connect between give a pending start up ({@code {statusCode:1}}) or fail a
- * pending restore. When the server
- * drops us ({@code /meta/disconnect}), {@code disconnected} is published, the chat is offline, and a watchdog asks
- * again every 3000 ms; 3000 ms after the 30th try without a {@code statusCode:0} push it publishes
+ * publishes {@code disconnected}; the next good connect publishes {@code reconnected} and asks for the chat's events
+ * again ({@code requestNotifications}), as does every handshake during a chat. Five failed handshakes or connects
+ * without a good connect between give a pending start up ({@code {statusCode:1}}) or fail a pending restore. When
+ * the server drops us ({@code /meta/disconnect}), {@code disconnected} is published, the chat is offline, and a
+ * watchdog asks again every 3000 ms; 3000 ms after the 30th try without a {@code statusCode:0} push it publishes
  * {@code chatServerTimeout}. The chat's end closes the connection.
  *
- * <p>Order: pushes that left the server before it took a {@code requestNotifications} may overtake its answer after a
- * loss; for a while ({@link #RESYNC_MS}) a push that does not continue the transcript is dropped, since the answer
- * brings it again in order.
+ * <p>Order: after a loss, pushes that left the server before it took our {@code requestNotifications} may overtake
+ * its answer. The request asks from the last index seen, so the answer is the first push that brings that index (or
+ * no events at all); until it comes, pushes whose events lack it are dropped, as the answer brings them again, in
+ * order. This needs no contiguous indexes, which GMS does not promise.
  */
 final class GmsComet implements Runnable {
     static final String CHANNEL = "/service/chatV2/customer-support";
@@ -34,8 +34,6 @@ final class GmsComet implements Runnable {
     static final int FAILURES = 5;
     static final int WATCHDOG_MS = 3000;
     static final int WATCHDOG_TRIES = 30;
-    /** How long after asking for everything from the position a push starting beyond it is dropped. */
-    static final int RESYNC_MS = 10000;
 
     private final GmsTransport transport;
     final Bayeux bayeux;
@@ -47,10 +45,11 @@ final class GmsComet implements Runnable {
     private Cancellable watchdog;
     private int tries;
     /**
-     * Until then (epoch ms), a push that starts beyond the current position is dropped: it left the server before
-     * our {@code requestNotifications}, whose answer brings its events again, after the ones that were lost before.
+     * While not 0, the index our last {@code requestNotifications} asked from: a push with events but without one at
+     * or below it left the server before the request was taken, and is dropped; the answer brings its events again,
+     * after those that were lost before them.
      */
-    private long resyncUntil;
+    private int resync;
 
     GmsComet(GmsTransport transport, TransportContext context) {
         this.transport = transport;
@@ -76,14 +75,18 @@ final class GmsComet implements Runnable {
         bayeux.publish(Values.assign(data, fields), kind, reply);
     }
 
-    /** Asks for the chat's events from the current position: after a reconnect, a new handshake, or a drop. */
+    /**
+     * Asks for the chat's events again, after a reconnect, a new handshake or a drop: from the last index seen rather
+     * than the position, so that the answer is known by that index even where the server's indexes skip.
+     */
     private void renotify() {
-        resyncUntil = transport.context.platform.scheduler.now() + RESYNC_MS;
-        publish("refresh", transport.fields().set("transcriptPosition", transport.session.position)
-                .set("message", ""), GmsTransport.PUSH, GmsHttp.GmsCall.NONE);
+        resync = Math.max(1, transport.session.position - 1);
+        publish("refresh", transport.fields().set("transcriptPosition", resync).set("message", ""),
+                GmsTransport.PUSH, GmsHttp.GmsCall.NONE);
     }
 
     void close() {
+        resync = 0;
         stopWatchdog();
         bayeux.close();
     }
@@ -151,6 +154,9 @@ final class GmsComet implements Runnable {
     void acked(int kind, Reply reply, boolean ok, Value why) {
         switch (kind) {
             case GmsTransport.PUSH:
+                if (!ok) {
+                    resync = 0; // no answer will come
+                }
                 return;
             case GmsTransport.START:
             case GmsTransport.RESTORE:
@@ -186,15 +192,15 @@ final class GmsComet implements Runnable {
             return;
         }
         Value events = data.get("messages");
-        double first = Double.POSITIVE_INFINITY;
+        boolean answer = events.length() == 0;
         for (int i = 0; i < events.length(); i++) {
-            first = Math.min(first, events.at(i).get("index").num());
+            answer |= events.at(i).get("index").num() <= resync;
         }
-        if (events.length() > 0 && transport.context.platform.scheduler.now() < resyncUntil) {
-            if (first > transport.session.position) {
+        if (resync > 0) {
+            if (!answer) {
                 return;
             }
-            resyncUntil = 0;
+            resync = 0;
         }
         if (data.get("statusCode").num() == 0) {
             stopWatchdog();

@@ -307,6 +307,40 @@ class CometdOperationsTest {
     }
 
     @Test
+    void garbageFromTheServerIsIgnoredWithoutErrors() {
+        open();
+        start();
+        // pushes that are not GMS answers, answers that are not message arrays, messages that are not events
+        server.connect("\"text\"", "null", "[1,2]", "{\"statusCode\":0,\"messages\":\"nope\"}",
+                "{\"statusCode\":0,\"messages\":[null,7,{\"index\":\"x\"}]}");
+        server.connectRaw(200, "{\"channel\":\"/meta/connect\"}");
+        loop.advance(1_000);
+        server.connectRaw(200, "[{\"id\":{},\"channel\":42,\"advice\":\"x\"},\"x\"]");
+        loop.advance(2_000);
+        server.connect();
+        // then nothing was shown, the link came back, and the chat goes on
+        List<String> events = page.takeEvents().stream().filter(e -> !e.startsWith("data.")).toList();
+        assertEquals(List.of("disconnected", "disconnected", "reconnected"), events);
+        assertEquals(1, page.command("getTranscript", null).value.get("messages").length());
+        TestPage.Outcome o = page.command("sendMessage", Js.obj("message", "still fine"));
+        server.ack(true);
+        assertEquals("resolved:{\"statusCode\":0}", o.toString());
+    }
+
+    @Test
+    void aSecondChatOnThePageHandshakesAgain() {
+        open();
+        start();
+        page.command("endChat", null);
+        server.ack(true);
+        assertEquals(1, server.http.all("/disconnect").size());
+        TestPage.Outcome second = start();
+        assertEquals("resolved", second.state);
+        assertEquals(2, server.http.all("/handshake").size());
+        assertEquals("", server.published("requestChat").get(1).get("chatId").asText());
+    }
+
+    @Test
     void pollingSleepAndHistoryAreNotCometDs() {
         open();
         assertEquals(Texts.POLLING_WITH_COMETD, page.command("startPoll", null).text(), "even without a chat");

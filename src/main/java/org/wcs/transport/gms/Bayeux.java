@@ -75,6 +75,7 @@ final class Bayeux implements Runnable {
         }
     }
 
+    /** Whether we hold a client id (handshaken, and not dropped since). */
     boolean handshaken() {
         return clientId != null;
     }

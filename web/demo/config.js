@@ -9,6 +9,12 @@
   var origin = location.origin;
   var configs = {
     gms: { dataURL: origin + '/genesys/2/chat/customer-support', ajaxTimeout: 10000 },
+    cometd: {
+      cometD: {
+        enabled: true, cometURL: origin + '/genesys/cometd', channel: '/service/chatV2/customer-support',
+        apiURL: origin + '/genesys/2/chat-ntf'
+      }
+    },
     purecloud: {
       transport: {
         type: 'purecloud-v2-sockets', dataURL: origin, deploymentKey: '11111111-2222-4333-8444-555555555555',

@@ -125,7 +125,7 @@ final class Commands implements CommandHandler {
                 }
                 return;
             case START_POLL:
-                if (active(c)) {
+                if (s.cometD || active(c)) { // CometD rejects before looking at the session
                     s.transport.startPoll(Replies.of(c));
                 }
                 return;

@@ -39,6 +39,8 @@ public final class WebChatService {
     String language;
     int maxMessageLength;
     boolean sleepEnabled;
+    /** GMS over CometD: no polling to start, no sleep (spec cxbus-contract D.3.3). */
+    boolean cometD;
     boolean configured;
 
     boolean active;
@@ -116,7 +118,9 @@ public final class WebChatService {
         }
         Value max = data.get("maxMessageLength");
         maxMessageLength = max.isNumber() && max.num() > 0 ? (int) max.num() : 0;
-        sleepEnabled = data.get("sleepEnabled").bool(false) || data.get("transport").get("sleepEnabled").bool(false);
+        cometD = data.get("cometD").get("enabled").truthy();
+        sleepEnabled = !cometD && (data.get("sleepEnabled").bool(false)
+                || data.get("transport").get("sleepEnabled").bool(false));
         plugin.data("userData", userData);
         plugin.data("interactionData", interactionData);
         return null;

@@ -9,7 +9,7 @@ import org.wcs.value.Values;
 /**
  * The production choice of transport, from {@code _genesys.widgets.webchat}: {@code transport.type}
  * {@code purecloud-v2-sockets} or {@code pureengage-v3-rest}; otherwise GMS chat v2 from {@code dataURL}, over
- * CometD when {@code cometD.enabled}. A back end whose transport has not landed yet is not offered.
+ * CometD when {@code cometD.enabled} (where async chat is allowed, and not implemented: the chat runs as a normal one).
  */
 public final class Transports implements TransportFactory {
     @Override
@@ -32,6 +32,6 @@ public final class Transports implements TransportFactory {
                 throw new IllegalArgumentException(Texts.ASYNC_NEEDS_COMETD);
             }
         }
-        return cometD ? null : new GmsTransport(context);
+        return new GmsTransport(context);
     }
 }

@@ -8,4 +8,8 @@ public interface Emulator {
     default AgentDesk desk() {
         return null;
     }
+
+    /** Releases what the emulator runs besides the server's threads (called when the sandbox stops). */
+    default void close() {
+    }
 }

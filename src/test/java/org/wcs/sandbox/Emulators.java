@@ -10,7 +10,9 @@ final class Emulators {
 
     static List<Emulator> all() {
         List<Emulator> out = new ArrayList<>();
-        out.add(new org.wcs.sandbox.gms.GmsEmulator());
+        org.wcs.sandbox.gms.GmsEmulator gms = new org.wcs.sandbox.gms.GmsEmulator();
+        out.add(gms);
+        out.add(new org.wcs.sandbox.gms.CometdEmulator(gms)); // the same chats, over CometD
         out.add(new org.wcs.sandbox.purecloud.PureCloudEmulator());
         out.add(new org.wcs.sandbox.nexus.NexusEmulator());
         return out;

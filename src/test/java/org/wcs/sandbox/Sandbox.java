@@ -135,6 +135,7 @@ public final class Sandbox implements AutoCloseable {
             agent.close();
         }
         server.stop();
+        emulators.forEach(Emulator::close);
     }
 
     public static void main(String[] args) throws Exception {

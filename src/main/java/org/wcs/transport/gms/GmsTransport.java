@@ -1,50 +1,48 @@
 package org.wcs.transport.gms;
 
-import org.wcs.platform.Cancellable;
-import org.wcs.platform.Http;
 import org.wcs.platform.HttpRequest;
-import org.wcs.platform.HttpResponse;
 import org.wcs.transport.Events;
-import org.wcs.transport.Form;
 import org.wcs.transport.Reply;
 import org.wcs.transport.Texts;
 import org.wcs.transport.Transport;
 import org.wcs.transport.TransportContext;
 import org.wcs.transport.TransportListener;
 import org.wcs.util.Arr;
-import org.wcs.value.JsError;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
 /**
- * GMS Chat API v2 over REST polling (spec gms-v2), the back end of a {@code _genesys.widgets.webchat} with a
- * {@code dataURL} and no {@code transport.type}. Every call is a urlencoded POST under {@code dataURL}; the chat's
- * news comes from {@code refresh} polls. Identity from every answer is kept in cookies so the next page restores.
+ * GMS Chat API v2 (spec gms-v2), the back end of a {@code _genesys.widgets.webchat} with no {@code transport.type}.
+ * Over REST polling every call is a urlencoded POST under {@code dataURL} and the chat's news comes from
+ * {@code refresh} polls. With {@code cometD.enabled} the same calls are published over Bayeux ({@link GmsComet}) and
+ * the news is pushed; both kinds of answer go through {@link #handle}, so identity, status codes, the transcript and
+ * the end are processed one way. Identity from every answer is kept in cookies so the next page restores.
  */
 public final class GmsTransport implements Transport {
-    static final int START = 0, REFRESH = 1, RESTORE = 2, SEND = 3, OTHER = 4, END = 5, LIMITS = 6, UPLOAD = 7;
+    /** What an answer is for; {@code PUSH} is a CometD push that answers no call of ours. */
+    static final int START = 0, REFRESH = 1, RESTORE = 2, SEND = 3, OTHER = 4, END = 5, LIMITS = 6, UPLOAD = 7,
+        PUSH = 8;
 
-    private final TransportContext context;
-    private final TransportListener listener;
+    final TransportContext context;
+    final TransportListener listener;
     private final Value config;
     final GmsSession session;
     final GmsPoller poller;
-    private final String base;
-    private final boolean trailingSlash;
-    private final int ajaxTimeout;
-    private final int uploadTimeout;
+    /** REST calls, and the file calls of both modes. */
+    final GmsHttp http;
+    /** CometD mode (spec §13), or null for REST polling. */
+    final GmsComet comet;
 
     boolean active;
     /** A refresh is in flight (only one at a time). */
     boolean polling;
-    private boolean disconnected;
-    private boolean offline;
+    boolean disconnected;
+    boolean offline;
     private int pollExceptions;
     /** An outage (statusCode 1) is under way and {@code connectionPending} went out. */
     private boolean pending;
     /** Set when the chat ended here: late answers of that chat are ignored. */
-    private boolean over;
-    private Cancellable startLock;
+    boolean over;
 
     public GmsTransport(TransportContext context) {
         this.context = context;
@@ -52,210 +50,134 @@ public final class GmsTransport implements Transport {
         this.config = context.config;
         this.session = new GmsSession(context.cookies);
         this.poller = new GmsPoller(this, context, config);
-        String url = config.get("dataURL").str(config.get("serverURL").str(""));
-        base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        trailingSlash = config.get("enableUrlTrailingSlash").bool(true);
-        ajaxTimeout = context.number(config, "ajaxTimeout", 3000);
-        uploadTimeout = context.number(config, "fileUploadTimeout", 0);
+        http = new GmsHttp(this, context);
+        comet = config.get("cometD").get("enabled").truthy() ? new GmsComet(this, context) : null;
     }
 
     // ------------------------------------------------------------------ requests
 
-    private String url(String op) {
-        String chat = session.chatId();
-        String path = trailingSlash || !chat.isEmpty() ? "/" + chat : "";
-        return base + path + (op == null ? "" : "/" + op);
+    /** The identity fields every call starts with; the call's own fields are added after them, in order. */
+    Value fields() {
+        return Values.object().set("alias", session.data.get("alias")).set("secureKey", session.data.get("secureKey"))
+                .set("userId", session.data.get("userId"));
     }
 
-    private HttpRequest request(String op, int timeout) {
-        HttpRequest r = new HttpRequest("POST", url(op)).timeout(timeout)
-                .credentials(config.get("xhrFields").get("withCredentials").truthy());
-        Value apikey = config.get("apikey");
-        if (apikey.isString() || apikey.isNumber()) {
-            r.header("apikey", Values.text(apikey));
-        }
-        String auth = listener.header("Authorization");
-        if (auth != null) {
-            r.header("Authorization", auth);
-        }
-        return r;
-    }
-
-    /** The identity fields every call starts with. */
-    private Form form() {
-        return new Form(context.platform.page).add("alias", session.data.get("alias").str(""))
-                .add("secureKey", session.data.get("secureKey").str(""))
-                .add("userId", session.data.get("userId").str(""));
-    }
-
-    private void post(String op, Form form, int kind, Reply reply) {
+    /** One call: {@code op} (REST's name, null for requestChat) with {@code fields}, by the mode's wire. */
+    private void call(String op, Value fields, int kind, Reply reply) {
         if (active && !session.stored()) {
             // Another tab ended the chat and took the cookies: end here too instead of talking to a closed chat.
             finish();
             reply.fail(Values.of(Texts.NO_ACTIVE_SESSION));
             return;
         }
-        HttpRequest r = request(op, ajaxTimeout).body("application/x-www-form-urlencoded", form.toString());
-        context.platform.http.send(r, new GmsCall(this, kind, reply, null));
+        if (comet != null) {
+            comet.publish(op, fields, kind, reply);
+        } else {
+            http.post(http.url(op), fields, kind, reply);
+        }
     }
 
-    /** Multipart call (limits, upload): alias, userId, secureKey after the file, as the original orders them. */
-    private void postMultipart(String op, Value file, int kind, Reply reply) {
-        HttpRequest r = request(op, uploadTimeout);
+    /**
+     * A multipart file call (limits, upload). REST: under {@code dataURL}, with alias, userId, secureKey after the
+     * file, as the original orders them. CometD: to {@code cometD.apiURL}, with {@code operation} and
+     * {@code secureKey} (§11).
+     */
+    private void files(String op, String operation, Value file, int kind, Reply reply) {
+        if (comet != null && comet.apiUrl.isEmpty()) {
+            reply.fail(Values.of(Texts.COMETD_FAILED));
+            return;
+        }
+        HttpRequest r = http.request(comet != null ? comet.apiUrl : http.url(op), http.uploadTimeout);
         if (file != null) {
             r.part("file", file);
         }
-        for (String k : new String[] {"alias", "userId", "secureKey"}) {
-            r.part(k, session.data.get(k));
-        }
-        context.platform.http.send(r, new GmsCall(this, kind, reply, file));
-    }
-
-    /** Completion of one call: the generic handling of spec §2.4/§2.5, then what the call itself needs. */
-    void answer(GmsCall call, HttpResponse r) {
-        if (call.kind == REFRESH || call.kind == RESTORE) {
-            polling = false;
-        }
-        if (over && call.kind != END) {
-            return;
-        }
-        Value body = null;
-        if (r.ok()) {
-            try {
-                body = Values.parse(r.body);
-            } catch (JsError e) {
-                body = null;
+        if (comet != null) {
+            r.part("operation", Values.of(operation)).part("secureKey", session.data.get("secureKey"));
+        } else {
+            for (String k : new String[] {"alias", "userId", "secureKey"}) {
+                r.part(k, session.data.get(k));
             }
         }
-        if (body == null || !body.isRecord()) {
-            failed(call, r);
-            return;
-        }
+        http.send(r, kind, reply, file);
+    }
+
+    /**
+     * A GMS answer, the body of a REST call or the data of a CometD push: the generic handling of spec §2.4 and §13.4
+     * (identity, errors), then what the call it answers needs. In CometD mode an error push is an {@code error} even
+     * when the chat goes on, and the connection state comes from Bayeux, not from answers.
+     */
+    void handle(int kind, Value body, Reply reply) {
         if (session.update(body) && active) {
             session.store();
             listener.sessionData(session.data);
         }
-        if (disconnected) {
-            disconnected = false;
-            listener.report(Events.RECONNECTED, Values.object());
+        if (comet == null) {
+            link(true);
         }
         int status = (int) body.get("statusCode").num();
-        if (body.get("chatEnded").truthy() && status == 2 && body.get("errors").length() > 0) {
+        if (status == 2 && body.get("errors").length() > 0 && (comet != null || body.get("chatEnded").truthy())) {
             listener.report(Events.ERROR, body);
         }
-        listener.report(Events.AJAX_RESPONSE, body);
-        switch (call.kind) {
+        if (comet == null) {
+            listener.report(Events.AJAX_RESPONSE, body);
+        }
+        switch (kind) {
             case START:
-                releaseStartLock();
+                http.releaseStartLock();
                 if (status == 0) {
                     active = true;
                     session.store();
                     listener.started(session.data);
-                    call.reply.ok(body);
+                    reply.ok(body);
                     startPolling();
+                    if (comet != null) {
+                        take(body, false); // REST reads them again with the first refresh; a push is the news
+                    }
                 } else {
-                    call.reply.fail(body);
+                    reply.fail(body);
                 }
                 break;
+            case PUSH:
             case REFRESH:
                 health(status);
                 take(body, false);
-                call.reply.ok(body);
+                reply.ok(body);
                 break;
             case RESTORE:
-                restored(call, body, status);
+                restored(reply, body, status);
                 break;
             case UPLOAD:
             case SEND:
                 poller.fast();
-                if (call.kind == UPLOAD && status != 0) {
-                    call.reply.fail(body);
+                if (kind == UPLOAD && status != 0) {
+                    reply.fail(body);
                     break;
                 }
-                call.reply.ok(body);
+                reply.ok(body);
                 if (body.get("chatEnded").truthy()) {
                     finish();
                 }
                 break;
             default:
-                call.reply.ok(body);
+                reply.ok(body);
         }
     }
 
-    private void failed(GmsCall call, HttpResponse r) {
-        Value xhr = Values.object().set("status", r.status).set("responseText", r.body);
-        Value json;
-        try {
-            json = r.body.isEmpty() ? Values.undefined() : Values.parse(r.body);
-        } catch (JsError e) {
-            json = Values.undefined();
-        }
-        xhr.set("responseJSON", json);
-        if (call.kind == START) {
-            releaseStartLock();
-        }
-        if (call.kind == UPLOAD) {
-            uploadFailed(call, r, xhr, json);
-            return;
-        }
-        if (call.kind == END) {
-            call.reply.fail(xhr);
-            return;
-        }
-        if (r.status == 0 || (r.ok() && !json.isRecord())) {
-            if (active) {
-                disconnected = true;
-                listener.report(Events.DISCONNECTED, Values.object());
-            } else {
-                listener.report(Events.ERROR, xhr);
-            }
-        } else {
-            Value errors = json.get("errors");
-            Value kept = Values.array();
-            boolean invalidService = false;
-            for (int i = 0; i < errors.length(); i++) {
-                double code = errors.at(i).get("code").num();
-                if (call.kind == REFRESH && code == 204) {
-                    continue; // "message too long" caused by the typing preview: not an error of the poll
-                }
-                invalidService |= code == 306;
-                kept.push(errors.at(i));
-            }
-            if (errors.isArray() && json.isRecord()) {
-                json.set("errors", kept);
-            }
-            boolean bare = !errors.isArray() && (r.status == 404 || r.status == 500 || r.status == 502);
-            if (bare || invalidService) {
-                xhr.set("errorReason", "InvalidService");
-            }
-            if (bare || kept.length() > 0) {
-                listener.report(Events.ERROR, xhr);
-            }
-        }
-        if (call.kind == RESTORE) {
-            session.clear();
-            listener.report(Events.RESTORE_FAILED, Values.object());
-            call.reply.fail(Values.undefined());
-        } else {
-            call.reply.fail(xhr);
+    /** The connection came back ({@code up}: {@code reconnected} once) or failed ({@code disconnected} each time). */
+    void link(boolean up) {
+        if (!up) {
+            disconnected = true;
+            listener.report(Events.DISCONNECTED, Values.object());
+        } else if (disconnected) {
+            disconnected = false;
+            listener.report(Events.RECONNECTED, Values.object());
         }
     }
 
-    /** Upload errors the UI knows how to show: 400 with errors[] (filename stamped in), or a network failure. */
-    private void uploadFailed(GmsCall call, HttpResponse r, Value xhr, Value json) {
-        String name = call.file.get("name").str("");
-        if (r.status == 400 && json.get("errors").isArray()) {
-            Value errors = json.get("errors");
-            for (int i = 0; i < errors.length(); i++) {
-                errors.at(i).set("filename", name);
-            }
-            xhr.set("responseText", Values.stringify(json));
-            listener.report(Events.ERROR, xhr);
-        } else if (r.status == 0) {
-            listener.report(Events.ERROR, Values.object().set("status", 0).set("errorReason", "FileUploadError")
-                    .set("filename", name).set("file", call.file));
-        }
-        call.reply.fail(xhr);
+    void restoreFailed(Reply reply) {
+        session.clear();
+        listener.report(Events.RESTORE_FAILED, Values.object());
+        reply.fail(Values.undefined());
     }
 
     // ------------------------------------------------------------------ transcript and health
@@ -333,11 +255,14 @@ public final class GmsTransport implements Transport {
     void refresh(Reply reply) {
         polling = true;
         session.ping(context.platform.scheduler.now());
-        post("refresh", form().add("transcriptPosition", Values.numberToString(session.position))
-                .add("message", listener.previewText()), REFRESH, reply == null ? GmsCall.NONE : reply);
+        call("refresh", fields().set("transcriptPosition", session.position).set("message", listener.previewText()),
+                REFRESH, reply == null ? GmsHttp.GmsCall.NONE : reply);
     }
 
     private void startPolling() {
+        if (comet != null) {
+            return;
+        }
         poller.start();
         listener.report(Events.POLLING_STARTED, Values.object());
     }
@@ -356,6 +281,9 @@ public final class GmsTransport implements Transport {
         over = true;
         stopPolling();
         session.forget();
+        if (comet != null) {
+            comet.close();
+        }
         if (wasActive) {
             listener.ended();
         }
@@ -365,13 +293,10 @@ public final class GmsTransport implements Transport {
 
     @Override
     public void start(Value request, Reply reply) {
-        long now = context.platform.scheduler.now();
-        String lock = context.cookies.get(GmsSession.START_LOCK);
-        if (lock != null && now - Gms.number(lock) < 2000) {
+        if (comet == null && http.locked()) {
             reply.fail(Values.object().set("statusCode", 1));
             return;
         }
-        lockStart();
         over = false;
         offline = false;
         pending = false;
@@ -379,58 +304,47 @@ public final class GmsTransport implements Transport {
         pollExceptions = 0;
         session.forget();
         Value form = request.get("form");
-        Form f = form().add("nickname", form.get("nickname").str(""))
-                .add("firstName", form.get("firstname").str(""))
-                .add("lastName", form.get("lastname").str(""))
-                .add("emailAddress", form.get("email").str(""))
-                .add("subject", form.get("subject").str(""))
-                .add("text", "")
-                .add("userData", GmsStart.userData(context, request.get("userData")));
+        Value f = fields().set("nickname", form.get("nickname").str(""))
+                .set("firstName", form.get("firstname").str(""))
+                .set("lastName", form.get("lastname").str(""))
+                .set("emailAddress", form.get("email").str(""))
+                .set("subject", form.get("subject").str(""))
+                .set("text", "")
+                .set("userData", GmsStart.userData(context, request.get("userData")));
         if (config.get("endpoint").isString()) {
-            f.add("endpoint", config.get("endpoint").str());
+            f.set("endpoint", config.get("endpoint"));
         }
-        post(null, f, START, reply);
-    }
-
-    /** Tells other tabs a chat is being started, refreshed every 500 ms until the answer (spec §8.1). */
-    private void lockStart() {
-        context.cookies.set(GmsSession.START_LOCK, Values.numberToString(context.platform.scheduler.now()));
-        startLock = context.platform.scheduler.schedule(500, this::lockStart);
-    }
-
-    private void releaseStartLock() {
-        if (startLock != null) {
-            startLock.cancel();
-            startLock = null;
-            context.cookies.remove(GmsSession.START_LOCK);
-        }
+        call(null, f, START, reply);
     }
 
     @Override
     public void send(String text, String type, String parentMessageId, Reply reply) {
-        Form f = form().add("message", text).add("messageType", type);
+        Value f = fields().set("message", text).set("messageType", type);
         if (parentMessageId != null) {
-            f.add("eventAttributes", Values.stringify(Values.object().set("general-properties",
-                    Values.object().set("related-event-id", parentMessageId))));
+            f.set("eventAttributes", Values.object().set("general-properties",
+                    Values.object().set("related-event-id", parentMessageId)));
         }
-        post("send", f, SEND, reply);
+        call("send", f, SEND, reply);
     }
 
     @Override
     public void typing(boolean started, String preview, Reply reply) {
-        post(started ? "startTyping" : "stopTyping", form().add("transcriptPosition",
-                Values.numberToString(session.position)).add("message", preview), OTHER, reply);
+        call(started ? "startTyping" : "stopTyping", fields().set("transcriptPosition", session.position)
+                .set("message", preview), OTHER, reply);
     }
 
     @Override
     public void end(Reply reply) {
         stopPolling();
-        HttpRequest r = request("disconnect", ajaxTimeout).body("application/x-www-form-urlencoded",
-                form().toString());
         active = false;
         over = true;
+        // Sent before the identity is forgotten; the answer comes later, whatever happens next.
+        if (comet != null) {
+            comet.publish("disconnect", fields(), END, reply);
+        } else {
+            http.post(http.url("disconnect"), fields(), END, reply);
+        }
         session.forget();
-        context.platform.http.send(r, new GmsCall(this, END, reply, null));
     }
 
     @Override
@@ -448,14 +362,14 @@ public final class GmsTransport implements Transport {
         }
         over = false;
         polling = true;
-        post("refresh", form().add("transcriptPosition", "1").add("message", ""), RESTORE, reply);
+        call("refresh", fields().set("transcriptPosition", 1).set("message", ""), RESTORE, reply);
     }
 
-    private void restored(GmsCall call, Value body, int status) {
+    private void restored(Reply reply, Value body, int status) {
         if (!Values.of(false).same(body.get("chatEnded"))) {
             session.forget();
             listener.report(Events.RESTORE_TIMEOUT, Values.object());
-            call.reply.fail(body);
+            reply.fail(body);
             return;
         }
         active = true;
@@ -467,7 +381,7 @@ public final class GmsTransport implements Transport {
             offline = true;
             listener.report(Events.RESTORED_OFFLINE, Values.object());
         }
-        call.reply.ok(body);
+        reply.ok(body);
     }
 
     @Override
@@ -487,40 +401,50 @@ public final class GmsTransport implements Transport {
 
     @Override
     public void customNotice(String message, Reply reply) {
-        post("customNotice", form().add("message", message), OTHER, reply);
+        call("customNotice", fields().set("message", message), OTHER, reply);
     }
 
     @Override
     public void resetIdle() {
-        post("customNotice", form().add("eventAttributes", "{\"purpose\":\"cancel-idle-timer\"}"), OTHER,
-                GmsCall.NONE);
+        call("customNotice", fields().set("eventAttributes", Values.object().set("purpose", "cancel-idle-timer")),
+                OTHER, GmsHttp.GmsCall.NONE);
     }
 
     @Override
     public void updateUserData(Value data, Reply reply) {
-        post("updateData", form().add("userData", data), OTHER, reply);
+        call("updateData", fields().set("userData", data), OTHER, reply);
     }
 
     @Override
     public void fileLimits(Reply reply) {
-        postMultipart("file/limits", null, LIMITS, reply);
+        files("file/limits", "fileGetLimits", null, LIMITS, reply);
     }
 
     @Override
     public void sendFile(Value file, Reply reply) {
-        postMultipart("file", file, UPLOAD, reply);
+        files("file", "fileUpload", file, UPLOAD, reply);
     }
 
     @Override
     public void downloadFile(String fileId, String fileName, Reply reply) {
-        context.platform.page.submitForm(url("file/" + fileId + "/download"), new String[] {
-            "alias", session.data.get("alias").str(""), "secureKey", session.data.get("secureKey").str(""),
-            "userId", session.data.get("userId").str("")});
+        String secureKey = session.data.get("secureKey").str("");
+        String url = comet == null ? http.url("file/" + fileId + "/download") : comet.apiUrl;
+        if (url.isEmpty()) {
+            reply.fail(Values.of(Texts.DOWNLOAD_MISCONFIGURED));
+            return;
+        }
+        context.platform.page.submitForm(url, comet == null ? new String[] {"alias",
+            session.data.get("alias").str(""), "secureKey", secureKey, "userId", session.data.get("userId").str("")}
+            : new String[] {"secureKey", secureKey, "fileId", fileId, "operation", "fileDownload"});
         reply.ok(Values.undefined());
     }
 
     @Override
     public void startPoll(Reply reply) {
+        if (comet != null) {
+            reply.fail(Values.of(Texts.POLLING_WITH_COMETD));
+            return;
+        }
         if (!poller.running()) {
             startPolling();
         }
@@ -539,7 +463,9 @@ public final class GmsTransport implements Transport {
 
     @Override
     public void poll(Reply reply) {
-        if (polling) {
+        if (comet != null) {
+            reply.fail(Values.of(Texts.POLLING_WITH_COMETD));
+        } else if (polling) {
             reply.fail(Values.of(Texts.POLL_PENDING));
         } else {
             refresh(reply);
@@ -559,36 +485,6 @@ public final class GmsTransport implements Transport {
         poller.sleep(sleeping);
         if (!sleeping) {
             resetIdle();
-        }
-    }
-
-    /** The one HTTP callback class of this transport: which call it answers, and to whom. */
-    static final class GmsCall implements Http.Callback {
-        static final Reply NONE = new Reply() {
-            @Override
-            public void ok(Value result) {
-            }
-
-            @Override
-            public void fail(Value reason) {
-            }
-        };
-
-        private final GmsTransport transport;
-        final int kind;
-        final Reply reply;
-        final Value file;
-
-        GmsCall(GmsTransport transport, int kind, Reply reply, Value file) {
-            this.transport = transport;
-            this.kind = kind;
-            this.reply = reply;
-            this.file = file;
-        }
-
-        @Override
-        public void onResponse(HttpResponse response) {
-            transport.answer(this, response);
         }
     }
 }

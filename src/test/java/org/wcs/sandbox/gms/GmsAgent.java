@@ -62,7 +62,7 @@ public final class GmsAgent {
     }
 
     public GmsAgent says(String text) {
-        chat.add(agent(), "Message", text, null).put("messageType", "text");
+        chat.add(agent(), "Message", text, null, e -> e.put("messageType", "text"));
         return this;
     }
 
@@ -80,19 +80,15 @@ public final class GmsAgent {
     /** The agent sends a file: it is stored for download and shown as FileUploaded. */
     public GmsAgent sendsFile(String name, String text) {
         GmsEmulator.StoredFile f = emulator.store(chat, name, "text/plain", text.getBytes(StandardCharsets.UTF_8));
-        ObjectNode e = chat.add(agent(), "FileUploaded", f.id(), null);
-        ObjectNode ud = e.putObject("userData");
-        ud.put("file-id", f.id());
-        ud.put("file-name", name);
-        ud.put("file-size", Integer.toString(f.bytes().length));
+        chat.add(agent(), "FileUploaded", f.id(), null, e -> e.putObject("userData").put("file-id", f.id())
+                .put("file-name", name).put("file-size", Integer.toString(f.bytes().length)));
         return this;
     }
 
     /** The inactivity warning: closes in {@code seconds} unless the customer does something. */
     public GmsAgent idleAlert(int seconds) {
-        ObjectNode ud = chat.add(0, "IdleAlert", "", null).putObject("userData");
-        ud.put("next-idle-timer-type", "CLOSE");
-        ud.put("next-idle-timer-secs", Integer.toString(seconds));
+        chat.add(0, "IdleAlert", "", null, e -> e.putObject("userData").put("next-idle-timer-type", "CLOSE")
+                .put("next-idle-timer-secs", Integer.toString(seconds)));
         return this;
     }
 

@@ -1,5 +1,6 @@
 package org.wcs.sandbox.gms;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,23 @@ final class GmsCalls {
     }
 
     void run(String op) throws Exception {
+        switch (op) {
+            case "file/limits" -> limits();
+            case "file" -> upload();
+            case "file/download" -> download();
+            default -> {
+                ObjectNode a = answer(op);
+                if (a == null) {
+                    x.json(400, "{\"statusCode\":2,\"errors\":[{\"code\":500,\"advice\":\"unknown operation\"}]}");
+                } else {
+                    ok(a);
+                }
+            }
+        }
+    }
+
+    /** A call on the chat that is not about files: its answer, or null for an unknown one. */
+    ObjectNode answer(String op) throws Exception {
         boolean unavailable = fault != null && fault.kind() == GmsFault.Kind.STATUS_ONE;
         switch (op) {
             case "refresh" -> {
@@ -42,28 +60,30 @@ final class GmsCalls {
                 String p = field("transcriptPosition");
                 a.set("messages", unavailable ? GmsChat.JSON.createArrayNode()
                         : GmsEmulator.shaped(chat.from(p.isEmpty() ? 1 : Integer.parseInt(p)), fault));
-                ok(a);
+                return a;
             }
             case "send" -> {
                 if (!chat.ended()) {
-                    ObjectNode e = chat.add(1, "Message", field("message"), null);
-                    e.put("messageType", field("messageType").isEmpty() ? "text" : field("messageType"));
                     String attributes = field("eventAttributes");
-                    if (!attributes.isEmpty()) {
-                        e.set("eventAttributes", GmsChat.JSON.readTree(attributes));
-                    }
+                    JsonNode parsed = attributes.isEmpty() ? null : GmsChat.JSON.readTree(attributes);
+                    chat.add(1, "Message", field("message"), null, e -> {
+                        e.put("messageType", field("messageType").isEmpty() ? "text" : field("messageType"));
+                        if (parsed != null) {
+                            e.set("eventAttributes", parsed);
+                        }
+                    });
                 }
-                ok(chat.envelope(0));
+                return chat.envelope(0);
             }
             case "startTyping", "stopTyping" -> {
                 chat.preview = field("message");
-                ok(chat.envelope(0));
+                return chat.envelope(0);
             }
             case "customNotice" -> {
                 if (!field("message").isEmpty()) {
                     chat.add(1, "CustomNotice", field("message"), null);
                 }
-                ok(chat.envelope(0));
+                return chat.envelope(0);
             }
             case "updateData" -> {
                 form.forEach((k, v) -> {
@@ -71,19 +91,18 @@ final class GmsCalls {
                         chat.userData.put(k.substring(9, k.length() - 1), v.get(0));
                     }
                 });
-                ok(chat.envelope(0));
+                return chat.envelope(0);
             }
             case "disconnect" -> {
                 if (!chat.ended()) {
                     chat.leave(1);
                     chat.end();
                 }
-                ok(chat.envelope(0));
+                return chat.envelope(0);
             }
-            case "file/limits" -> limits();
-            case "file" -> upload();
-            case "file/download" -> download();
-            default -> x.json(400, "{\"statusCode\":2,\"errors\":[{\"code\":500,\"advice\":\"unknown operation\"}]}");
+            default -> {
+                return null;
+            }
         }
     }
 
@@ -126,11 +145,8 @@ final class GmsCalls {
             return;
         }
         GmsEmulator.StoredFile f = emulator.store(chat, u.fileName(), u.contentType(), u.bytes());
-        ObjectNode e = chat.add(1, "FileUploaded", f.id(), null);
-        ObjectNode ud = e.putObject("userData");
-        ud.put("file-id", f.id());
-        ud.put("file-name", f.name());
-        ud.put("file-size", Integer.toString(f.bytes().length));
+        chat.add(1, "FileUploaded", f.id(), null, e -> e.putObject("userData").put("file-id", f.id())
+                .put("file-name", f.name()).put("file-size", Integer.toString(f.bytes().length)));
         ObjectNode a = chat.envelope(0);
         a.putObject("userData").put("file-id", f.id());
         a.putArray("messages");
@@ -139,7 +155,7 @@ final class GmsCalls {
 
     private void download() {
         String[] parts = x.path.split("/");
-        String id = parts[parts.length - 2];
+        String id = field("fileId").isEmpty() ? parts[parts.length - 2] : field("fileId");
         GmsEmulator.StoredFile f = chat.files.get(id);
         if (f == null || !chat.secureKey.equals(field("secureKey"))) {
             x.json(404, "{\"statusCode\":2,\"errors\":[{\"code\":404,\"advice\":\"file not found\"}]}");

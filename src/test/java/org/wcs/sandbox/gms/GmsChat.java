@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 
 /**
@@ -35,6 +36,10 @@ public final class GmsChat {
     public volatile String preview = "";
     /** Epoch ms of the customer's last activity, for idle handling by scripts. */
     volatile long lastCustomerActivity;
+    /** How the customer reached it: "gms" (REST) or "cometd"; each desk lists its own. */
+    volatile String origin = "gms";
+    /** Told after every new event and at the end (called with the chat's lock held: they must only hand off). */
+    final List<Runnable> watchers = new CopyOnWriteArrayList<>();
 
     GmsChat(String chatId, String secureKey, String userId, String alias, String service, LongSupplier clock) {
         this.chatId = chatId;
@@ -74,8 +79,17 @@ public final class GmsChat {
         return id;
     }
 
-    /** Appends an event from participant {@code id}; returns it (to add userData etc.). */
+    /** Appends an event from participant {@code id}; returns it. */
     synchronized ObjectNode add(int id, String type, String text, ObjectNode eventAttributes) {
+        return add(id, type, text, eventAttributes, null);
+    }
+
+    /**
+     * Appends an event that {@code more} completes first (userData, messageType...): watchers may copy it as soon as
+     * it is in the transcript, so it must not change after that.
+     */
+    synchronized ObjectNode add(int id, String type, String text, ObjectNode eventAttributes,
+            java.util.function.Consumer<ObjectNode> more) {
         ObjectNode e = JSON.createObjectNode();
         ObjectNode from = e.putObject("from");
         from.put("nickname", participants.getOrDefault(id, "system"));
@@ -90,7 +104,11 @@ public final class GmsChat {
         if (eventAttributes != null) {
             e.set("eventAttributes", eventAttributes);
         }
+        if (more != null) {
+            more.accept(e);
+        }
         transcript.add(e);
+        watchers.forEach(Runnable::run);
         return e;
     }
 
@@ -103,6 +121,7 @@ public final class GmsChat {
 
     synchronized void end() {
         ended = true;
+        watchers.forEach(Runnable::run);
     }
 
     /** Events with index at or above {@code position} (0: none), ascending, as deep copies. */

@@ -80,6 +80,15 @@ public final class GmsEmulator implements Emulator, AgentDesk {
         return last;
     }
 
+    /** The newest chat started over one wire ("gms", "cometd"), or null. */
+    public synchronized GmsChat latestChat(String origin) {
+        GmsChat last = null;
+        for (GmsChat c : chats.values()) {
+            last = c.origin.equals(origin) ? c : last;
+        }
+        return last;
+    }
+
     public synchronized GmsChat chat(String chatId) {
         return chats.get(chatId);
     }
@@ -127,17 +136,35 @@ public final class GmsEmulator implements Emulator, AgentDesk {
     }
 
     @Override
-    public synchronized List<DeskChat> chats() {
+    public List<DeskChat> chats() {
+        return chats("gms");
+    }
+
+    /** The chats customers started over one wire ("gms" for REST, "cometd"), as a desk of that name shows them. */
+    synchronized List<DeskChat> chats(String origin) {
         List<DeskChat> out = new ArrayList<>();
         for (GmsChat c : chats.values()) {
+            if (!c.origin.equals(origin)) {
+                continue;
+            }
             List<String> lines = new ArrayList<>();
             for (String l : c.lines()) {
                 lines.add(l.substring(l.indexOf(' ') + 1));
             }
-            out.add(new DeskChat("gms", c.chatId, c.customerName(), c.participant("Agent") != null, c.ended(),
+            out.add(new DeskChat(origin, c.chatId, c.customerName(), c.participant("Agent") != null, c.ended(),
                     c.userDataCopy(), lines, c.preview));
         }
         return out;
+    }
+
+    /** The chat a secure key belongs to, or null (CometD's file calls name no chat). */
+    synchronized GmsChat chatByKey(String secureKey) {
+        for (GmsChat c : chats.values()) {
+            if (c.secureKey.equals(secureKey)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     private GmsAgent desk(String chatId) {
@@ -244,34 +271,54 @@ public final class GmsEmulator implements Emulator, AgentDesk {
             return;
         }
         GmsChat chat = chat(chatId);
-        if (chat == null || !chat.secureKey.equals(Exchange.first(form, "secureKey")) && !op.equals("file/download")) {
-            x.json(400, "{\"statusCode\":2,\"chatEnded\":true,\"errors\":[{\"code\":404,\"advice\":"
-                    + "\"chat session not found\"}]}");
-            return;
-        }
-        String user = Exchange.first(form, "userId");
-        if (user != null && !user.isEmpty() && !user.equals(chat.userId)) {
-            x.json(400, "{\"statusCode\":2,\"errors\":[{\"code\":401,\"advice\":\"userId does not match\"}]}");
+        String refusal = refusal(chat, form, op.equals("file/download"));
+        if (refusal != null) {
+            x.json(400, refusal);
             return;
         }
         chat.lastCustomerActivity = clock.getAsLong();
         new GmsCalls(this, chat, x, form, fault).run(op);
     }
 
+    /** Why a call on {@code chat} with these identity fields is refused (an error body), or null. */
+    static String refusal(GmsChat chat, Map<String, List<String>> form, boolean anyKey) {
+        if (chat == null || !chat.secureKey.equals(Exchange.first(form, "secureKey")) && !anyKey) {
+            return "{\"statusCode\":2,\"chatEnded\":true,\"errors\":[{\"code\":404,\"advice\":"
+                    + "\"chat session not found\"}]}";
+        }
+        String user = Exchange.first(form, "userId");
+        if (user != null && !user.isEmpty() && !user.equals(chat.userId)) {
+            return "{\"statusCode\":2,\"errors\":[{\"code\":401,\"advice\":\"userId does not match\"}]}";
+        }
+        return null;
+    }
+
     private void requestChat(Exchange x, String service, Map<String, List<String>> form) throws Exception {
+        Object created = create(service, form, "gms");
+        if (created instanceof GmsChat chat) {
+            ObjectNode answer = chat.envelope(0);
+            answer.set("messages", chat.from(1));
+            x.json(200, answer.toString());
+        } else {
+            x.json(400, (String) created);
+        }
+    }
+
+    /** A new chat from a requestChat form, or the error body that refuses it (a name is required). */
+    Object create(String service, Map<String, List<String>> form, String origin) {
         String nickname = value(form, "nickname");
         String first = value(form, "firstName");
         String last = value(form, "lastName");
         if (nickname.isEmpty() && (first.isEmpty() || last.isEmpty())) {
             int code = !first.isEmpty() ? 103 : !last.isEmpty() ? 102 : 161;
-            x.json(400, "{\"statusCode\":2,\"errors\":[{\"code\":" + code + ",\"advice\":\"name required\"}]}");
-            return;
+            return "{\"statusCode\":2,\"errors\":[{\"code\":" + code + ",\"advice\":\"name required\"}]}";
         }
         GmsChat chat;
         synchronized (this) {
             serial++;
             chat = new GmsChat(String.format("0007EMU1CHAT%04d", serial), String.format("a1b2c3d4e5f6%04x", serial),
                     String.format("00A1B2C3D4E5%04X", serial), Integer.toString(700 + serial), service, clock);
+            chat.origin = origin;
             chats.put(chat.chatId, chat);
         }
         form.forEach((k, v) -> {
@@ -280,9 +327,7 @@ public final class GmsEmulator implements Emulator, AgentDesk {
             }
         });
         chat.join("Client", nickname.isEmpty() ? (first + " " + last).trim() : nickname, null);
-        ObjectNode answer = chat.envelope(0);
-        answer.set("messages", chat.from(1));
-        x.json(200, answer.toString());
+        return chat;
     }
 
     static String value(Map<String, List<String>> form, String key) {

@@ -1,0 +1,217 @@
+package org.wcs.transport.gms;
+
+import org.wcs.platform.Cancellable;
+import org.wcs.transport.Events;
+import org.wcs.transport.Reply;
+import org.wcs.transport.Texts;
+import org.wcs.transport.TransportContext;
+import org.wcs.value.Value;
+import org.wcs.value.Values;
+
+/**
+ * The CometD mode of the GMS transport (spec gms-v2 §13): each call is published on the service channel as
+ * {@code {operation, chatId, alias, secureKey, userId, ...}} (§13.3) and every push on it is a GMS answer that
+ * {@link GmsTransport#handle} processes as it would a REST one (§13.4). A start or restore is settled by the first
+ * push after it (start success needs {@code statusCode:0}); the other calls resolve {@code {statusCode:0}} when their
+ * publish is acknowledged.
+ *
+ * <p>Connection (§13.5): the Bayeux client is opened by the first call. A failed handshake or connect during a chat
+ * publishes {@code disconnected}; the next good connect publishes {@code reconnected} and asks for the chat's events
+ * again ({@code requestNotifications}), as does every handshake during a chat. Five failed handshakes or connects
+ * without a good connect between give a pending start up ({@code {statusCode:1}}) or fail a pending restore. When
+ * the server drops us ({@code /meta/disconnect}), {@code disconnected} is published, the chat is offline, and a
+ * watchdog asks again every 3000 ms; 3000 ms after the 30th try without a {@code statusCode:0} push it publishes
+ * {@code chatServerTimeout}. The chat's end closes the connection.
+ *
+ * <p>Order: after a loss, pushes that left the server before it took our {@code requestNotifications} may overtake
+ * its answer. The request asks from the last index seen, so the answer is the first push that brings that index (or
+ * no events at all); until it comes, pushes whose events lack it are dropped, as the answer brings them again, in
+ * order. This needs no contiguous indexes, which GMS does not promise.
+ */
+final class GmsComet implements Runnable {
+    static final String CHANNEL = "/service/chatV2/customer-support";
+    /** Failed handshakes or connects (no good connect between) after which a waiting start or restore gives up. */
+    static final int FAILURES = 5;
+    static final int WATCHDOG_MS = 3000;
+    static final int WATCHDOG_TRIES = 30;
+
+    private final GmsTransport transport;
+    final Bayeux bayeux;
+    /** {@code cometD.apiURL}, the file endpoint; "" when not configured. */
+    final String apiUrl;
+    /** The start or restore waiting for its first push ({@code PUSH}: none), and its reply. */
+    private int pendingKind = GmsTransport.PUSH;
+    private Reply pending;
+    private Cancellable watchdog;
+    private int tries;
+    /**
+     * While not 0, the index our last {@code requestNotifications} asked from: a push with events but without one at
+     * or below it left the server before the request was taken, and is dropped; the answer brings its events again,
+     * after those that were lost before them.
+     */
+    private int resync;
+
+    GmsComet(GmsTransport transport, TransportContext context) {
+        this.transport = transport;
+        Value c = context.config.get("cometD");
+        apiUrl = c.get("apiURL").str("");
+        bayeux = new Bayeux(this, context, c.get("cometURL").str(""), c.get("channel").str(CHANNEL));
+    }
+
+    /** Publishes a call ({@code op} in REST's words: null is requestChat, "send", and "refresh" for a restore). */
+    void publish(String op, Value fields, int kind, Reply reply) {
+        if (bayeux.url.isEmpty()) {
+            reply.fail(Values.of(Texts.COMETD_FAILED));
+            return;
+        }
+        String operation = op == null ? "requestChat" : op.equals("send") ? "sendMessage"
+                : op.equals("refresh") ? "requestNotifications" : op;
+        if (kind == GmsTransport.START || kind == GmsTransport.RESTORE) {
+            pendingKind = kind;
+            pending = reply;
+            bayeux.failures = 0;
+        }
+        Value data = Values.object().set("operation", operation).set("chatId", transport.session.chatId());
+        bayeux.publish(Values.assign(data, fields), kind, reply);
+    }
+
+    /**
+     * Asks for the chat's events again, after a reconnect, a new handshake or a drop: from the last index seen rather
+     * than the position, so that the answer is known by that index even where the server's indexes skip.
+     */
+    private void renotify() {
+        resync = Math.max(1, transport.session.position - 1);
+        publish("refresh", transport.fields().set("transcriptPosition", resync).set("message", ""),
+                GmsTransport.PUSH, GmsHttp.GmsCall.NONE);
+    }
+
+    void close() {
+        resync = 0;
+        stopWatchdog();
+        bayeux.close();
+    }
+
+    // ------------------------------------------------------------------ from the Bayeux client
+
+    void handshaken() {
+        if (transport.active) {
+            renotify();
+        }
+    }
+
+    void connected() {
+        if (transport.active) {
+            transport.session.ping(transport.context.platform.scheduler.now());
+            if (transport.disconnected) {
+                transport.link(true);
+                renotify();
+            }
+        }
+    }
+
+    /** A handshake or connect failed (the Bayeux client retries, unless this gives up). */
+    void failed() {
+        if (bayeux.failures >= FAILURES && (pending != null || !transport.active)) {
+            close(); // fails the waiting start or restore
+        } else if (transport.active) {
+            transport.link(false);
+        }
+    }
+
+    /** The server ended our Bayeux session (the Bayeux client handshakes again). */
+    void dropped() {
+        if (transport.active) {
+            transport.listener.report(Events.DISCONNECTED, Values.object());
+            transport.offline = true;
+            stopWatchdog();
+            tries = 0;
+            watchdog = transport.context.platform.scheduler.schedule(WATCHDOG_MS, this);
+        }
+    }
+
+    /** A watchdog tick. */
+    @Override
+    public void run() {
+        if (++tries > WATCHDOG_TRIES) {
+            watchdog = null;
+            transport.listener.report(Events.CHAT_SERVER_TIMEOUT, Values.object());
+            return;
+        }
+        if (bayeux.handshaken()) { // else the handshake, when it succeeds, asks
+            renotify();
+        }
+        watchdog = transport.context.platform.scheduler.schedule(WATCHDOG_MS, this);
+    }
+
+    private void stopWatchdog() {
+        if (watchdog != null) {
+            watchdog.cancel();
+            watchdog = null;
+        }
+    }
+
+    /** A publish was acknowledged ({@code ok}) or not; {@code why} is the ack, or what stood in for it. */
+    void acked(int kind, Reply reply, boolean ok, Value why) {
+        switch (kind) {
+            case GmsTransport.PUSH:
+                if (!ok) {
+                    resync = 0; // no answer will come
+                }
+                return;
+            case GmsTransport.START:
+            case GmsTransport.RESTORE:
+                if (!ok && pending == reply) {
+                    pending = null;
+                    pendingKind = GmsTransport.PUSH;
+                    if (kind == GmsTransport.START) {
+                        reply.fail(Values.object().set("statusCode", 1));
+                    } else {
+                        transport.restoreFailed(reply);
+                    }
+                    close();
+                }
+                return;
+            default:
+                if (ok) {
+                    reply.ok(Values.object().set("statusCode", 0));
+                } else {
+                    if (transport.active) {
+                        transport.listener.report(Events.ERROR, why);
+                    }
+                    reply.fail(why);
+                }
+                if (kind == GmsTransport.END) {
+                    close();
+                }
+        }
+    }
+
+    /** A push on the service channel: the answer to a pending start or restore, or the chat's news. */
+    void pushed(Value data) {
+        if (transport.over || !data.isRecord()) {
+            return;
+        }
+        Value events = data.get("messages");
+        boolean answer = events.length() == 0;
+        for (int i = 0; i < events.length(); i++) {
+            answer |= events.at(i).get("index").num() <= resync;
+        }
+        if (resync > 0) {
+            if (!answer) {
+                return;
+            }
+            resync = 0;
+        }
+        if (data.get("statusCode").num() == 0) {
+            stopWatchdog();
+        }
+        int kind = pendingKind;
+        Reply reply = pending;
+        pendingKind = GmsTransport.PUSH;
+        pending = null;
+        transport.handle(kind, data, reply == null ? GmsHttp.GmsCall.NONE : reply);
+        if (kind != GmsTransport.PUSH && !transport.active) {
+            close(); // the start was refused or the restored chat is over
+        }
+    }
+}

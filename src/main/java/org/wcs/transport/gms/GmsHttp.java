@@ -1,0 +1,232 @@
+package org.wcs.transport.gms;
+
+import static org.wcs.transport.gms.GmsTransport.END;
+import static org.wcs.transport.gms.GmsTransport.REFRESH;
+import static org.wcs.transport.gms.GmsTransport.RESTORE;
+import static org.wcs.transport.gms.GmsTransport.START;
+import static org.wcs.transport.gms.GmsTransport.UPLOAD;
+
+import org.wcs.platform.Cancellable;
+import org.wcs.platform.Http;
+import org.wcs.platform.HttpRequest;
+import org.wcs.platform.HttpResponse;
+import org.wcs.transport.Events;
+import org.wcs.transport.Form;
+import org.wcs.transport.Reply;
+import org.wcs.transport.TransportContext;
+import org.wcs.value.JsError;
+import org.wcs.value.Value;
+import org.wcs.value.Values;
+
+/**
+ * The HTTP side of the GMS transport: REST's urlencoded POSTs under {@code dataURL} (spec gms-v2 §2), the multipart
+ * file calls of both modes, and the failures of all of them classified as §2.5 says; good bodies go to
+ * {@link GmsTransport#handle}. Also the cross-tab start lock of REST mode (§8.1).
+ */
+final class GmsHttp {
+    private final GmsTransport transport;
+    private final TransportContext context;
+    private final Value config;
+    private final String base;
+    private final boolean trailingSlash;
+    private final int ajaxTimeout;
+    final int uploadTimeout;
+    private Cancellable startLock;
+
+    GmsHttp(GmsTransport transport, TransportContext context) {
+        this.transport = transport;
+        this.context = context;
+        this.config = context.config;
+        String url = config.get("dataURL").str(config.get("serverURL").str(""));
+        base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        trailingSlash = config.get("enableUrlTrailingSlash").bool(true);
+        ajaxTimeout = context.number(config, "ajaxTimeout", 3000);
+        uploadTimeout = context.number(config, "fileUploadTimeout", 0);
+    }
+
+    /** The URL of a REST call on the current chat; {@code op} null for requestChat (§2.1). */
+    String url(String op) {
+        String chat = transport.session.chatId();
+        String path = trailingSlash || !chat.isEmpty() ? "/" + chat : "";
+        return base + path + (op == null ? "" : "/" + op);
+    }
+
+    HttpRequest request(String url, int timeout) {
+        HttpRequest r = new HttpRequest("POST", url).timeout(timeout)
+                .credentials(config.get("xhrFields").get("withCredentials").truthy());
+        Value apikey = config.get("apikey");
+        if (apikey.isString() || apikey.isNumber()) {
+            r.header("apikey", Values.text(apikey));
+        }
+        String auth = context.listener.header("Authorization");
+        if (auth != null) {
+            r.header("Authorization", auth);
+        }
+        return r;
+    }
+
+    /** A urlencoded POST; REST sends {@code eventAttributes} as a JSON string. */
+    void post(String url, Value fields, int kind, Reply reply) {
+        Value attributes = fields.get("eventAttributes");
+        if (attributes.isObject()) {
+            fields.set("eventAttributes", Values.stringify(attributes));
+        }
+        HttpRequest r = request(url, ajaxTimeout).body("application/x-www-form-urlencoded",
+                new Form(context.platform.page).addAll(fields).toString());
+        send(r, kind, reply, null);
+    }
+
+    void send(HttpRequest r, int kind, Reply reply, Value file) {
+        context.platform.http.send(r, new GmsCall(this, kind, reply, file));
+    }
+
+    /** Completion of one call: the generic handling of spec §2.4/§2.5, then what the call itself needs. */
+    void answer(GmsCall call, HttpResponse r) {
+        if (call.kind == REFRESH || call.kind == RESTORE) {
+            transport.polling = false;
+        }
+        if (transport.over && call.kind != END) {
+            return;
+        }
+        Value body = null;
+        if (r.ok()) {
+            try {
+                body = Values.parse(r.body);
+            } catch (JsError e) {
+                body = null;
+            }
+        }
+        if (body == null || !body.isRecord()) {
+            failed(call, r);
+            return;
+        }
+        transport.handle(call.kind, body, call.reply);
+    }
+
+    private void failed(GmsCall call, HttpResponse r) {
+        Value xhr = Values.object().set("status", r.status).set("responseText", r.body);
+        Value json;
+        try {
+            json = r.body.isEmpty() ? Values.undefined() : Values.parse(r.body);
+        } catch (JsError e) {
+            json = Values.undefined();
+        }
+        xhr.set("responseJSON", json);
+        if (call.kind == START) {
+            releaseStartLock();
+        }
+        if (call.kind == UPLOAD) {
+            uploadFailed(call, r, xhr, json);
+            return;
+        }
+        if (call.kind == END) {
+            call.reply.fail(xhr);
+            return;
+        }
+        if (r.status == 0 || (r.ok() && !json.isRecord())) {
+            if (transport.active && transport.comet == null) {
+                transport.link(false);
+            } else {
+                context.listener.report(Events.ERROR, xhr);
+            }
+        } else {
+            Value errors = json.get("errors");
+            Value kept = Values.array();
+            boolean invalidService = false;
+            for (int i = 0; i < errors.length(); i++) {
+                double code = errors.at(i).get("code").num();
+                if (call.kind == REFRESH && code == 204) {
+                    continue; // "message too long" caused by the typing preview: not an error of the poll
+                }
+                invalidService |= code == 306;
+                kept.push(errors.at(i));
+            }
+            if (errors.isArray() && json.isRecord()) {
+                json.set("errors", kept);
+            }
+            boolean bare = !errors.isArray() && (r.status == 404 || r.status == 500 || r.status == 502);
+            if (bare || invalidService) {
+                xhr.set("errorReason", "InvalidService");
+            }
+            if (bare || kept.length() > 0) {
+                context.listener.report(Events.ERROR, xhr);
+            }
+        }
+        if (call.kind == RESTORE) {
+            transport.restoreFailed(call.reply);
+        } else {
+            call.reply.fail(xhr);
+        }
+    }
+
+    /** Upload errors the UI knows how to show: 400 with errors[] (filename stamped in), or a network failure. */
+    private void uploadFailed(GmsCall call, HttpResponse r, Value xhr, Value json) {
+        String name = call.file.get("name").str("");
+        if (r.status == 400 && json.get("errors").isArray()) {
+            Value errors = json.get("errors");
+            for (int i = 0; i < errors.length(); i++) {
+                errors.at(i).set("filename", name);
+            }
+            xhr.set("responseText", Values.stringify(json));
+            context.listener.report(Events.ERROR, xhr);
+        } else if (r.status == 0) {
+            context.listener.report(Events.ERROR, Values.object().set("status", 0)
+                    .set("errorReason", "FileUploadError").set("filename", name).set("file", call.file));
+        }
+        call.reply.fail(xhr);
+    }
+
+    /** Whether another tab started a chat less than 2000 ms ago; if not, takes the lock for this one. */
+    boolean locked() {
+        String lock = context.cookies.get(GmsSession.START_LOCK);
+        if (lock != null && context.platform.scheduler.now() - Gms.number(lock) < 2000) {
+            return true;
+        }
+        lockStart();
+        return false;
+    }
+
+    /** Tells other tabs a chat is being started, refreshed every 500 ms until the answer (spec §8.1). */
+    private void lockStart() {
+        context.cookies.set(GmsSession.START_LOCK, Values.numberToString(context.platform.scheduler.now()));
+        startLock = context.platform.scheduler.schedule(500, this::lockStart);
+    }
+
+    void releaseStartLock() {
+        if (startLock != null) {
+            startLock.cancel();
+            startLock = null;
+            context.cookies.remove(GmsSession.START_LOCK);
+        }
+    }
+
+    /** The one HTTP callback class of the transport: which call it answers, and to whom. */
+    static final class GmsCall implements Http.Callback {
+        static final Reply NONE = new Reply() {
+            @Override
+            public void ok(Value result) {
+            }
+
+            @Override
+            public void fail(Value reason) {
+            }
+        };
+
+        private final GmsHttp http;
+        final int kind;
+        final Reply reply;
+        final Value file;
+
+        GmsCall(GmsHttp http, int kind, Reply reply, Value file) {
+            this.http = http;
+            this.kind = kind;
+            this.reply = reply;
+            this.file = file;
+        }
+
+        @Override
+        public void onResponse(HttpResponse response) {
+            http.answer(this, response);
+        }
+    }
+}

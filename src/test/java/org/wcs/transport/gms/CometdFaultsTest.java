@@ -1,0 +1,122 @@
+package org.wcs.transport.gms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.wcs.jvm.Js;
+import org.wcs.sandbox.gms.CometFault;
+import org.wcs.sandbox.gms.GmsChat;
+
+/**
+ * Under each fault the CometD emulator can play, the page gets the documented events (spec gms-v2 §13.5, §7.1),
+ * recovers, and then holds the emulator's transcript event for event: nothing lost, nothing twice.
+ */
+class CometdFaultsTest extends CometdFixture {
+
+    @BeforeEach
+    void quickHolds() {
+        comet.holdMs = 2_000;
+    }
+
+    @Test
+    void lostConnectAnswersAreAskedForAgainAfterTheReconnect() {
+        // given
+        GmsChat chat = start();
+        // when the answers carrying the agent's events are lost in transit
+        comet.inject(CometFault.dropConnects(2));
+        comet.agent(chat).joins("Grace").says("lost in transit?");
+        page.awaitEvent("reconnected");
+        sync(chat);
+        // then
+        assertEquals("disconnected,disconnected,reconnected,agentConnected", kinds(page.takeEvents()));
+        assertEquals(chat.lines(), transcript());
+    }
+
+    @Test
+    void garbledConnectAnswersAreADisconnectionNotACrash() {
+        GmsChat chat = start();
+        comet.inject(CometFault.malformedConnects(1));
+        comet.agent(chat).says("after the garbage");
+        page.awaitEvent("reconnected");
+        sync(chat);
+        assertEquals(chat.lines(), transcript());
+    }
+
+    @Test
+    void refusedAndUnsuccessfulConnectsAreDisconnectionsUntilOneSucceeds() {
+        GmsChat chat = start();
+        comet.inject(CometFault.refuseConnects(1));
+        comet.inject(CometFault.failConnects(2));
+        comet.agent(chat).joins("Grace").says("still there");
+        page.awaitEvent("reconnected");
+        sync(chat);
+        String events = kinds(page.takeEvents());
+        assertTrue(events.startsWith("disconnected,disconnected,disconnected,reconnected"), events);
+        assertEquals(chat.lines(), transcript());
+    }
+
+    @Test
+    void aServerSideDisconnectIsRecoveredByANewHandshakeAndTheWatchdog() {
+        // given
+        GmsChat chat = start();
+        tab.loop.runUntil(() -> comet.sessionCounts()[1] == 1, 10_000);
+        // when the server ends the Bayeux session, and the agent talks meanwhile
+        comet.dropSessions();
+        comet.agent(chat).joins("Grace").says("did you miss me?");
+        page.awaitEvent("reconnected");
+        sync(chat);
+        // then
+        String events = kinds(page.takeEvents());
+        assertTrue(events.startsWith("disconnected,chatServerBackOnline,reconnected"), events);
+        assertEquals(chat.lines(), transcript());
+        assertEquals(1, comet.sessionCounts()[0], "one new Bayeux session");
+    }
+
+    @Test
+    void delayedPushesArriveLateButInOrder() {
+        GmsChat chat = start();
+        comet.inject(CometFault.delayPushes(500, 3));
+        comet.agent(chat).joins("Grace").says("one").says("two").says("three");
+        sync(chat);
+        assertEquals(chat.lines(), transcript());
+    }
+
+    @Test
+    void pushesSayingTheServerIsUnavailableGoOfflineBeyondTheLimitThenComeBack() {
+        GmsChat chat = start();
+        comet.inject(CometFault.statusOne(6));
+        GmsAgentSteps.says(comet.agent(chat).joins("Grace"), 6);
+        page.awaitEvent("chatServerWentOffline");
+        comet.agent(chat).says("back");
+        sync(chat);
+        String events = kinds(page.takeEvents());
+        assertTrue(events.startsWith("connectionPending,chatServerWentOffline,chatServerBackOnline,"
+                + "connectionRestored,reconnected,agentConnected"), events);
+        assertEquals(chat.lines(), transcript());
+    }
+
+    @Test
+    void whileDisconnectedSendMessageAnswersStatusCodeOneAndThenWorksAgain() {
+        GmsChat chat = start();
+        comet.inject(CometFault.refuseConnects(1));
+        comet.agent(chat).says("wake the connect");
+        page.awaitEvent("disconnected");
+        assertEquals("{\"statusCode\":1}", Js.json(page.await("sendMessage", Js.obj("message", "lost?")).value));
+        page.awaitEvent("reconnected");
+        assertEquals("{\"statusCode\":0}", Js.json(page.await("sendMessage", Js.obj("message", "again")).value));
+        sync(chat);
+        assertEquals(chat.lines(), transcript());
+        assertTrue(chat.lines().get(chat.size() - 1).endsWith("Message Client again"));
+    }
+
+    /** Scripted agent steps shared by the tests above. */
+    static final class GmsAgentSteps {
+        static void says(org.wcs.sandbox.gms.GmsAgent agent, int times) {
+            for (int i = 1; i <= times; i++) {
+                agent.says("message " + i);
+            }
+        }
+    }
+}

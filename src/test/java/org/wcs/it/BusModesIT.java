@@ -6,27 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.wcs.sandbox.Sandbox;
 
 /** The built plugin in a real Chromium, in both of its modes. */
-class BusModesIT {
-    private static Sandbox sandbox;
-    private static Chromium browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sandbox = Sandbox.start(0, Path.of("."), Chromium.testPages());
-        browser = new Chromium();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        browser.close();
-        sandbox.close();
-    }
+class BusModesIT extends InBrowser {
 
     @Test
     void hostedModeLazyLoadsThePluginAndDeliversTheTriggeringCommand() {

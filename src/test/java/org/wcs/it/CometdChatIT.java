@@ -3,12 +3,9 @@ package org.wcs.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.wcs.sandbox.Sandbox;
 import org.wcs.sandbox.gms.CometFault;
 import org.wcs.sandbox.gms.CometdEmulator;
 import org.wcs.sandbox.gms.GmsChat;
@@ -17,34 +14,13 @@ import org.wcs.sandbox.gms.GmsChat;
  * GMS over CometD end to end: the built plugin in Chromium against the CometD emulator, through a connection drop, a
  * server-side disconnect and a reload.
  */
-class CometdChatIT {
-    private static Sandbox sandbox;
+class CometdChatIT extends InBrowser {
     private static CometdEmulator comet;
-    private static Chromium browser;
 
     @BeforeAll
-    static void start() throws Exception {
-        sandbox = Sandbox.start(0, Path.of("."), Chromium.testPages());
+    static void emulator() {
         comet = sandbox.emulator(CometdEmulator.class);
         comet.holdMs = 5_000;
-        browser = new Chromium();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        browser.close();
-        sandbox.close();
-    }
-
-    private void open(String page) {
-        browser.driver.get(sandbox.url() + "/favicon.ico");
-        browser.driver.manage().deleteAllCookies();
-        browser.driver.get(sandbox.url() + page);
-    }
-
-    private Object run(String asyncBody) {
-        return browser.async("var done = arguments[0]; (async function () { " + asyncBody
-                + " })().then(function (r) { done(r); }, function (e) { done('error: ' + e); });");
     }
 
     @SuppressWarnings("unchecked")

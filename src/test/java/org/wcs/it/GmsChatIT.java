@@ -3,44 +3,19 @@ package org.wcs.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.wcs.sandbox.Sandbox;
 import org.wcs.sandbox.gms.GmsChat;
 import org.wcs.sandbox.gms.GmsEmulator;
 
 /** Issue 4 end to end: the built plugin in Chromium against the GMS emulator, including reloads. */
-class GmsChatIT {
-    private static Sandbox sandbox;
+class GmsChatIT extends InBrowser {
     private static GmsEmulator gms;
-    private static Chromium browser;
 
     @BeforeAll
-    static void start() throws Exception {
-        sandbox = Sandbox.start(0, Path.of("."), Chromium.testPages());
+    static void emulator() {
         gms = sandbox.emulator(GmsEmulator.class);
-        browser = new Chromium();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        browser.close();
-        sandbox.close();
-    }
-
-    /** Opens a test page with no cookies left from an earlier test. */
-    private void open(String page) {
-        browser.driver.get(sandbox.url() + "/favicon.ico");
-        browser.driver.manage().deleteAllCookies();
-        browser.driver.get(sandbox.url() + page);
-    }
-
-    private Object run(String asyncBody) {
-        return browser.async("var done = arguments[0]; (async function () { " + asyncBody
-                + " })().then(function (r) { done(r); }, function (e) { done('error: ' + e); });");
     }
 
     @SuppressWarnings("unchecked")

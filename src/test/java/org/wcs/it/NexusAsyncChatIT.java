@@ -3,16 +3,13 @@ package org.wcs.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.wcs.sandbox.Sandbox;
 import org.wcs.sandbox.nexus.NexusEmulator;
 import org.wcs.sandbox.nexus.NexusSession;
 
@@ -21,22 +18,12 @@ import org.wcs.sandbox.nexus.NexusSession;
  * origin, so every call goes through CORS): a chat the customer leaves, comes back to on a new page load in a new
  * browser session, pages back through, continues and ends.
  */
-class NexusAsyncChatIT {
-    private static Sandbox sandbox;
-    private static Chromium browser;
+class NexusAsyncChatIT extends InBrowser {
     private static NexusEmulator nexus;
 
     @BeforeAll
-    static void start() throws Exception {
-        sandbox = Sandbox.start(0, Path.of("."), Chromium.testPages());
+    static void emulator() {
         nexus = sandbox.emulator(NexusEmulator.class).reset();
-        browser = new Chromium();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        browser.close();
-        sandbox.close();
     }
 
     private String page() {

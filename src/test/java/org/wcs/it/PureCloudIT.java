@@ -3,12 +3,9 @@ package org.wcs.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.wcs.sandbox.Sandbox;
 import org.wcs.sandbox.purecloud.Conversation;
 import org.wcs.sandbox.purecloud.GuestChatServer;
 import org.wcs.sandbox.purecloud.Participant;
@@ -19,22 +16,12 @@ import org.wcs.sandbox.purecloud.PureCloudEmulator;
  * a whole guest chat with messages and typing both ways, a dropped socket and its recovery, a reload that restores,
  * and the end.
  */
-class PureCloudIT {
-    private static Sandbox sandbox;
-    private static Chromium browser;
+class PureCloudIT extends InBrowser {
     private static GuestChatServer server;
 
     @BeforeAll
-    static void start() throws Exception {
-        sandbox = Sandbox.start(0, Path.of("."), Chromium.testPages());
+    static void emulator() {
         server = sandbox.emulator(PureCloudEmulator.class).server;
-        browser = new Chromium();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        browser.close();
-        sandbox.close();
     }
 
     private static String run(String command, String dataJson) {

@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,33 +26,17 @@ import org.wcs.sandbox.Sandbox;
  * with the scripted agent and with a person in the agent console; screenshots must not be blank and no page may log
  * an error.
  */
-class SandboxDemoIT {
-    private static Sandbox sandbox;
-    private static Chromium browser;
+class SandboxDemoIT extends InBrowser {
 
     @BeforeAll
-    static void start() throws Exception {
-        sandbox = Sandbox.start(0, Path.of("."));
+    static void scriptedAgent() {
         sandbox.startScriptedAgent(AgentScript.parse("wait 300; join Grace; typing 300; say Hello, I'm Grace.; reply"));
-        browser = new Chromium();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        browser.close();
-        sandbox.close();
     }
 
     static List<String> backends() throws Exception {
         try (Sandbox s = Sandbox.start(0, Path.of("."))) {
             return s.desks().stream().map(AgentDesk::backend).toList();
         }
-    }
-
-    private void open(String url) {
-        browser.driver.get(sandbox.url() + "/favicon.ico");
-        browser.driver.manage().deleteAllCookies();
-        browser.driver.get(sandbox.url() + url);
     }
 
     private void type(String css, String text) {

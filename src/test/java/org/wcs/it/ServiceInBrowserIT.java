@@ -2,29 +2,11 @@ package org.wcs.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.wcs.sandbox.Sandbox;
 
 /** The compiled service runs a short chat in Chromium, on the scripted transport built into the test bundle. */
-class ServiceInBrowserIT {
-    private static Sandbox sandbox;
-    private static Chromium browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sandbox = Sandbox.start(0, Path.of("."), Chromium.testPages());
-        browser = new Chromium();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        browser.close();
-        sandbox.close();
-    }
+class ServiceInBrowserIT extends InBrowser {
 
     @Test
     void aShortChatThroughTheBus() {

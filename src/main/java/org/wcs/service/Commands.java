@@ -251,7 +251,8 @@ final class Commands implements CommandHandler {
         Value request = Values.object().set("form", form)
                 .set("userData", Values.assign(Values.assign(Values.object(), s.userData), extra))
                 .set("interactionData", interaction)
-                .set("async", d.get("async").truthy());
+                .set("async", d.get("async").truthy())
+                .set("options", d);
         s.starting = true;
         s.transcript.reset();
         s.transport.start(request, new Reply() {

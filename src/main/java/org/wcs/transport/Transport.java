@@ -11,7 +11,10 @@ import org.wcs.value.Values;
  * those are the defaults here.
  */
 public interface Transport {
-    /** Starts a chat. {@code request}: {@code {form, userData, interactionData, async}} (see the service). */
+    /**
+     * Starts a chat. {@code request}: {@code {form, userData, interactionData, async, options}} (see the service);
+     * {@code options} is the startChat command's data as given, for a back end's own per-start overrides.
+     */
     void start(Value request, Reply reply);
 
     /** Sends a text; {@code type} defaults to "text"; {@code parentMessageId} may be null. */

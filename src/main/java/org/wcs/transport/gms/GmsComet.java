@@ -21,7 +21,9 @@ import org.wcs.value.Values;
  * without a good connect between give a pending start up ({@code {statusCode:1}}) or fail a pending restore. When
  * the server drops us ({@code /meta/disconnect}), {@code disconnected} is published, the chat is offline, and a
  * watchdog asks again every 3000 ms; 3000 ms after the 30th try without a {@code statusCode:0} push it publishes
- * {@code chatServerTimeout}. The chat's end closes the connection.
+ * {@code chatServerTimeout}. The chat's end closes the connection. Beyond the original: a start or restore whose
+ * publish was acknowledged but that no push answers within {@value #ANSWER_MS} ms, or whose connection is given up
+ * after the acknowledgement, is failed like one whose handshakes failed, instead of waiting for ever.
  *
  * <p>Order: after a loss, pushes that left the server before it took our {@code requestNotifications} may overtake
  * its answer. The request asks from the last index seen, so the answer is the first push that brings that index (or
@@ -34,6 +36,8 @@ final class GmsComet implements Runnable {
     static final int FAILURES = 5;
     static final int WATCHDOG_MS = 3000;
     static final int WATCHDOG_TRIES = 30;
+    /** How long a start or restore waits for the push that answers it: the server's usual connect hold. */
+    static final int ANSWER_MS = 30_000;
 
     private final GmsTransport transport;
     final Bayeux bayeux;
@@ -42,6 +46,7 @@ final class GmsComet implements Runnable {
     /** The start or restore waiting for its first push ({@code PUSH}: none), and its reply. */
     private int pendingKind = GmsTransport.PUSH;
     private Reply pending;
+    private Cancellable answerTimer;
     private Cancellable watchdog;
     private int tries;
     /**
@@ -67,6 +72,7 @@ final class GmsComet implements Runnable {
         String operation = op == null ? "requestChat" : op.equals("send") ? "sendMessage"
                 : op.equals("refresh") ? "requestNotifications" : op;
         if (kind == GmsTransport.START || kind == GmsTransport.RESTORE) {
+            giveUp();
             pendingKind = kind;
             pending = reply;
             bayeux.failures = 0;
@@ -88,7 +94,25 @@ final class GmsComet implements Runnable {
     void close() {
         resync = 0;
         stopWatchdog();
+        giveUp();
         bayeux.close();
+    }
+
+    /** Fails the start ({@code {statusCode:1}}) or restore still waiting for its answer, if any. */
+    private void giveUp() {
+        stopAnswerTimer();
+        Reply reply = pending;
+        int kind = pendingKind;
+        pending = null;
+        pendingKind = GmsTransport.PUSH;
+        if (reply == null) {
+            return;
+        }
+        if (kind == GmsTransport.START) {
+            reply.fail(Values.object().set("statusCode", 1));
+        } else {
+            transport.restoreFailed(reply);
+        }
     }
 
     // ------------------------------------------------------------------ from the Bayeux client
@@ -143,6 +167,13 @@ final class GmsComet implements Runnable {
         watchdog = transport.context.platform.scheduler.schedule(WATCHDOG_MS, this);
     }
 
+    private void stopAnswerTimer() {
+        if (answerTimer != null) {
+            answerTimer.cancel();
+            answerTimer = null;
+        }
+    }
+
     private void stopWatchdog() {
         if (watchdog != null) {
             watchdog.cancel();
@@ -160,15 +191,14 @@ final class GmsComet implements Runnable {
                 return;
             case GmsTransport.START:
             case GmsTransport.RESTORE:
-                if (!ok && pending == reply) {
-                    pending = null;
-                    pendingKind = GmsTransport.PUSH;
-                    if (kind == GmsTransport.START) {
-                        reply.fail(Values.object().set("statusCode", 1));
-                    } else {
-                        transport.restoreFailed(reply);
-                    }
-                    close();
+                if (pending != reply) {
+                    return; // already answered
+                }
+                if (ok) {
+                    stopAnswerTimer();
+                    answerTimer = transport.context.platform.scheduler.schedule(ANSWER_MS, this::close);
+                } else {
+                    close(); // fails it
                 }
                 return;
             default:
@@ -209,6 +239,7 @@ final class GmsComet implements Runnable {
         Reply reply = pending;
         pendingKind = GmsTransport.PUSH;
         pending = null;
+        stopAnswerTimer();
         transport.handle(kind, data, reply == null ? GmsHttp.GmsCall.NONE : reply);
         if (kind != GmsTransport.PUSH && !transport.active) {
             close(); // the start was refused or the restored chat is over

@@ -76,7 +76,12 @@ public final class NexusTransport implements Transport {
                 data.set(k, form.get(k));
             }
         }
-        send(wire.form(wire.request("POST", config.base, null, config.ajaxMs), data), Call.CREATE, reply);
+        // the command's headers stay for later calls; its dataURL serves this one request only (spec 3.2, 4.1)
+        Value options = request.get("options");
+        wire.replaceHeaders(options.get("headers"));
+        String url = options.get("dataURL").str("");
+        send(wire.form(wire.request("POST", url.isEmpty() ? config.base : url, null, config.ajaxMs), data),
+                Call.CREATE, reply);
     }
 
     @Override

@@ -17,17 +17,25 @@ final class Wire {
     static final String KEY = "x-nexus-client-key";
 
     private final Platform platform;
-    private final Config config;
+    /** {@code transport.headers}, until a startChat brings its own {@code headers} (spec 3.2). */
+    private Value headers;
 
     Wire(Platform platform, Config config) {
         this.platform = platform;
-        this.config = config;
+        this.headers = config.transport.get("headers");
     }
 
-    /** A request with the configured headers; {@code token} (may be null) goes under them. */
+    /** A startChat's {@code headers} replace the configured ones for this and every later call, as in the original. */
+    void replaceHeaders(Value given) {
+        if (given.isRecord()) {
+            headers = given;
+        }
+    }
+
+    /** A request with the current headers; {@code token} (may be null) goes under them. */
     HttpRequest request(String method, String url, String token, int timeoutMs) {
         HttpRequest r = new HttpRequest(method, url);
-        Value h = config.transport.get("headers");
+        Value h = headers;
         for (String name : h.isRecord() ? h.keys() : new String[0]) {
             Value v = h.get(name);
             if (!v.isObject() && !v.isNullish() && !v.isFunction()) {

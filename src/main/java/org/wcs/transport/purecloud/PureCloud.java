@@ -89,8 +89,11 @@ public final class PureCloud implements Transport, Runnable {
     @Override
     public void start(Value request, Reply reply) {
         Value t = config.get("transport");
-        String deployment = t.get("deploymentKey").str();
-        String org = t.get("organizationId").str(t.get("orgGuid").str());
+        Value o = request.get("options");
+        // values given in the command win over the configured ones (spec 4.1 step 5)
+        String deployment = o.get("deploymentKey").str(t.get("deploymentKey").str());
+        String org = o.get("organizationId").str(o.get("orgGuid").str(
+                t.get("organizationId").str(t.get("orgGuid").str())));
         if (dataUrl == null || deployment == null || org == null) {
             reply.fail(Values.of(Texts.PURECLOUD_CONFIG));
             return;

@@ -135,6 +135,51 @@ class CometdOperationsTest {
     }
 
     @Test
+    void anAcknowledgedStartThatNoPushAnswersGivesUpAfterThirtySeconds() {
+        // given a server that takes the requestChat but never pushes its answer
+        open();
+        TestPage.Outcome o = page.command("startChat", Js.obj("nickname", "Ada"));
+        server.handshake();
+        server.ack(true);
+        long acked = loop.now();
+        // when the answer is one millisecond short of due, the start still waits
+        loop.advance(GmsComet.ANSWER_MS - 1 - (loop.now() - acked));
+        assertEquals("pending", o.state);
+        // then at the limit it is refused as a start whose handshakes failed, and the Bayeux session is closed
+        loop.advance(1);
+        assertEquals("rejected:{\"statusCode\":1}", o.toString());
+        assertEquals(1, server.http.all("/disconnect").size());
+        assertFalse(page.service.isActive());
+        // and a new start works
+        server.http.forgetOpen();
+        TestPage.Outcome again = page.command("startChat", Js.obj("nickname", "Ada"));
+        server.handshake();
+        server.ack(true);
+        server.connect(envelope(0, event(1, "ParticipantJoined", "Client", "")));
+        assertEquals("resolved", again.state);
+        // and the first start's timer, long gone, does not end it
+        loop.advance(GmsComet.ANSWER_MS);
+        assertTrue(page.service.isActive());
+    }
+
+    @Test
+    void anAcknowledgedStartWhoseConnectsAllFailIsRefused() {
+        // given the requestChat was taken, then the connection is lost before its answer
+        open();
+        TestPage.Outcome o = page.command("startChat", Js.obj("nickname", "Ada"));
+        server.handshake();
+        server.ack(true);
+        // when five connects in a row fail
+        for (int i = 0; i < 5; i++) {
+            assertEquals("pending", o.state, "after " + i + " failures");
+            server.connectRaw(0, "");
+            loop.advance(5000);
+        }
+        // then the start is refused at once, not at the answer timeout
+        assertEquals("rejected:{\"statusCode\":1}", o.toString());
+    }
+
+    @Test
     void aRefusedRequestChatPublishRefusesTheStart() {
         open();
         TestPage.Outcome o = page.command("startChat", Js.obj("nickname", "Ada"));

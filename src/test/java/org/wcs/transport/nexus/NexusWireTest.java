@@ -64,6 +64,23 @@ class NexusWireTest extends NexusFixture {
     }
 
     @Test
+    void startChatHeadersReplaceTheConfiguredOnesAndItsDataUrlServesTheCreateOnly() {
+        // given a configured tenant header
+        loadWith(transport().set("headers", Js.obj("x-api-key", NexusEmulator.API_KEY, "x-tenant", "t1")));
+        // when the start brings its own headers and URL (spec 3.2)
+        settle("startChat", Js.obj("form", Js.obj("firstname", "Ada"), "dataURL", base() + "?via=start",
+                "headers", Js.obj("x-api-key", NexusEmulator.API_KEY, "x-tenant", "t2")));
+        settleIo();
+        settle("sendMessage", Js.obj("message", "hi"));
+        // then the create went to the given URL, later calls to the configured one, all with the given headers
+        assertEquals(base() + "?via=start", sent.get(0).request.url);
+        assertTrue(last("POST", "/messages").request.url.startsWith(base() + "/" + session().id + "/"));
+        for (Sent r : sent) {
+            assertEquals("t2", r.request.header("x-tenant"), r.line());
+        }
+    }
+
+    @Test
     void bodiesAreJqueryFormsWithAFreshOperationIdEach() {
         // given
         loadWith(transport());

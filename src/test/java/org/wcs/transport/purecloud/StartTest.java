@@ -72,6 +72,22 @@ class StartTest {
     }
 
     @Test
+    void deploymentAndOrganizationGivenInTheCommandWinOverTheConfiguredOnes() {
+        p.load();
+        ChatPage.Outcome o = p.settle("startChat", Js.obj("nickname", "Ada", "deploymentKey", "D-START",
+                "orgGuid", "G-START"));
+        assertEquals("resolved", o.state);
+        Conversation c = p.server.latest();
+        assertEquals("D-START", c.createBody.path("deploymentId").asText());
+        assertEquals("G-START", c.createBody.path("organizationId").asText());
+        // and organizationId wins over orgGuid in the command too
+        p.settle("endChat", null);
+        p.settle("startChat", Js.obj("nickname", "Ada", "orgGuid", "G-START", "organizationId", "O-START"));
+        assertEquals("O-START", p.server.latest().createBody.path("organizationId").asText());
+        assertEquals(ChatPage.DEPLOYMENT, p.server.latest().createBody.path("deploymentId").asText());
+    }
+
+    @Test
     void aRefusedCreateRejectsWithStartFailedAndLeavesNoSession() {
         p.load();
         p.server.failNext("POST", "/conversations", 400, 1);

@@ -439,6 +439,12 @@ public final class PureCloud implements Transport, Runnable {
                     inbox.members.set(m.get("id").str(), m);
                 }
             }
+            // the list comes 25 a page: a chat that went through many agents needs the later pages too
+            String next = json.get("nextUri").str("");
+            if (!next.isEmpty() && list.length() > 0 && c.pages < 100) {
+                call(MEMBERS, "GET", next, null, c.kind, c.acc).pages = c.pages + 1;
+                return;
+            }
         } else {
             error(null, null, status, json);
         }

@@ -74,6 +74,31 @@ class RestoreTest {
     }
 
     @Test
+    void membersBeyondTheFirstPageOfTheListAreKnownAfterTheRestore() {
+        // given a chat that went through many agents: the last one is on the member list's second page (25 a page)
+        Participant last = null;
+        for (int i = 1; i <= 25; i++) {
+            last = c.agent("Agent " + i).joins();
+            if (i < 25) {
+                last.leaves();
+            }
+        }
+        last.says("Still here");
+        p.loop.advance(10);
+        // when the page is loaded again
+        ChatPage next = p.reload(p.config());
+        next.untilEvent("messageReceived");
+        // then both pages of members were read, and the last agent's message says who sent it
+        List<String> sent = paths(next.sent, c);
+        assertEquals("GET /members?pageSize=25&pageNumber=2", sent.get(sent.size() - 1), sent.toString());
+        Value messages = next.last("messageReceived").get("messages");
+        Value said = messages.at(messages.length() - 1);
+        assertEquals("Still here", said.get("text").str());
+        assertEquals("{\"id\":\"" + last.id() + "\",\"type\":\"Agent\",\"name\":\"Agent 25\"}",
+                Js.json(said.get("from")));
+    }
+
+    @Test
     void olderPagesComeOnScrollUntilThereAreNoMore() {
         // given five messages in all and pages of two
         alice.says("One more");

@@ -194,7 +194,7 @@ final class Commands implements CommandHandler {
                 }
                 return;
             case VERIFY_SESSION:
-                if (s.restoring) {
+                if (s.restoring || s.heldResume != null) {
                     s.verifyQueue.add(c);
                 } else {
                     c.resolve(Values.object().set("sessionActive", s.active));
@@ -317,6 +317,7 @@ final class Commands implements CommandHandler {
     }
 
     private void restore(Command c, boolean async) {
+        s.dropHeldResume();
         if (s.restoring) {
             c.reject(text(Texts.ALREADY_RESTORING));
             return;

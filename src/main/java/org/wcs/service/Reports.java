@@ -81,7 +81,7 @@ final class Reports implements TransportListener {
     }
 
     /** Whether {@code plugin} subscribed to our {@code restored} event (our bus and Genesys's both list it). */
-    private boolean subscribed(String plugin) {
+    boolean subscribed(String plugin) {
         Value list = s.plugin.subscribers().get(WebChatService.NAME + "." + Events.RESTORED);
         for (int i = 0; i < list.length(); i++) {
             if (plugin.equals(list.at(i).str())) {
@@ -96,6 +96,7 @@ final class Reports implements TransportListener {
      * the UI never reopened it. Here WebChat's own sticky {@code ready} triggers a second {@code restored}.
      */
     void webChatReady() {
+        s.resumeHeld();
         if (restoredUnseenByWebChat && s.active) {
             restoredUnseenByWebChat = false;
             s.publish(Events.RESTORED, Values.object());

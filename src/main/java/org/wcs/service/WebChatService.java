@@ -2,6 +2,7 @@ package org.wcs.service;
 
 import org.wcs.bus.Command;
 import org.wcs.bus.Plugin;
+import org.wcs.platform.Cancellable;
 import org.wcs.platform.Platform;
 import org.wcs.transport.Events;
 import org.wcs.transport.SiteCookies;
@@ -19,6 +20,8 @@ import org.wcs.value.Values;
  */
 public final class WebChatService {
     static final String NAME = "WebChatService";
+    /** How long a restore on page load waits for the WebChat UI that App is loading too (see {@link #becomeReady}). */
+    static final int WEBCHAT_WAIT_MS = 5000;
 
     final Plugin plugin;
     final Platform platform;
@@ -49,6 +52,9 @@ public final class WebChatService {
     boolean disconnected;
     boolean sleeping;
     final Arr<Command> verifyQueue = new Arr<>();
+    /** The resume command held until the WebChat UI is ready, or null. */
+    String heldResume;
+    private Cancellable heldResumeTimer;
 
     WebChatService(Plugin plugin, Platform platform, boolean hosted, TransportFactory factory) {
         this.plugin = plugin;
@@ -126,7 +132,13 @@ public final class WebChatService {
         return null;
     }
 
-    /** First successful configuration: ready, sticky {@code ready}, then pick up a session an earlier page left. */
+    /**
+     * First successful configuration: ready, sticky {@code ready}, then pick up a session an earlier page left. On a
+     * Genesys page whose App is loading the WebChat UI as well (it is in the auto-load list) but which has not got it
+     * yet, the restore waits for {@code WebChat.ready}, at most {@value #WEBCHAT_WAIT_MS} ms: otherwise its
+     * {@code restored} and the transcript's {@code messageReceived} go out before the UI listens, and the UI reopens an
+     * empty chat (spec C.7).
+     */
     void becomeReady() {
         if (configured) {
             return;
@@ -135,8 +147,33 @@ public final class WebChatService {
         plugin.ready();
         plugin.republish(Events.READY, Values.object());
         String resume = transport.resumeCommand();
+        if (resume == null) {
+            return;
+        }
+        String list = cookies.get("_genesys.widgets.app.autoLoadList");
+        if (hosted && list != null && list.contains("\"WebChat\":true") && !reports.subscribed("WebChat")) {
+            heldResume = resume;
+            heldResumeTimer = platform.scheduler.schedule(WEBCHAT_WAIT_MS, this::resumeHeld);
+        } else {
+            plugin.command(resume, Values.object());
+        }
+    }
+
+    /** Runs the held resume command now (the UI is ready, or waited for long enough). */
+    void resumeHeld() {
+        String resume = heldResume;
+        dropHeldResume();
         if (resume != null) {
             plugin.command(resume, Values.object());
+        }
+    }
+
+    /** Forgets the held resume: the UI asked for a restore itself. */
+    void dropHeldResume() {
+        heldResume = null;
+        if (heldResumeTimer != null) {
+            heldResumeTimer.cancel();
+            heldResumeTimer = null;
         }
     }
 

@@ -107,6 +107,82 @@ class HostedModeTest {
         assertEquals(List.of(), appCommands);
     }
 
+    /** Starts the plugin with a transport that has a session from an earlier page to resume. */
+    private void startWithASessionToResume() {
+        Launcher.start(tab.platform, ctx -> {
+            transport = new ScriptedTransport(ctx);
+            transport.resume = "restore";
+            return transport;
+        });
+        Js.call(app, "republish", "ready", Js.obj());
+        tab.loop.runDue();
+    }
+
+    @Test
+    void theRestoreOnLoadWaitsForTheWebChatUiThatAppIsLoading() { // deviation: spec C.7 race fixed
+        // given App will load the WebChat UI too
+        tab.cookies.set("_genesys.widgets.app.autoLoadList", "{%22WebChatService%22:true%2C%22WebChat%22:true}",
+                "; path=/");
+        startWithASessionToResume();
+        Value caller = Js.call(pageBus, "registerPlugin", "Caller");
+        List<String> verified = new ArrayList<>();
+        Js.call(Js.call(caller, "command", "WebChatService.verifySession"), "done",
+                Js.fn(v -> verified.add(Js.json(v))));
+        tab.loop.advance(1000);
+        // then nothing is restored yet, and verifySession waits
+        assertEquals(0, transport.count("restore"));
+        assertEquals(List.of(), verified);
+        // when the UI has subscribed and says it is ready
+        Value webchat = Js.call(pageBus, "registerPlugin", "WebChat");
+        List<String> seen = new ArrayList<>();
+        Js.call(webchat, "subscribe", "WebChatService.restored", Js.fn(e -> seen.add("restored")));
+        Js.call(webchat, "subscribe", "WebChatService.messageReceived", Js.fn(e -> seen.add(
+                e.get("data").get("messages").at(0).get("text").str())));
+        Js.call(webchat, "republish", "ready");
+        tab.loop.runDue();
+        // then the restore runs, once, and the UI sees all of it
+        assertEquals(1, transport.count("restore"));
+        transport.session = Js.obj("sessionID", "C9");
+        transport.listener.report(org.wcs.transport.Events.RESTORED, Js.obj());
+        transport.batch(true, transport.item("Message", "earlier", "Agent", 3, "Alice"));
+        transport.last("restore").reply.ok(Js.obj());
+        tab.loop.advance(WebChatService.WEBCHAT_WAIT_MS);
+        assertEquals(List.of("restored", "earlier"), seen);
+        assertEquals(List.of("{\"sessionActive\":true}"), verified);
+        assertEquals(1, transport.count("restore"), "the fallback timer was cancelled");
+    }
+
+    @Test
+    void withoutTheUiTheRestoreOnLoadRunsAfterFiveSeconds() {
+        tab.cookies.set("_genesys.widgets.app.autoLoadList", "{%22WebChatService%22:true%2C%22WebChat%22:true}",
+                "; path=/");
+        startWithASessionToResume();
+        tab.loop.advance(WebChatService.WEBCHAT_WAIT_MS - 1);
+        assertEquals(0, transport.count("restore"));
+        tab.loop.advance(1);
+        assertEquals(1, transport.count("restore"));
+    }
+
+    @Test
+    void theRestoreOnLoadRunsAtOnceWhenAppIsNotLoadingTheUi() {
+        tab.cookies.set("_genesys.widgets.app.autoLoadList", "{%22WebChatService%22:true}", "; path=/");
+        startWithASessionToResume();
+        assertEquals(1, transport.count("restore"));
+    }
+
+    @Test
+    void aRestoreAskedForByTheUiReplacesTheHeldOne() {
+        tab.cookies.set("_genesys.widgets.app.autoLoadList", "{%22WebChatService%22:true%2C%22WebChat%22:true}",
+                "; path=/");
+        startWithASessionToResume();
+        Value webchat = Js.call(pageBus, "registerPlugin", "WebChat");
+        Js.call(webchat, "command", "WebChatService.restore");
+        tab.loop.advance(WebChatService.WEBCHAT_WAIT_MS);
+        Js.call(webchat, "republish", "ready");
+        tab.loop.runDue();
+        assertEquals(1, transport.count("restore"));
+    }
+
     @Test
     void anEmptyConfigurationLoadsNothing() {
         tab.page.window().get("_genesys").get("widgets").set("webchat", Js.obj());

@@ -43,7 +43,11 @@ public final class PureCloudEmulator implements Emulator {
                 Response.writeError(request, response, callback, 503, "event stream refused");
                 return null;
             }
-            return new Channel(server, path);
+            // Subscribed before the handshake answer leaves, as a real server is: an event that happens between the
+            // client seeing its socket open and Jetty calling onWebSocketOpen is kept for the socket, not lost.
+            Channel channel = new Channel(server);
+            channel.handle = server.attach(path, channel);
+            return channel;
         });
     }
 
@@ -104,18 +108,34 @@ public final class PureCloudEmulator implements Emulator {
     /** One event-stream socket (Jetty calls endpoint methods through method handles: the class must be public). */
     public static final class Channel extends Session.Listener.AbstractAutoDemanding implements GuestChatServer.Peer {
         private final GuestChatServer server;
-        private final String path;
         private Object handle;
+        /** What was sent (or done) to the socket before Jetty opened it, in order; null once open. */
+        private java.util.List<Runnable> early = new java.util.ArrayList<>();
 
-        Channel(GuestChatServer server, String path) {
+        Channel(GuestChatServer server) {
             this.server = server;
-            this.path = path;
         }
 
         @Override
         public void onWebSocketOpen(Session session) {
             super.onWebSocketOpen(session);
-            handle = server.attach(path, this);
+            java.util.List<Runnable> before;
+            synchronized (this) {
+                before = early;
+                early = null;
+            }
+            before.forEach(Runnable::run);
+        }
+
+        /** Runs {@code action} now if the socket is open, else when it opens. */
+        private void whenOpen(Runnable action) {
+            synchronized (this) {
+                if (early != null) {
+                    early.add(action);
+                    return;
+                }
+            }
+            action.run();
         }
 
         @Override
@@ -130,26 +150,32 @@ public final class PureCloudEmulator implements Emulator {
 
         @Override
         public void send(String text) {
-            Session s = getSession();
-            if (s != null && s.isOpen()) {
-                s.sendText(text, org.eclipse.jetty.websocket.api.Callback.NOOP);
-            }
+            whenOpen(() -> {
+                Session s = getSession();
+                if (s != null && s.isOpen()) {
+                    s.sendText(text, org.eclipse.jetty.websocket.api.Callback.NOOP);
+                }
+            });
         }
 
         @Override
         public void close(int code, String reason) {
-            Session s = getSession();
-            if (s != null) {
-                s.close(code, reason, org.eclipse.jetty.websocket.api.Callback.NOOP);
-            }
+            whenOpen(() -> {
+                Session s = getSession();
+                if (s != null) {
+                    s.close(code, reason, org.eclipse.jetty.websocket.api.Callback.NOOP);
+                }
+            });
         }
 
         @Override
         public void drop() {
-            Session s = getSession();
-            if (s != null) {
-                s.disconnect();
-            }
+            whenOpen(() -> {
+                Session s = getSession();
+                if (s != null) {
+                    s.disconnect();
+                }
+            });
         }
     }
 }

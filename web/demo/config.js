@@ -1,6 +1,7 @@
 /*
  * The sandbox's configurations for each emulated back end, as a site would write them in
- * window._genesys.widgets.webchat. The choice comes from the query string and survives reloads.
+ * window._genesys.widgets.webchat. The choice comes from the query string and survives reloads. On a Genesys
+ * Widgets page of your own (served under /byo/, where the sandbox adds this script) it rewrites only the back end.
  */
 (function () {
   var params = new URLSearchParams(location.search);
@@ -43,6 +44,18 @@
   var webchat = configs[backend] || configs.gms;
   // The scripted agent leaves chats alone whose customer asked for a person.
   webchat.userData = { sandboxAgent: agent };
-  window._genesys = { widgets: { webchat: webchat } };
+  var page = window._genesys && window._genesys.widgets && window._genesys.widgets.webchat;
+  if (page) {
+    // A Genesys Widgets page served under /byo/: keep its UI options, point its chat at the emulator.
+    delete page.dataURL;
+    delete page.cometD;
+    delete page.transport;
+    Object.keys(webchat).forEach(function (key) {
+      if (key !== 'userData') page[key] = webchat[key];
+    });
+    page.userData = Object.assign({}, page.userData, webchat.userData);
+  } else {
+    window._genesys = { widgets: { webchat: webchat } };
+  }
   window.sandboxDemo = { backend: backend, agent: agent };
 })();

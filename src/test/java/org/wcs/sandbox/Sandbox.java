@@ -96,7 +96,8 @@ public final class Sandbox implements AutoCloseable {
 
     /**
      * Serves a Genesys Widgets distribution under {@code /byo/} with our plugin in place of its
-     * {@code plugins/webchatservice.min.js}, and its pages pointed at the local GMS emulator.
+     * {@code plugins/webchatservice.min.js}, and its pages pointed at the emulator their {@code ?backend=} names
+     * (GMS REST by default) with the demo's configurations ({@code web/demo/config.js}).
      */
     public void serveWidgets(Path distribution, Path projectDir) {
         widgetsDir = distribution;
@@ -156,7 +157,8 @@ public final class Sandbox implements AutoCloseable {
             System.out.println("  " + u + "/agent.html       agent console: answer chats as a person");
             System.out.println("  " + u + "/plugins/webchatservice.min.js   the plugin");
             if (sandbox.widgetsDir != null) {
-                System.out.println("  " + u + "/byo/index.html   your Genesys Widgets UI on this plugin");
+                System.out.println("  " + u + "/byo/index.html?backend=gms|cometd|purecloud|nexus   your Genesys"
+                        + " Widgets UI on this plugin");
             }
             System.out.println("  emulated back ends: " + String.join(", ", sandbox.desks().stream()
                     .map(AgentDesk::backend).toList()));

@@ -23,11 +23,11 @@ final class StaticFiles extends Handler.Abstract {
     /** Optional override: a file served in place of the one at the same relative path under {@link #root}. */
     private final Map<String, Path> replacements;
 
-    /** Added before {@code </body>} of served HTML: points a Genesys Widgets page at the local GMS emulator. */
-    static final String BYO_INJECTION = "<script>(function(){var w=window._genesys&&window._genesys.widgets;"
-            + "if(w&&w.webchat){w.webchat.dataURL=location.origin+'/genesys/2/chat/customer-support';"
-            + "if(w.webchat.transport){delete w.webchat.transport.type;}w.webchat.cometD={enabled:false};}})();"
-            + "</script>";
+    /**
+     * Added before {@code </body>} of served HTML: points a Genesys Widgets page at the emulator its
+     * {@code ?backend=} names (GMS REST when none), with the demo's own configurations.
+     */
+    static final String BYO_INJECTION = "<script src=\"/demo/config.js\"></script>";
 
     private final String htmlInjection;
 

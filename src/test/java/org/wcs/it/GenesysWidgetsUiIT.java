@@ -1,0 +1,71 @@
+package org.wcs.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.wcs.sandbox.AgentScript;
+
+/**
+ * The real Genesys WebChat UI on our plugin, per back end: only when {@code -Dsandbox.widgets=<dir>} names a Genesys
+ * Widgets distribution the user has (it cannot be shipped, so CI skips this; {@code BringYourOwnUiIT} checks the
+ * mechanics with a page of our own). Run: {@code mvn -B verify -Dit.test=GenesysWidgetsUiIT
+ * -Dsandbox.widgets=/path/to/widgets}.
+ */
+@EnabledIfSystemProperty(named = "sandbox.widgets", matches = ".+")
+class GenesysWidgetsUiIT extends InBrowser {
+
+    @BeforeAll
+    static void serveTheDistribution() {
+        sandbox.serveWidgets(Path.of(System.getProperty("sandbox.widgets")), Path.of("."));
+        sandbox.startScriptedAgent(AgentScript.parse(AgentScript.DEFAULT));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gms", "cometd", "purecloud", "nexus"})
+    void theirWebChatChatsWithTheScriptedAgentAndComesBackAfterAReload(String backend) {
+        // given their page, on this back end
+        open("/byo/index.html?backend=" + backend);
+        browser.waitFor("window.CXBus && document.readyState === 'complete'");
+        // when their WebChat opens with a form that submits itself
+        browser.js("CXBus.command('WebChat.open', {form: {autoSubmit: true, firstname: 'Ada', lastname: 'Lovelace',"
+                + " email: 'ada@example.test', subject: 'UI check'}});");
+        // then the agent's greeting shows in their transcript, and a customer message goes through
+        browser.waitFor(shown("Hello, I'm Grace. How can I help you today?"));
+        say("Is my order shipped?");
+        // and after a reload their UI reopens the chat with its transcript, and the chat goes on
+        browser.driver.navigate().refresh();
+        browser.waitFor(shown("You said: Is my order shipped?"));
+        say("Still there?");
+        // with every message once in the service's transcript (their page draws some lines twice for a while)
+        List<?> texts = (List<?>) run("return await new Promise(function (ok) {"
+                + " CXBus.command('WebChatService.getTranscript').done(function (t) {"
+                + " ok(t.messages.map(function (m) { return m.text; })); }); });");
+        for (String text : List.of("Hello, I'm Grace. How can I help you today?", "Is my order shipped?",
+                "You said: Is my order shipped?", "Still there?", "You said: Still there?")) {
+            assertEquals(1, Collections.frequency(texts, text), text + " in " + texts);
+        }
+        // and nothing went wrong in the page but what needs the internet (their CDN jQuery, fonts) or their own scripts
+        assertEquals(List.of(), browser.severeConsoleLines().stream().filter(l -> !l.startsWith("https://")
+                && !l.contains("/byo/js/") && !l.contains("/byo/api/")).toList());
+    }
+
+    /** Sends a message as the customer; waits for it and the scripted agent's echo in their transcript. */
+    private static void say(String text) {
+        browser.js("CXBus.command('WebChatService.sendMessage', {message: arguments[0]});", text);
+        browser.waitFor(shown(text));
+        browser.waitFor(shown("You said: " + text));
+    }
+
+    /** A JS expression: whether their WebChat's transcript shows a message that is exactly {@code text}. */
+    private static String shown(String text) {
+        return "Array.from(document.querySelectorAll('.cx-webchat .cx-message-text')).some(function (e) {"
+                + " return e.textContent.trim() === " + TextNode.valueOf(text).toString() + "; })";
+    }
+}

@@ -29,7 +29,7 @@ class GenesysWidgetsUiIT extends InBrowser {
 
     @ParameterizedTest
     @ValueSource(strings = {"gms", "cometd", "purecloud", "nexus"})
-    void theirWebChatChatsWithTheScriptedAgentAndComesBackAfterAReload(String backend) {
+    void theirWebChatChatsComesBackAfterAReloadAndEnds(String backend) {
         // given their page, on this back end
         open("/byo/index.html?backend=" + backend);
         browser.waitFor("window.CXBus && document.readyState === 'complete'");
@@ -51,6 +51,14 @@ class GenesysWidgetsUiIT extends InBrowser {
                 "You said: Is my order shipped?", "Still there?", "You said: Still there?")) {
             assertEquals(1, Collections.frequency(texts, text), text + " in " + texts);
         }
+        // and when the agent ends the chat their UI says so, and the next page load has no chat to restore
+        browser.js("CXBus.command('WebChatService.sendMessage', {message: 'bye'});");
+        browser.waitFor(shown("Thanks for chatting with us. Goodbye!"));
+        browser.waitFor("document.querySelector('.cx-webchat').innerText.indexOf('Chat Ended') >= 0");
+        browser.driver.navigate().refresh();
+        browser.waitFor("window.CXBus && document.readyState === 'complete'");
+        assertEquals("{\"sessionActive\":false}", run("return await new Promise(function (ok) {"
+                + " CXBus.command('WebChatService.verifySession').done(function (r) { ok(JSON.stringify(r)); }); });"));
         // and nothing went wrong in the page but what needs the internet (their CDN jQuery, fonts) or their own scripts
         assertEquals(List.of(), browser.severeConsoleLines().stream().filter(l -> !l.startsWith("https://")
                 && !l.contains("/byo/js/") && !l.contains("/byo/api/")).toList());

@@ -1,8 +1,10 @@
 package org.wcs.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
 import org.wcs.sandbox.AgentScript;
 
 /**
@@ -29,7 +32,7 @@ class GenesysWidgetsUiIT extends InBrowser {
 
     @ParameterizedTest
     @ValueSource(strings = {"gms", "cometd", "purecloud", "nexus"})
-    void theirWebChatChatsComesBackAfterAReloadAndEnds(String backend) {
+    void theirWebChatChatsComesBackAfterAReloadAndEnds(String backend) throws Exception {
         // given their page, on this back end
         open("/byo/index.html?backend=" + backend);
         browser.waitFor("window.CXBus && document.readyState === 'complete'");
@@ -39,6 +42,15 @@ class GenesysWidgetsUiIT extends InBrowser {
         // then the agent's greeting shows in their transcript, and a customer message goes through
         browser.waitFor(shown("Hello, I'm Grace. How can I help you today?"));
         say("Is my order shipped?");
+        if (backend.equals("gms") || backend.equals("cometd")) {
+            // and a file picked in their upload button reaches the agent and shows in their transcript
+            Path receipt = Files.writeString(Files.createTempDirectory("wcs").resolve("receipt-42.txt"), "receipt 42");
+            browser.driver.findElement(By.cssSelector(".cx-webchat input[type=file]")).sendKeys(receipt.toString());
+            browser.waitFor("document.querySelector('.cx-webchat').innerText.indexOf('receipt-42.txt') >= 0");
+            List<String> desk = sandbox.desks().stream().filter(d -> d.backend().equals(backend)).findFirst()
+                    .orElseThrow().chats().stream().reduce((a, b) -> b).orElseThrow().transcript();
+            assertTrue(desk.stream().anyMatch(l -> l.startsWith("FileUploaded Client")), desk.toString());
+        }
         // and after a reload their UI reopens the chat with its transcript, and the chat goes on
         browser.driver.navigate().refresh();
         browser.waitFor(shown("You said: Is my order shipped?"));

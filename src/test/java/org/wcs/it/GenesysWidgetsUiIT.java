@@ -13,6 +13,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.wcs.sandbox.AgentDesk;
 import org.wcs.sandbox.AgentScript;
 
 /**
@@ -47,14 +50,25 @@ class GenesysWidgetsUiIT extends InBrowser {
             Path receipt = Files.writeString(Files.createTempDirectory("wcs").resolve("receipt-42.txt"), "receipt 42");
             browser.driver.findElement(By.cssSelector(".cx-webchat input[type=file]")).sendKeys(receipt.toString());
             browser.waitFor("document.querySelector('.cx-webchat').innerText.indexOf('receipt-42.txt') >= 0");
-            List<String> desk = sandbox.desks().stream().filter(d -> d.backend().equals(backend)).findFirst()
-                    .orElseThrow().chats().stream().reduce((a, b) -> b).orElseThrow().transcript();
-            assertTrue(desk.stream().anyMatch(l -> l.startsWith("FileUploaded Client")), desk.toString());
+            List<String> lines = latest(desk(backend)).transcript();
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("FileUploaded Client")), lines.toString());
         }
         // and after a reload their UI reopens the chat with its transcript, and the chat goes on
         browser.driver.navigate().refresh();
         browser.waitFor(shown("You said: Is my order shipped?"));
-        say("Still there?");
+        // and typing in their message box shows the agent what is being typed; Enter sends it
+        WebElement box = browser.driver.findElement(By.cssSelector(".cx-webchat textarea.cx-message-input"));
+        box.sendKeys("Still there?");
+        AgentDesk desk = desk(backend);
+        String preview = backend.equals("purecloud") ? "" : "Still there?"; // Genesys Cloud's typing has no text
+        long until = System.currentTimeMillis() + 5000;
+        while (!preview.equals(latest(desk).customerTyping()) && System.currentTimeMillis() < until) {
+            Thread.sleep(50);
+        }
+        assertEquals(preview, latest(desk).customerTyping());
+        box.sendKeys(Keys.ENTER);
+        browser.waitFor(shown("Still there?"));
+        browser.waitFor(shown("You said: Still there?"));
         // with every message once in the service's transcript (their page draws some lines twice for a while)
         List<?> texts = (List<?>) run("return await new Promise(function (ok) {"
                 + " CXBus.command('WebChatService.getTranscript').done(function (t) {"
@@ -74,6 +88,16 @@ class GenesysWidgetsUiIT extends InBrowser {
         // and nothing went wrong in the page but what needs the internet (their CDN jQuery, fonts) or their own scripts
         assertEquals(List.of(), browser.severeConsoleLines().stream().filter(l -> !l.startsWith("https://")
                 && !l.contains("/byo/js/") && !l.contains("/byo/api/")).toList());
+    }
+
+    private static AgentDesk desk(String backend) {
+        return sandbox.desks().stream().filter(d -> d.backend().equals(backend)).findFirst().orElseThrow();
+    }
+
+    /** The chat this desk saw last. */
+    private static AgentDesk.DeskChat latest(AgentDesk desk) {
+        List<AgentDesk.DeskChat> chats = desk.chats();
+        return chats.get(chats.size() - 1);
     }
 
     /** Sends a message as the customer; waits for it and the scripted agent's echo in their transcript. */

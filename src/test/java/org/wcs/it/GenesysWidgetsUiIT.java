@@ -90,6 +90,36 @@ class GenesysWidgetsUiIT extends InBrowser {
                 && !l.contains("/byo/js/") && !l.contains("/byo/api/")).toList());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"gms", "cometd", "purecloud", "nexus"})
+    void theCustomerEndsTheChatWithTheirCloseButton(String backend) throws InterruptedException {
+        // given a chat in their UI
+        open("/byo/index.html?backend=" + backend);
+        browser.waitFor("window.CXBus && document.readyState === 'complete'");
+        browser.js("CXBus.command('WebChat.open', {form: {autoSubmit: true, firstname: 'Ada', lastname: 'Lovelace',"
+                + " email: 'ada@example.test', subject: 'UI check'}});");
+        browser.waitFor(shown("Hello, I'm Grace. How can I help you today?"));
+        AgentDesk.DeskChat chat = latest(desk(backend));
+        // when the customer closes the window and confirms the end
+        browser.driver.findElement(By.cssSelector(".cx-webchat .cx-button-close")).click();
+        browser.waitFor("document.querySelector('.cx-webchat .cx-end-confirm').offsetParent !== null");
+        browser.driver.findElement(By.cssSelector(".cx-webchat .cx-end-confirm")).click();
+        // then the back end has the chat ended, and the service has no session
+        browser.waitFor("document.querySelector('.cx-webchat') === null"
+                + " || document.querySelector('.cx-webchat').innerText.indexOf('Chat Ended') >= 0");
+        long until = System.currentTimeMillis() + 5000;
+        while (!ended(backend, chat.id()) && System.currentTimeMillis() < until) {
+            Thread.sleep(50);
+        }
+        assertTrue(ended(backend, chat.id()), "the emulator's chat ended");
+        assertEquals("{\"sessionActive\":false}", run("return await new Promise(function (ok) {"
+                + " CXBus.command('WebChatService.verifySession').done(function (r) { ok(JSON.stringify(r)); }); });"));
+    }
+
+    private static boolean ended(String backend, String chatId) {
+        return desk(backend).chats().stream().anyMatch(c -> c.id().equals(chatId) && c.ended());
+    }
+
     private static AgentDesk desk(String backend) {
         return sandbox.desks().stream().filter(d -> d.backend().equals(backend)).findFirst().orElseThrow();
     }

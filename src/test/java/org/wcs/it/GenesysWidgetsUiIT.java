@@ -36,14 +36,9 @@ class GenesysWidgetsUiIT extends InBrowser {
     @ParameterizedTest
     @ValueSource(strings = {"gms", "cometd", "purecloud", "nexus"})
     void theirWebChatChatsComesBackAfterAReloadAndEnds(String backend) throws Exception {
-        // given their page, on this back end
-        open("/byo/index.html?backend=" + backend);
-        browser.waitFor("window.CXBus && document.readyState === 'complete'");
-        // when their WebChat opens with a form that submits itself
-        browser.js("CXBus.command('WebChat.open', {form: {autoSubmit: true, firstname: 'Ada', lastname: 'Lovelace',"
-                + " email: 'ada@example.test', subject: 'UI check'}});");
-        // then the agent's greeting shows in their transcript, and a customer message goes through
-        browser.waitFor(shown("Hello, I'm Grace. How can I help you today?"));
+        // given a chat started in their UI, the agent's greeting shown
+        startAChatInTheirUi(backend);
+        // then a customer message goes through
         say("Is my order shipped?");
         if (backend.equals("gms") || backend.equals("cometd")) {
             // and a file picked in their upload button reaches the agent and shows in their transcript
@@ -94,11 +89,7 @@ class GenesysWidgetsUiIT extends InBrowser {
     @ValueSource(strings = {"gms", "cometd", "purecloud", "nexus"})
     void theCustomerEndsTheChatWithTheirCloseButton(String backend) throws InterruptedException {
         // given a chat in their UI
-        open("/byo/index.html?backend=" + backend);
-        browser.waitFor("window.CXBus && document.readyState === 'complete'");
-        browser.js("CXBus.command('WebChat.open', {form: {autoSubmit: true, firstname: 'Ada', lastname: 'Lovelace',"
-                + " email: 'ada@example.test', subject: 'UI check'}});");
-        browser.waitFor(shown("Hello, I'm Grace. How can I help you today?"));
+        startAChatInTheirUi(backend);
         AgentDesk.DeskChat chat = latest(desk(backend));
         // when the customer closes the window and confirms the end
         browser.driver.findElement(By.cssSelector(".cx-webchat .cx-button-close")).click();
@@ -114,6 +105,15 @@ class GenesysWidgetsUiIT extends InBrowser {
         assertTrue(ended(backend, chat.id()), "the emulator's chat ended");
         assertEquals("{\"sessionActive\":false}", run("return await new Promise(function (ok) {"
                 + " CXBus.command('WebChatService.verifySession').done(function (r) { ok(JSON.stringify(r)); }); });"));
+    }
+
+    /** Opens their page on this back end; their WebChat opens with a form that submits itself; the agent greets. */
+    private static void startAChatInTheirUi(String backend) {
+        open("/byo/index.html?backend=" + backend);
+        browser.waitFor("window.CXBus && document.readyState === 'complete'");
+        browser.js("CXBus.command('WebChat.open', {form: {autoSubmit: true, firstname: 'Ada', lastname: 'Lovelace',"
+                + " email: 'ada@example.test', subject: 'UI check'}});");
+        browser.waitFor(shown("Hello, I'm Grace. How can I help you today?"));
     }
 
     private static boolean ended(String backend, String chatId) {

@@ -42,6 +42,9 @@
     }
   };
   var webchat = configs[backend] || configs.gms;
+  // ?pageSize=N: smaller history pages (Genesys Cloud, v3), to see paging on scroll without a long chat.
+  var pageSize = Number(params.get('pageSize'));
+  if (pageSize > 0 && webchat.transport) webchat.transport.maxMessagePageSize = pageSize;
   // The scripted agent leaves chats alone whose customer asked for a person.
   webchat.userData = { sandboxAgent: agent };
   var page = window._genesys && window._genesys.widgets && window._genesys.widgets.webchat;

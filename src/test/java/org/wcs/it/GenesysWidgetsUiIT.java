@@ -107,6 +107,42 @@ class GenesysWidgetsUiIT extends InBrowser {
                 + " CXBus.command('WebChatService.verifySession').done(function (r) { ok(JSON.stringify(r)); }); });"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"purecloud", "nexus"})
+    void olderMessagesComeWhenTheirTranscriptIsScrolledToTheTop(String backend) throws InterruptedException {
+        // given a chat longer than a history page (v3 pages hold at least 16 messages)
+        int exchanges = backend.equals("nexus") ? 10 : 6;
+        startAChatInTheirUi(backend);
+        for (int i = 1; i <= exchanges; i++) {
+            say("Message " + i);
+        }
+        // when the next page load restores only the latest page
+        browser.driver.navigate().to(sandbox.url() + "/byo/index.html?backend=" + backend + "&pageSize="
+                + (backend.equals("nexus") ? 16 : 5));
+        browser.waitFor(shown("You said: Message " + exchanges));
+        assertTrue(!transcript().contains("Message 1"), transcript().toString());
+        // then scrolling their transcript to the top brings the older pages in, until the first message
+        for (int tries = 0; tries < 10 && !transcript().contains("Message 1"); tries++) {
+            browser.js("var t = document.querySelector('.cx-webchat .cx-transcript'); t.scrollTop = 0;"
+                    + " t.dispatchEvent(new Event('scroll'));");
+            Thread.sleep(500);
+        }
+        // and every message is there once, in order
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 1; i <= exchanges; i++) {
+            expected.add("Message " + i);
+            expected.add("You said: Message " + i);
+        }
+        assertEquals(expected, transcript().stream().filter(t -> t.contains("Message ")).toList());
+    }
+
+    /** The message texts in their WebChat's transcript, top to bottom. */
+    @SuppressWarnings("unchecked")
+    private static List<String> transcript() {
+        return (List<String>) browser.js("return Array.from(document.querySelectorAll("
+                + "'.cx-webchat .cx-transcript .cx-message-text')).map(function (e) { return e.textContent.trim(); });");
+    }
+
     /** Opens their page on this back end; their WebChat opens with a form that submits itself; the agent greets. */
     private static void startAChatInTheirUi(String backend) {
         open("/byo/index.html?backend=" + backend);

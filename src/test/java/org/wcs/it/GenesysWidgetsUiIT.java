@@ -16,6 +16,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.wcs.sandbox.AgentDesk;
+import org.wcs.sandbox.purecloud.GuestChatServer;
+import org.wcs.sandbox.purecloud.PureCloudEmulator;
 import org.wcs.sandbox.AgentScript;
 
 /**
@@ -134,6 +136,26 @@ class GenesysWidgetsUiIT extends InBrowser {
             expected.add("You said: Message " + i);
         }
         assertEquals(expected, transcript().stream().filter(t -> t.contains("Message ")).toList());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aDroppedGenesysCloudSocketComesBackWithWhatWasSaidMeanwhile() {
+        // given a Genesys Cloud chat in their UI
+        startAChatInTheirUi("purecloud");
+        say("Before the drop");
+        browser.js("window.links = []; ['disconnected', 'reconnected'].forEach(function (n) {"
+                + " CXBus.subscribe('WebChatService.' + n, function () { window.links.push(n); }); });");
+        // when the event stream drops, will not come back at once, and the agent speaks meanwhile
+        GuestChatServer server = sandbox.emulator(PureCloudEmulator.class).server;
+        server.refuseUpgrades(2);
+        server.dropSockets();
+        browser.waitFor("window.links.indexOf('disconnected') >= 0");
+        desk("purecloud").say(latest(desk("purecloud")).id(), "While you were away");
+        // then the service reconnects and their transcript shows the message, once, and the chat goes on
+        browser.waitFor("window.links.indexOf('reconnected') >= 0");
+        browser.waitFor(shown("While you were away"));
+        say("After the drop");
+        assertEquals(1, Collections.frequency(transcript(), "While you were away"), transcript().toString());
     }
 
     /** The message texts in their WebChat's transcript, top to bottom. */

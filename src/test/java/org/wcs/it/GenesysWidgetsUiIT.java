@@ -16,6 +16,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.wcs.sandbox.AgentDesk;
+import org.wcs.sandbox.gms.GmsEmulator;
+import org.wcs.sandbox.gms.GmsFault;
 import org.wcs.sandbox.purecloud.GuestChatServer;
 import org.wcs.sandbox.purecloud.PureCloudEmulator;
 import org.wcs.sandbox.AgentScript;
@@ -156,6 +158,25 @@ class GenesysWidgetsUiIT extends InBrowser {
         browser.waitFor(shown("While you were away"));
         say("After the drop");
         assertEquals(1, Collections.frequency(transcript(), "While you were away"), transcript().toString());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aGmsServerThatSaysItIsOfflineIsShownAndComesBack() {
+        // given a GMS chat in their UI
+        startAChatInTheirUi("gms");
+        browser.js("window.links = []; ['chatServerWentOffline', 'chatServerBackOnline'].forEach(function (n) {"
+                + " CXBus.subscribe('WebChatService.' + n, function () { window.links.push(n); }); });");
+        // when the server answers more refreshes than pollExceptionLimit (5) with statusCode 1
+        sandbox.emulator(GmsEmulator.class).inject(GmsFault.statusOne(7));
+        browser.waitFor("window.links.indexOf('chatServerWentOffline') >= 0");
+        desk("gms").say(latest(desk("gms")).id(), "Sorry for the wait");
+        // then their UI shows its alert, and once the server is back the message shows, once
+        browser.waitFor("document.querySelector('.cx-webchat').innerText.indexOf("
+                + "'Messages are currently taking longer than normal') >= 0");
+        browser.waitFor("window.links.indexOf('chatServerBackOnline') >= 0");
+        browser.waitFor(shown("Sorry for the wait"));
+        say("No problem");
+        assertEquals(1, Collections.frequency(transcript(), "Sorry for the wait"), transcript().toString());
     }
 
     /** The message texts in their WebChat's transcript, top to bottom. */

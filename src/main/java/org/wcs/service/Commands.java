@@ -41,6 +41,11 @@ final class Commands implements CommandHandler {
         return Values.of(s);
     }
 
+    /** Optional page data as a JSON-safe copy: {} when not given, null when it is no usable object. */
+    private static Value plain(Value given) {
+        return given.isNullish() ? Values.object() : Values.plainRecord(given);
+    }
+
     @Override
     public void handle(Command c) {
         Value d = c.data;
@@ -100,6 +105,11 @@ final class Commands implements CommandHandler {
                 return;
             case UPDATE_USER_DATA:
                 s.wake(false);
+                d = plain(d);
+                if (d == null) {
+                    c.reject(text(Texts.INVALID_USER_DATA));
+                    return;
+                }
                 s.userData = Values.assign(Values.assign(Values.object(), s.userData), d);
                 s.plugin.data("userData", s.userData);
                 if (s.active) {
@@ -109,6 +119,11 @@ final class Commands implements CommandHandler {
                 }
                 return;
             case UPDATE_INTERACTION_DATA:
+                d = plain(d);
+                if (d == null) {
+                    c.reject(text(Texts.INVALID_INTERACTION_DATA));
+                    return;
+                }
                 s.interactionData = Values.assign(Values.assign(Values.object(), s.interactionData), d);
                 s.plugin.data("interactionData", s.interactionData);
                 if (s.active) {
@@ -229,11 +244,18 @@ final class Commands implements CommandHandler {
             try {
                 extra = Values.parse(extra.str());
             } catch (JsError e) {
-                extra = Values.nul();
+                extra = Values.of(false); // malformed
             }
         }
-        if (!extra.isUndefined() && !extra.isRecord()) {
+        extra = plain(extra);
+        if (extra == null) {
             c.reject(text(Texts.MALFORMED_USER_DATA));
+            return;
+        }
+        Value givenForm = plain(d.get("form"));
+        Value givenInteraction = plain(d.get("interactionData"));
+        if (givenForm == null || givenInteraction == null) {
+            c.reject(text(givenForm == null ? Texts.INVALID_FORM : Texts.INVALID_INTERACTION_DATA));
             return;
         }
         Value form = Values.object();
@@ -242,12 +264,8 @@ final class Commands implements CommandHandler {
                 form.set(key, d.get(key));
             }
         }
-        if (d.get("form").isRecord()) {
-            Values.assign(form, d.get("form"));
-        }
-        Value interaction = d.get("interactionData").isRecord()
-                ? Values.assign(Values.assign(Values.object(), s.interactionData), d.get("interactionData"))
-                : s.interactionData;
+        Values.assign(form, givenForm);
+        Value interaction = Values.assign(Values.assign(Values.object(), s.interactionData), givenInteraction);
         Value request = Values.object().set("form", form)
                 .set("userData", Values.assign(Values.assign(Values.object(), s.userData), extra))
                 .set("interactionData", interaction)

@@ -114,13 +114,13 @@ public final class WebChatService {
         }
         transport = chosen;
         config = data;
-        Value configured = data.get("userData");
-        if (configured.isRecord()) {
+        Value configured = Values.plainRecord(data.get("userData"));
+        if (configured != null) {
             userData = Values.assign(Values.assign(Values.object(), userData), configured);
         }
-        Value interaction = data.get("transport").get("interactionData");
-        if (interaction.isRecord()) {
-            interactionData = Values.assign(Values.object(), interaction);
+        Value interaction = Values.plainRecord(data.get("transport").get("interactionData"));
+        if (interaction != null) {
+            interactionData = interaction;
         }
         Value max = data.get("maxMessageLength");
         maxMessageLength = max.isNumber() && max.num() > 0 ? (int) max.num() : 0;

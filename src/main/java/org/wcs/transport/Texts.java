@@ -16,6 +16,10 @@ public final class Texts {
     public static final String NO_ACTIVE_SESSION = "There is no active chat session";
     public static final String NO_ACTIVE_SESSION_DOT = "No active chat session.";
     public static final String MALFORMED_USER_DATA = "malformed JSON provided in userData property";
+    /** Ours (the original merged anything): for data that is no object or cannot be sent as JSON. */
+    public static final String INVALID_USER_DATA = "userData must be an object that can be sent as JSON";
+    public static final String INVALID_INTERACTION_DATA = "interactionData must be an object that can be sent as JSON";
+    public static final String INVALID_FORM = "form must be an object that can be sent as JSON";
     public static final String NO_MESSAGE_TEXT = "No message text provided";
     public static final String MESSAGE_TOO_LONG_PREFIX = "Message length exceeds configured threshold of (";
     public static final String MESSAGE_TOO_LONG_SUFFIX = ") characters";

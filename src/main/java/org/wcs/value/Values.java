@@ -87,6 +87,19 @@ public final class Values {
         return new String(c);
     }
 
+    /**
+     * A deep copy of a record as JSON sees it (what can go over the wire), or null when {@code v} is no record or
+     * cannot be one: circular, a BigInt inside, a property read that throws. Page data kept for later (user data,
+     * interaction data, forms, headers) goes through this, so that one odd value cannot break every later request.
+     */
+    public static Value plainRecord(Value v) {
+        if (!v.isRecord()) {
+            return null;
+        }
+        String json = stringify(v);
+        return json == null ? null : parse(json);
+    }
+
     /** Shallow copy of own keys of {@code from} onto {@code to}; returns {@code to}. */
     public static Value assign(Value to, Value from) {
         if (from.isObject()) {

@@ -88,6 +88,29 @@ class SendingTest extends ServiceFixture {
     }
 
     @Test
+    void dataThatIsNoObjectIsRefusedAndLeavesTheKeptDataAlone() { // deviation: the original merged anything
+        command("updateUserData", Js.obj("a", "1"));
+        // (data that is no object at all never gets here: the bus cancels it)
+        assertEquals("rejected:\"" + Texts.INVALID_USER_DATA + "\"",
+                command("updateUserData", Js.arr("x")).toString());
+        assertEquals("rejected:\"" + Texts.INVALID_INTERACTION_DATA + "\"",
+                command("updateInteractionData", Js.arr(1)).toString());
+        assertEquals("rejected:\"" + Texts.INVALID_FORM + "\"",
+                command("startChat", Js.obj("form", "Ada")).toString());
+        assertEquals("rejected:\"" + Texts.INVALID_INTERACTION_DATA + "\"",
+                command("startChat", Js.obj("interactionData", 5)).toString());
+        assertEquals("{\"a\":\"1\"}", Js.json(Js.call(page, "data", "WebChatService.userData")));
+        assertNull(transport.last("start"));
+        // and what is kept is a copy: changing the page's object later changes nothing
+        Value mine = Js.obj("b", "2");
+        command("updateUserData", mine);
+        mine.set("b", "changed");
+        assertEquals("{\"a\":\"1\",\"b\":\"2\"}", Js.json(Js.call(page, "data", "WebChatService.userData")));
+        // a missing object is an empty one
+        assertEquals("resolved:{\"a\":\"1\",\"b\":\"2\"}", command("updateUserData").toString());
+    }
+
+    @Test
     void updateInteractionDataMergesOrUsesTheTransport() {
         assertEquals("resolved:{\"x\":1}", command("updateInteractionData", Js.obj("x", 1)).toString());
         startChat();

@@ -27,8 +27,9 @@ final class Wire {
 
     /** A startChat's {@code headers} replace the configured ones for this and every later call, as in the original. */
     void replaceHeaders(Value given) {
-        if (given.isRecord()) {
-            headers = given;
+        Value plain = Values.plainRecord(given);
+        if (plain != null) {
+            headers = plain;
         }
     }
 

@@ -3,7 +3,8 @@ package org.wcs.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Bad input gets a clear answer: every WebChatService command, given every kind of odd value a page can pass (wrong
@@ -44,10 +45,11 @@ class HostileInputIT extends InBrowser {
                 + " return stuck.join(', ');");
     }
 
-    @Test
-    void everyCommandSettlesWithoutAChatAndDuringOne() {
-        // given the plugin on a page, watching for anything uncaught
-        open("/test/gms-chat.html");
+    @ParameterizedTest
+    @ValueSource(strings = {"gms-chat", "cometd-chat", "purecloud-chat", "nexus-async"})
+    void everyCommandSettlesWithoutAChatAndDuringOne(String page) {
+        // given the plugin on a page of this back end, watching for anything uncaught
+        open("/test/" + page + ".html");
         browser.js("window.uncaught = []; window.addEventListener('error', function (e) {"
                 + " window.uncaught.push(String(e.message)); }); window.addEventListener('unhandledrejection',"
                 + " function (e) { window.uncaught.push('rejection ' + e.reason); });");
@@ -56,7 +58,7 @@ class HostileInputIT extends InBrowser {
         assertEquals("", hammer());
         // and again during a chat
         assertEquals("started", run("return await new Promise(function (ok) { window._genesys.widgets.bus"
-                + ".registerPlugin('Starter').command('WebChatService.startChat', {nickname: 'Ada'})"
+                + ".registerPlugin('Starter').command('WebChatService.startChat', {nickname: 'Ada', form: {firstname: 'Ada'}})"
                 + ".done(function () { ok('started'); }).fail(function (e) { ok('failed ' + JSON.stringify(e)); });"
                 + " });"));
         assertEquals("", hammer());

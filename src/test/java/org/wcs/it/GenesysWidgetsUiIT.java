@@ -179,6 +179,20 @@ class GenesysWidgetsUiIT extends InBrowser {
         assertEquals(1, Collections.frequency(transcript(), "Sorry for the wait"), transcript().toString());
     }
 
+    @org.junit.jupiter.api.Test
+    void oddCommandDataThroughTheirBusIsAnsweredAndTheChatGoesOn() {
+        // given a chat in their UI, and errors watched
+        startAChatInTheirUi("gms");
+        browser.js("window.uncaught = []; window.addEventListener('error', function (e) {"
+                + " window.uncaught.push(String(e.message)); });");
+        // when every command gets every odd value through their CXBus (endChat last)
+        assertEquals("", HostileInputIT.hammer());
+        // then nothing escaped, and the chat was ended by the first endChat, whatever its data
+        assertEquals(List.of(), browser.js("return window.uncaught"));
+        assertTrue(latest(desk("gms")).ended());
+        browser.waitFor("document.querySelector('.cx-webchat').innerText.indexOf('Chat Ended') >= 0");
+    }
+
     /** The message texts in their WebChat's transcript, top to bottom. */
     @SuppressWarnings("unchecked")
     private static List<String> transcript() {

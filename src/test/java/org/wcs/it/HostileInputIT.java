@@ -20,7 +20,7 @@ class HostileInputIT extends InBrowser {
             + " 'verifySession', 'sleep', 'wake', 'endChat']";
 
     /** Runs every command with every odd value; returns the calls that did not settle within 5 s. */
-    private static Object hammer() {
+    static Object hammer() {
         return run("var circular = {}; circular.self = circular; circular.message = circular;"
                 + " var trap = new Proxy({}, { get: function () { throw new Error('trap'); },"
                 + "   has: function () { throw new Error('trap'); }, ownKeys: function () { throw new Error('trap'); },"

@@ -7,7 +7,7 @@ package org.wcs.sandbox.gms;
  * connection halfway through the answer, {@code MALFORMED} sends a body that is not JSON. On pushes: {@code DELAY} holds each back {@code value}
  * ms (order kept), {@code STATUS_ONE} makes it {@code statusCode:1} without events.
  */
-public record CometFault(Kind kind, int times, int value) {
+public record CometFault(Kind kind, int times, int value) implements Faults.Counted<CometFault> {
     public enum Kind { REFUSE, FAIL, DROP, MALFORMED, DELAY, STATUS_ONE }
 
     public static CometFault refuseConnects(int times) {
@@ -34,7 +34,8 @@ public record CometFault(Kind kind, int times, int value) {
         return new CometFault(Kind.STATUS_ONE, times, 0);
     }
 
-    CometFault used() {
+    @Override
+    public CometFault used() {
         return new CometFault(kind, times - 1, value);
     }
 }

@@ -53,7 +53,7 @@ public final class CometdEmulator implements Emulator, AgentDesk {
     });
     /** Actor thread only. */
     private final Map<String, Session> sessions = new LinkedHashMap<>();
-    private final List<CometFault> faults = new ArrayList<>();
+    private final Faults<CometFault> faults = new Faults<>();
     /** Every Bayeux message and file call received, in order. */
     public final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     /** How long a connect is held when there is nothing to push (the advised {@code timeout}). */
@@ -217,18 +217,7 @@ public final class CometdEmulator implements Emulator, AgentDesk {
 
     /** Takes one use of the first fault of that kind, or returns null. */
     synchronized CometFault take(CometFault.Kind kind) {
-        for (int i = 0; i < faults.size(); i++) {
-            CometFault f = faults.get(i);
-            if (f.kind() == kind) {
-                if (f.times() <= 1) {
-                    faults.remove(i);
-                } else {
-                    faults.set(i, f.used());
-                }
-                return f;
-            }
-        }
-        return null;
+        return faults.take(f -> f.kind() == kind);
     }
 
     // ---------------------------------------------------------------- Bayeux

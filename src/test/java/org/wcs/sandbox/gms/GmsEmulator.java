@@ -27,7 +27,7 @@ public final class GmsEmulator implements Emulator, AgentDesk {
     public static final String PREFIX = "/genesys/2/chat/";
 
     private final Map<String, GmsChat> chats = new LinkedHashMap<>();
-    private final List<GmsFault> faults = new ArrayList<>();
+    private final Faults<GmsFault> faults = new Faults<>();
     private final Map<String, StoredFile> files = new LinkedHashMap<>();
     /** Every call received, in order. */
     public final List<Received> received = Collections.synchronizedList(new ArrayList<>());
@@ -218,18 +218,7 @@ public final class GmsEmulator implements Emulator, AgentDesk {
     // ---------------------------------------------------------------- HTTP
 
     private synchronized GmsFault takeFault(String op) {
-        for (int i = 0; i < faults.size(); i++) {
-            GmsFault f = faults.get(i);
-            if (f.op() == null || f.op().equals(op)) {
-                if (f.times() <= 1) {
-                    faults.remove(i);
-                } else {
-                    faults.set(i, f.used());
-                }
-                return f;
-            }
-        }
-        return null;
+        return faults.take(f -> f.op() == null || f.op().equals(op));
     }
 
     private void serve(Exchange x) throws Exception {

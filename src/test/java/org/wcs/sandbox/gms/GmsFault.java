@@ -5,7 +5,7 @@ package org.wcs.sandbox.gms;
  * null for any call). Kinds: chat server unavailable (statusCode 1), an HTTP status with no body, a delay, a dropped
  * connection, a body that is not JSON, the last events repeated, or the events in reverse order.
  */
-public record GmsFault(String op, Kind kind, int times, int value) {
+public record GmsFault(String op, Kind kind, int times, int value) implements Faults.Counted<GmsFault> {
     public enum Kind { STATUS_ONE, HTTP_STATUS, DELAY, DROP, MALFORMED, DUPLICATE, REORDER }
 
     public static GmsFault statusOne(int times) {
@@ -37,7 +37,8 @@ public record GmsFault(String op, Kind kind, int times, int value) {
         return new GmsFault("refresh", Kind.REORDER, 1, 0);
     }
 
-    GmsFault used() {
+    @Override
+    public GmsFault used() {
         return new GmsFault(op, kind, times - 1, value);
     }
 }

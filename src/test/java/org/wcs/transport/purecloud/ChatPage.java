@@ -33,6 +33,8 @@ import org.wcs.value.Values;
  * is a new page in the same tab (same cookies).
  */
 final class ChatPage {
+    /** The prefix of the session cookies, as the original names them. */
+    static final String COOKIE = "_genesys.widgets.webchat.state.purecloud-v2-sockets.";
     static {
         Js.init();
     }

@@ -18,19 +18,10 @@ import org.wcs.value.Value;
  * Ending a chat (Client checklist 13.12), errors as the UI reads them (13.13, quirk Q8), 429 with Retry-After, and
  * the commands this back end does not support (13.14, spec 8.8).
  */
-class EndAndErrorsTest {
-    private static final String COOKIE = "_genesys.widgets.webchat.state.purecloud-v2-sockets.";
-    private ChatPage p;
-    private Conversation c;
-    private Participant alice;
+class EndAndErrorsTest extends ChatWithAlice {
 
     @BeforeEach
     void chatting() {
-        p = ChatPage.loopback();
-        p.load();
-        c = p.start();
-        alice = c.agent("Alice");
-        alice.joins();
         p.loop.advance(10);
         p.take();
     }
@@ -48,8 +39,8 @@ class EndAndErrorsTest {
         assertEquals(12_000, leave.timeoutMs);
         assertEquals(List.of("supervisorDisconnected", "agentDisconnected", "clientDisconnected", "ended"), p.take());
         assertEquals("DISCONNECTED", c.guest().state);
-        assertNull(p.cookies.get(COOKIE + "ConversationID"));
-        assertNull(p.cookies.get(COOKIE + "JWtoken"));
+        assertNull(p.cookies.get(ChatPage.COOKIE + "ConversationID"));
+        assertNull(p.cookies.get(ChatPage.COOKIE + "JWtoken"));
         p.loop.runDue();
         assertEquals(0, c.sockets(), "closed by the page at once, not by the server's grace");
         int requests = p.sent.size();
@@ -68,7 +59,7 @@ class EndAndErrorsTest {
         assertEquals("rejected:{\"code\":500,\"message\":\"\"}", o.toString());
         assertEquals(List.of("error", "supervisorDisconnected", "agentDisconnected", "clientDisconnected", "ended"),
                 p.take());
-        assertNull(p.cookies.get(COOKIE + "ConversationID"));
+        assertNull(p.cookies.get(ChatPage.COOKIE + "ConversationID"));
     }
 
     @Test

@@ -19,7 +19,6 @@ import org.wcs.value.Value;
  * spec 7.2-7.4, 8.3-8.5), on the virtual clock.
  */
 class LiveChatTest {
-    private static final String COOKIE = "_genesys.widgets.webchat.state.purecloud-v2-sockets.";
     private ChatPage p;
     private Conversation c;
 
@@ -113,7 +112,7 @@ class LiveChatTest {
         assertEquals("Message", item.get("type").str());
         assertEquals("Hi, I need help", item.get("text").str());
         assertEquals("Client", item.get("from").get("type").str());
-        assertEquals(stored.path("id").asText(), p.cookies.get(COOKIE + "LastMsgId"));
+        assertEquals(stored.path("id").asText(), p.cookies.get(ChatPage.COOKIE + "LastMsgId"));
         assertEquals(ChatPage.expectedIds(c, false, false), p.transcriptIds());
     }
 
@@ -147,7 +146,7 @@ class LiveChatTest {
         assertEquals(List.of("agentDisconnected", "messageReceived", "clientDisconnected", "messageReceived", "ended"),
                 p.names());
         assertEquals(0.0, p.last("agentDisconnected").get("numAgentsConnected").num());
-        assertNull(p.cookies.get(COOKIE + "ConversationID"));
+        assertNull(p.cookies.get(ChatPage.COOKIE + "ConversationID"));
         p.loop.runDue();
         assertEquals(0, c.sockets(), "the page closed its socket (the widget left it open: Q3)");
         assertEquals(ChatPage.expectedIds(c, false, false), p.transcriptIds());

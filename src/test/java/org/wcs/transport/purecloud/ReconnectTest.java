@@ -9,7 +9,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wcs.jvm.Js;
-import org.wcs.sandbox.purecloud.Conversation;
 import org.wcs.sandbox.purecloud.Participant;
 import org.wcs.transport.Texts;
 import org.wcs.value.Value;
@@ -19,19 +18,10 @@ import org.wcs.value.Value;
  * virtual clock: the watchdog, the back-off, the catch-up, and that after every fault the page shows the server's
  * history message for message.
  */
-class ReconnectTest {
-    private static final String COOKIE = "_genesys.widgets.webchat.state.purecloud-v2-sockets.";
-    private ChatPage p;
-    private Conversation c;
-    private Participant alice;
+class ReconnectTest extends ChatWithAlice {
 
     @BeforeEach
     void chatting() {
-        p = ChatPage.loopback();
-        p.load();
-        c = p.start();
-        alice = c.agent("Alice");
-        alice.joins();
         alice.says("Hello Ada");
         p.loop.advance(10);
         p.take();
@@ -127,7 +117,7 @@ class ReconnectTest {
         assertEquals(List.of("disconnected", "error"), p.take());
         assertEquals("purecloud-v2-sockets-connection", error.get("code").str());
         assertEquals(Texts.CONNECTION_LOST, error.get("text").str());
-        assertEquals(c.id, p.cookies.get(COOKIE + "ConversationID"));
+        assertEquals(c.id, p.cookies.get(ChatPage.COOKIE + "ConversationID"));
         p.loop.advance(10 * 60_000);
         assertEquals(1 + ReconnectPolicy.RETRY_BUDGET, p.client.opens.size(), "no more tries");
     }
@@ -191,7 +181,7 @@ class ReconnectTest {
         assertEquals(List.of("disconnected", "reconnected", "agentDisconnected", "clientDisconnected",
                 "messageReceived", "ended"), p.take());
         assertTranscriptIsTheServers();
-        assertEquals(null, p.cookies.get(COOKIE + "ConversationID"));
+        assertEquals(null, p.cookies.get(ChatPage.COOKIE + "ConversationID"));
     }
 
     @Test

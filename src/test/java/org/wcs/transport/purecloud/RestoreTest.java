@@ -16,19 +16,10 @@ import org.wcs.transport.Texts;
 import org.wcs.value.Value;
 
 /** A chat survives a page load (Client checklist 13.11, spec 7.6, 8.2), with the original's outcomes and texts. */
-class RestoreTest {
-    private static final String COOKIE = "_genesys.widgets.webchat.state.purecloud-v2-sockets.";
-    private ChatPage p;
-    private Conversation c;
-    private Participant alice;
+class RestoreTest extends ChatWithAlice {
 
     @BeforeEach
     void chatting() {
-        p = ChatPage.loopback();
-        p.load();
-        c = p.start();
-        alice = c.agent("Alice");
-        alice.joins();
         alice.says("Hello Ada");
         p.settle("sendMessage", Js.obj("message", "Hello Alice"));
         p.loop.advance(10);
@@ -154,7 +145,7 @@ class RestoreTest {
         ChatPage next = p.reload(p.config());
         next.untilEvent("restoreFailed");
         assertEquals(List.of("ready", "capabilitiesChanged", "restoreFailed"), next.names());
-        assertNull(next.cookies.get(COOKIE + "ConversationID"));
+        assertNull(next.cookies.get(ChatPage.COOKIE + "ConversationID"));
         assertEquals(1, next.sent.size());
         ChatPage.Outcome again = next.settle("restore", null);
         assertEquals("rejected:\"" + Texts.NOTHING_TO_RESTORE + "\"", again.toString());
@@ -169,18 +160,18 @@ class RestoreTest {
         ChatPage ended = p.reloadWithoutRestore();
         assertEquals("rejected:\"" + Texts.CUSTOMER_DISCONNECTED + "\"", ended.settle("restore", null).toString());
         assertEquals(List.of("capabilitiesChanged", "restoreFailed"), ended.names());
-        assertNull(ended.cookies.get(COOKIE + "ConversationID"));
+        assertNull(ended.cookies.get(ChatPage.COOKIE + "ConversationID"));
         // the conversation is gone (404): forgotten
         ChatPage gone = restorable();
         gone.server.failNext("GET", "/members/", 404, 1);
         assertEquals("rejected:\"" + Texts.NO_CONVERSATION_STATE + "\"", gone.settle("restore", null).toString());
         assertEquals("{\"status\":404}", Js.json(gone.last("restoreFailed")));
-        assertNull(gone.cookies.get(COOKIE + "ConversationID"));
+        assertNull(gone.cookies.get(ChatPage.COOKIE + "ConversationID"));
         // the server is down (503): the same text, but the session is kept for the next try
         ChatPage down = restorable();
         down.server.failNext("GET", "/members/", 503, 1);
         assertEquals("rejected:\"" + Texts.NO_CONVERSATION_STATE + "\"", down.settle("restore", null).toString());
-        assertTrue(down.cookies.get(COOKIE + "ConversationID") != null);
+        assertTrue(down.cookies.get(ChatPage.COOKIE + "ConversationID") != null);
         assertEquals("resolved", down.settle("restore", null).state);
     }
 
@@ -196,7 +187,7 @@ class RestoreTest {
         p.server.refuseUpgrades(1);
         ChatPage next = p.reload(p.config());
         next.untilEvent("restoreFailed");
-        assertEquals(c.id, next.cookies.get(COOKIE + "ConversationID"));
+        assertEquals(c.id, next.cookies.get(ChatPage.COOKIE + "ConversationID"));
         assertEquals("resolved:{\"sessionActive\":false}", next.settle("verifySession", null).toString());
         ChatPage.Outcome o = next.settle("restore", null);
         assertEquals("resolved", o.state, "the next try works");

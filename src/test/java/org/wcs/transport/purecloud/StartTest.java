@@ -15,7 +15,6 @@ import org.wcs.value.Value;
 
 /** Starting a chat (Client checklist 13.1, 13.3; spec 4.1, 7.1) against the in-process emulator. */
 class StartTest {
-    private static final String COOKIE = "_genesys.widgets.webchat.state.purecloud-v2-sockets.";
     private final ChatPage p = ChatPage.loopback();
 
     @Test
@@ -50,10 +49,10 @@ class StartTest {
                 Js.json(joined.get("from")));
         assertEquals((double) p.loop.now(), joined.get("timestamp").num());
         // the session is in the original's cookies
-        assertEquals(c.jwt, p.cookies.get(COOKIE + "JWtoken"));
-        assertEquals(c.id, p.cookies.get(COOKIE + "ConversationID"));
-        assertEquals(c.guest().id, p.cookies.get(COOKIE + "MemberID"));
-        assertEquals("ws://emulator.test/channels/" + c.channel, p.cookies.get(COOKIE + "WS_URL"));
+        assertEquals(c.jwt, p.cookies.get(ChatPage.COOKIE + "JWtoken"));
+        assertEquals(c.id, p.cookies.get(ChatPage.COOKIE + "ConversationID"));
+        assertEquals(c.guest().id, p.cookies.get(ChatPage.COOKIE + "MemberID"));
+        assertEquals("ws://emulator.test/channels/" + c.channel, p.cookies.get(ChatPage.COOKIE + "WS_URL"));
         Value session = p.settle("getSessionData", null).value;
         assertEquals(c.jwt, session.get("jwt").str());
         assertEquals(c.id, session.get("conversationId").str());
@@ -98,7 +97,7 @@ class StartTest {
         Value error = p.last("error").get("errors").at(0);
         assertEquals("StartFailed", error.get("code").str());
         assertEquals("injected fault", error.get("text").str(), "the server's message");
-        assertNull(p.cookies.get(COOKIE + "ConversationID"));
+        assertNull(p.cookies.get(ChatPage.COOKIE + "ConversationID"));
         // and the next attempt works
         p.start();
         assertTrue(p.names().contains("started"));
@@ -132,7 +131,7 @@ class StartTest {
         assertEquals(Texts.SOCKET_FAILED, o.value.get("text").str());
         assertEquals(List.of("error"), p.names());
         assertEquals("resolved:{\"sessionActive\":false}", p.settle("verifySession", null).toString());
-        assertNull(p.cookies.get(COOKIE + "ConversationID"));
+        assertNull(p.cookies.get(ChatPage.COOKIE + "ConversationID"));
     }
 
     @Test

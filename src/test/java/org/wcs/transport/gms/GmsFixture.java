@@ -63,7 +63,7 @@ abstract class GmsFixture {
     }
 
     /** Starts a chat and waits for the emulator to have it; clears the page's event log. */
-    GmsChat start() throws InterruptedException {
+    GmsChat start() {
         TestPage.Outcome o = page.await("startChat", Js.obj("firstname", "Ada", "lastname", "Lovelace"));
         if (!o.state.equals("resolved")) {
             throw new AssertionError("start failed: " + o);

@@ -60,18 +60,8 @@ public final class TestPage {
 
     /** Sends a command as the page plugin and runs what is due; the outcome fills in as it settles. */
     public Outcome command(String name, Value data) {
-        Value promise = Js.call(page, "command", "WebChatService." + name, data == null ? Values.undefined() : data);
-        Outcome o = new Outcome();
-        Js.call(promise, "done", Values.function((s, a) -> {
-            o.state = "resolved";
-            o.value = a.length > 0 ? a[0] : Values.undefined();
-            return Values.undefined();
-        }));
-        Js.call(promise, "fail", Values.function((s, a) -> {
-            o.state = "rejected";
-            o.value = a.length > 0 ? a[0] : Values.undefined();
-            return Values.undefined();
-        }));
+        Outcome o = Outcome.of(Js.call(page, "command", "WebChatService." + name,
+                data == null ? Values.undefined() : data));
         tab.loop.runDue();
         return o;
     }
@@ -109,6 +99,22 @@ public final class TestPage {
     public static final class Outcome {
         public String state = "pending";
         public Value value;
+
+        /** The outcome of a bus command's promise: pending until it settles. */
+        public static Outcome of(Value promise) {
+            Outcome o = new Outcome();
+            Js.call(promise, "done", Values.function((s, a) -> {
+                o.state = "resolved";
+                o.value = a.length > 0 ? a[0] : Values.undefined();
+                return Values.undefined();
+            }));
+            Js.call(promise, "fail", Values.function((s, a) -> {
+                o.state = "rejected";
+                o.value = a.length > 0 ? a[0] : Values.undefined();
+                return Values.undefined();
+            }));
+            return o;
+        }
 
         public String text() {
             return value == null ? null : value.str();

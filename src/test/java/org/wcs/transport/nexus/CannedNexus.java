@@ -11,6 +11,7 @@ import org.wcs.jvm.JvmPlatform;
 import org.wcs.platform.HttpRequest;
 import org.wcs.platform.HttpResponse;
 import org.wcs.platform.Platform;
+import org.wcs.service.TestPage.Outcome;
 import org.wcs.transport.Reply;
 import org.wcs.transport.SiteCookies;
 import org.wcs.transport.TransportContext;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.wcs.jvm.Js;
 import org.wcs.sandbox.nexus.Fault;
 import org.wcs.sandbox.nexus.NexusEmulator;
+import org.wcs.service.TestPage.Outcome;
 import org.wcs.transport.Events;
 import org.wcs.transport.SiteCookies;
 import org.wcs.transport.Texts;

@@ -16,6 +16,7 @@ import org.wcs.sandbox.Sandbox;
 import org.wcs.sandbox.nexus.NexusEmulator;
 import org.wcs.sandbox.nexus.NexusSession;
 import org.wcs.service.Launcher;
+import org.wcs.service.TestPage.Outcome;
 import org.wcs.service.WebChatService;
 import org.wcs.transport.Events;
 import org.wcs.transport.Transports;
@@ -166,19 +167,8 @@ abstract class NexusFixture {
 
     /** Sends a command as the page; the outcome settles as the loop runs. */
     Outcome command(String name, Object data) {
-        Value promise = Js.call(page, "command", "WebChatService." + name, data == null ? Values.undefined() : data);
-        Outcome o = new Outcome();
-        Js.call(promise, "done", Values.function((s, a) -> {
-            o.state = "resolved";
-            o.value = a.length > 0 ? a[0] : Values.undefined();
-            return Values.undefined();
-        }));
-        Js.call(promise, "fail", Values.function((s, a) -> {
-            o.state = "rejected";
-            o.value = a.length > 0 ? a[0] : Values.undefined();
-            return Values.undefined();
-        }));
-        return o;
+        return Outcome.of(Js.call(page, "command", "WebChatService." + name,
+                data == null ? Values.undefined() : data));
     }
 
     /** Sends a command and runs the loop until it settles. */
@@ -288,20 +278,5 @@ abstract class NexusFixture {
             }
         }
         return null;
-    }
-
-    /** A settled (or still pending) command. */
-    static final class Outcome {
-        String state = "pending";
-        Value value;
-
-        String text() {
-            return value == null ? null : value.str();
-        }
-
-        @Override
-        public String toString() {
-            return state + (value == null ? "" : ":" + Values.stringify(value));
-        }
     }
 }

@@ -12,6 +12,7 @@ import org.wcs.jvm.JvmPlatform;
 import org.wcs.platform.Platform;
 import org.wcs.sandbox.nexus.Fault;
 import org.wcs.service.Launcher;
+import org.wcs.service.TestPage.Outcome;
 import org.wcs.transport.Events;
 import org.wcs.transport.Transports;
 

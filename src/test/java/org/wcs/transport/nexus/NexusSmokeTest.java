@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.wcs.service.TestPage.Outcome;
 
 /** The shortest whole chat: start, an agent's hello, the customer's answer, leave. */
 class NexusSmokeTest extends NexusFixture {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.wcs.jvm.Js;
 import org.wcs.sandbox.nexus.NexusEmulator;
 import org.wcs.sandbox.nexus.NexusSession;
+import org.wcs.service.TestPage.Outcome;
 import org.wcs.value.Value;
 
 /** The Client checklist's "Wire" items (spec pureengage-v3.md section 17): what goes over HTTP, exactly. */

@@ -21,6 +21,7 @@ import org.wcs.sandbox.purecloud.GuestChatServer;
 import org.wcs.sandbox.purecloud.LoopbackNet;
 import org.wcs.sandbox.purecloud.PureCloudEmulator;
 import org.wcs.service.Launcher;
+import org.wcs.service.TestPage.Outcome;
 import org.wcs.transport.Events;
 import org.wcs.transport.Transports;
 import org.wcs.value.Value;
@@ -176,20 +177,8 @@ final class ChatPage {
 
     /** Sends a command as the page plugin; returns how it settles (pending until the loop runs). */
     Outcome command(String name, Object data) {
-        Value promise = Js.call(plugin, "command", "WebChatService." + name,
-                data == null ? Values.undefined() : data);
-        Outcome o = new Outcome();
-        Js.call(promise, "done", Values.function((s, a) -> {
-            o.state = "resolved";
-            o.value = a.length > 0 ? a[0] : Values.undefined();
-            return Values.undefined();
-        }));
-        Js.call(promise, "fail", Values.function((s, a) -> {
-            o.state = "rejected";
-            o.value = a.length > 0 ? a[0] : Values.undefined();
-            return Values.undefined();
-        }));
-        return o;
+        return Outcome.of(Js.call(plugin, "command", "WebChatService." + name,
+                data == null ? Values.undefined() : data));
     }
 
     /** Sends a command and runs the loop until it settles. */
@@ -291,16 +280,5 @@ final class ChatPage {
             out.add(m.path("id").asText());
         }
         return out;
-    }
-
-    /** A settled (or still pending) command. */
-    static final class Outcome {
-        String state = "pending";
-        Value value;
-
-        @Override
-        public String toString() {
-            return state + (value == null ? "" : ":" + Values.stringify(value));
-        }
     }
 }

@@ -11,6 +11,7 @@ import org.wcs.jvm.Js;
 import org.wcs.platform.HttpRequest;
 import org.wcs.sandbox.purecloud.Conversation;
 import org.wcs.sandbox.purecloud.Participant;
+import org.wcs.service.TestPage.Outcome;
 import org.wcs.transport.Texts;
 import org.wcs.value.Value;
 
@@ -29,7 +30,7 @@ class EndAndErrorsTest extends ChatWithAlice {
     @Test
     void endChatLeavesClosesTheSocketAndForgetsTheSession() {
         // when
-        ChatPage.Outcome o = p.settle("endChat", null);
+        Outcome o = p.settle("endChat", null);
         // then
         assertEquals("resolved:{}", o.toString());
         HttpRequest leave = p.sent.get(p.sent.size() - 1);
@@ -55,7 +56,7 @@ class EndAndErrorsTest extends ChatWithAlice {
     @Test
     void aFailedLeaveStillEndsLocallyAndSaysWhy() {
         p.server.failNext("DELETE", "/members/", 500, 1);
-        ChatPage.Outcome o = p.settle("endChat", null);
+        Outcome o = p.settle("endChat", null);
         assertEquals("rejected:{\"code\":500,\"message\":\"\"}", o.toString());
         assertEquals(List.of("error", "supervisorDisconnected", "agentDisconnected", "clientDisconnected", "ended"),
                 p.take());
@@ -65,7 +66,7 @@ class EndAndErrorsTest extends ChatWithAlice {
     @Test
     void aFailedSendRejectsWithMessageFailed() {
         p.server.failNext("POST", "/messages", 500, 1);
-        ChatPage.Outcome o = p.settle("sendMessage", Js.obj("message", "Hello?"));
+        Outcome o = p.settle("sendMessage", Js.obj("message", "Hello?"));
         assertEquals("rejected", o.state);
         assertEquals("MessageFailed", o.value.get("code").str());
         Value error = p.last("error");
@@ -96,7 +97,7 @@ class EndAndErrorsTest extends ChatWithAlice {
         p.server.rateLimitNext("POST", "/messages", 2, 2);
         int before = p.sent.size();
         long t0 = p.loop.now();
-        ChatPage.Outcome o = p.command("sendMessage", Js.obj("message", "Patience"));
+        Outcome o = p.command("sendMessage", Js.obj("message", "Patience"));
         // when
         p.loop.advance(3999);
         assertEquals("pending", o.state);
@@ -111,7 +112,7 @@ class EndAndErrorsTest extends ChatWithAlice {
     @Test
     void tooManyRequestsForeverGivesUp() {
         p.server.rateLimitNext("POST", "/messages", 1, 10);
-        ChatPage.Outcome o = p.settle("sendMessage", Js.obj("message", "Patience"));
+        Outcome o = p.settle("sendMessage", Js.obj("message", "Patience"));
         assertEquals("MessageFailed", o.value.get("code").str());
         assertEquals(429.0, o.value.get("response").get("status").num());
         assertEquals(1 + Call.RETRIES, p.server.received().stream().filter(r -> r.method().equals("POST")
@@ -121,7 +122,7 @@ class EndAndErrorsTest extends ChatWithAlice {
     @Test
     void typingFailuresRejectQuietly() {
         p.server.emptyNext("POST", "/typing");
-        ChatPage.Outcome o = p.settle("sendTyping", Js.obj());
+        Outcome o = p.settle("sendTyping", Js.obj());
         assertEquals("rejected:\"" + Texts.NO_TYPING_DATA + "\"", o.toString());
         p.loop.advance(2000);
         p.server.failNext("POST", "/typing", 500, 1);
@@ -150,7 +151,7 @@ class EndAndErrorsTest extends ChatWithAlice {
     }
 
     private String reason(String command, Object data) {
-        ChatPage.Outcome o = p.settle(command, data);
+        Outcome o = p.settle(command, data);
         assertEquals("rejected", o.state, command);
         return o.value.str();
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.wcs.jvm.Js;
 import org.wcs.sandbox.purecloud.Conversation;
 import org.wcs.sandbox.purecloud.Participant;
+import org.wcs.service.TestPage.Outcome;
 import org.wcs.value.Value;
 
 /**
@@ -97,7 +98,7 @@ class LiveChatTest {
     @Test
     void theGuestsMessageIsShownOnceFromItsEcho() {
         // when
-        ChatPage.Outcome o = p.settle("sendMessage", Js.obj("message", "Hi, I need help"));
+        Outcome o = p.settle("sendMessage", Js.obj("message", "Hi, I need help"));
         p.loop.runDue();
         // then: only {"body"} is posted, the answer is the stored message, and the echo is the one item
         assertEquals("resolved", o.state);

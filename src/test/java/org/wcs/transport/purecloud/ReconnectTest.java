@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wcs.jvm.Js;
 import org.wcs.sandbox.purecloud.Participant;
+import org.wcs.service.TestPage.Outcome;
 import org.wcs.transport.Texts;
 import org.wcs.value.Value;
 
@@ -77,7 +78,7 @@ class ReconnectTest extends ChatWithAlice {
         // when both sides keep talking
         alice.says("Are you there?");
         alice.says("I sent you the invoice");
-        ChatPage.Outcome sent = p.settle("sendMessage", Js.obj("message", "Yes, got it"));
+        Outcome sent = p.settle("sendMessage", Js.obj("message", "Yes, got it"));
         assertEquals("resolved", sent.state, "REST works without the socket");
         p.loop.advance(100);
         assertEquals(List.of(), p.take(), "nothing arrives");
@@ -164,7 +165,7 @@ class ReconnectTest extends ChatWithAlice {
         p.server.dropSockets();
         p.loop.runDue();
         int requests = p.sent.size();
-        ChatPage.Outcome o = p.settle("sendMessage", Js.obj("message", "Lost?"));
+        Outcome o = p.settle("sendMessage", Js.obj("message", "Lost?"));
         assertEquals("resolved:{\"statusCode\":1}", o.toString(), "the UI shows MessageFailed and keeps the text");
         assertEquals(requests, p.sent.size());
         p.loop.advance(4500);

@@ -12,6 +12,7 @@ import org.wcs.jvm.Js;
 import org.wcs.platform.HttpRequest;
 import org.wcs.sandbox.purecloud.Conversation;
 import org.wcs.sandbox.purecloud.Participant;
+import org.wcs.service.TestPage.Outcome;
 import org.wcs.transport.Texts;
 import org.wcs.value.Value;
 
@@ -100,7 +101,7 @@ class RestoreTest extends ChatWithAlice {
         assertEquals(5, all.size());
         assertEquals(all.subList(3, 5), next.transcriptIds(), "the newest page, oldest first");
         // when the user scrolls up
-        ChatPage.Outcome o = next.settle("fetchHistory", null);
+        Outcome o = next.settle("fetchHistory", null);
         // then the page before, newest first, as history
         assertEquals("resolved", o.state);
         Value older = next.last("messageReceived");
@@ -147,7 +148,7 @@ class RestoreTest extends ChatWithAlice {
         assertEquals(List.of("ready", "capabilitiesChanged", "restoreFailed"), next.names());
         assertNull(next.cookies.get(ChatPage.COOKIE + "ConversationID"));
         assertEquals(1, next.sent.size());
-        ChatPage.Outcome again = next.settle("restore", null);
+        Outcome again = next.settle("restore", null);
         assertEquals("rejected:\"" + Texts.NOTHING_TO_RESTORE + "\"", again.toString());
     }
 
@@ -189,7 +190,7 @@ class RestoreTest extends ChatWithAlice {
         next.untilEvent("restoreFailed");
         assertEquals(c.id, next.cookies.get(ChatPage.COOKIE + "ConversationID"));
         assertEquals("resolved:{\"sessionActive\":false}", next.settle("verifySession", null).toString());
-        ChatPage.Outcome o = next.settle("restore", null);
+        Outcome o = next.settle("restore", null);
         assertEquals("resolved", o.state, "the next try works");
         next.untilEvent("messageReceived");
         assertEquals(ChatPage.expectedIds(c, true, false), next.transcriptIds());

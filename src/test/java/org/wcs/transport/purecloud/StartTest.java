@@ -10,6 +10,7 @@ import org.wcs.jvm.Js;
 import org.wcs.platform.HttpRequest;
 import org.wcs.sandbox.purecloud.Conversation;
 import org.wcs.sandbox.purecloud.GuestChatServer;
+import org.wcs.service.TestPage.Outcome;
 import org.wcs.transport.Texts;
 import org.wcs.value.Value;
 
@@ -73,7 +74,7 @@ class StartTest {
     @Test
     void deploymentAndOrganizationGivenInTheCommandWinOverTheConfiguredOnes() {
         p.load();
-        ChatPage.Outcome o = p.settle("startChat", Js.obj("nickname", "Ada", "deploymentKey", "D-START",
+        Outcome o = p.settle("startChat", Js.obj("nickname", "Ada", "deploymentKey", "D-START",
                 "orgGuid", "G-START"));
         assertEquals("resolved", o.state);
         Conversation c = p.server.latest();
@@ -90,7 +91,7 @@ class StartTest {
     void aRefusedCreateRejectsWithStartFailedAndLeavesNoSession() {
         p.load();
         p.server.failNext("POST", "/conversations", 400, 1);
-        ChatPage.Outcome o = p.settle("startChat", Js.obj("nickname", "Ada"));
+        Outcome o = p.settle("startChat", Js.obj("nickname", "Ada"));
         assertEquals("rejected", o.state);
         assertEquals("StartFailed", o.value.get("code").str());
         assertEquals(400.0, o.value.get("response").get("status").num());
@@ -108,7 +109,7 @@ class StartTest {
         p.load().loop.runDue();
         p.take();
         p.server.answerNext("POST", "/conversations", 200, "null");
-        ChatPage.Outcome o = p.settle("startChat", Js.obj());
+        Outcome o = p.settle("startChat", Js.obj());
         assertEquals("StartFailed", o.value.get("code").str());
         assertEquals(Texts.NO_START_DATA, o.value.get("text").str());
         p.server.malformedNext("POST", "/conversations");
@@ -126,7 +127,7 @@ class StartTest {
         p.load().loop.runDue();
         p.take();
         p.server.refuseUpgrades(1);
-        ChatPage.Outcome o = p.settle("startChat", Js.obj());
+        Outcome o = p.settle("startChat", Js.obj());
         assertEquals("rejected", o.state);
         assertEquals(Texts.SOCKET_FAILED, o.value.get("text").str());
         assertEquals(List.of("error"), p.names());
@@ -139,7 +140,7 @@ class StartTest {
         Value config = p.config();
         config.get("transport").remove("deploymentKey");
         p.load(config);
-        ChatPage.Outcome o = p.settle("startChat", Js.obj());
+        Outcome o = p.settle("startChat", Js.obj());
         assertEquals("rejected:\"" + Texts.PURECLOUD_CONFIG + "\"", o.toString());
         ChatPage other = ChatPage.loopback();
         other.load(other.config("dataURL", 42));
@@ -160,8 +161,8 @@ class StartTest {
     @Test
     void aSecondStartWhileTheFirstRunsIsRefusedByTheService() {
         p.load();
-        ChatPage.Outcome first = p.command("startChat", Js.obj());
-        ChatPage.Outcome second = p.command("startChat", Js.obj());
+        Outcome first = p.command("startChat", Js.obj());
+        Outcome second = p.command("startChat", Js.obj());
         p.until(() -> !first.state.equals("pending"));
         assertEquals("rejected:\"" + Texts.ALREADY_ACTIVE + "\"", second.toString());
         assertEquals(1, p.server.conversations().size());

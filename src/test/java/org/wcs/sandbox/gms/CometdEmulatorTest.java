@@ -10,34 +10,25 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wcs.sandbox.AgentDesk;
-import org.wcs.sandbox.Sandbox;
+import org.wcs.sandbox.SandboxTest;
 
 /** The CometD emulator on its own, over HTTP with raw Bayeux messages (spec gms-v2 §13, Emulator checklist 12). */
-class CometdEmulatorTest {
+class CometdEmulatorTest extends SandboxTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String CHANNEL = "/service/chatV2/customer-support";
-    private static Sandbox sandbox;
     private static CometdEmulator comet;
     private int ids;
 
     @BeforeAll
-    static void start() throws Exception {
-        sandbox = Sandbox.start(0, Path.of("."));
+    static void emulator() {
         comet = sandbox.emulator(CometdEmulator.class);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        sandbox.close();
     }
 
     @BeforeEach

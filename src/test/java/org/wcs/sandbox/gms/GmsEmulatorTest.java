@@ -10,28 +10,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.wcs.sandbox.Sandbox;
+import org.wcs.sandbox.SandboxTest;
 
 /** The emulator on its own, over HTTP, against the Emulator checklist of spec gms-v2. */
-class GmsEmulatorTest {
+class GmsEmulatorTest extends SandboxTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static Sandbox sandbox;
     private static GmsEmulator gms;
 
     @BeforeAll
-    static void start() throws Exception {
-        sandbox = Sandbox.start(0, Path.of("."));
+    static void emulator() {
         gms = sandbox.emulator(GmsEmulator.class);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        sandbox.close();
     }
 
     private static HttpResponse<String> post(String path, String form) throws Exception {

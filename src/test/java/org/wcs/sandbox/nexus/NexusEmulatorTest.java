@@ -16,34 +16,25 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.wcs.sandbox.Sandbox;
+import org.wcs.sandbox.SandboxTest;
 
 /** The emulator against spec pureengage-v3.md section 16, one test per checklist item, over plain HTTP. */
-class NexusEmulatorTest {
+class NexusEmulatorTest extends SandboxTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FORM = "application/x-www-form-urlencoded; charset=UTF-8";
-    private static Sandbox sandbox;
     private static NexusEmulator nexus;
     private final HttpClient client = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void start() throws Exception {
-        sandbox = Sandbox.start(0, Path.of("."));
+    static void emulator() {
         nexus = sandbox.emulator(NexusEmulator.class);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        sandbox.close();
     }
 
     @BeforeEach

@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,15 +20,13 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.wcs.sandbox.Sandbox;
+import org.wcs.sandbox.SandboxTest;
 
 /** The emulator over real HTTP and WebSocket on loopback, item by item of the Emulator checklist (spec 12). */
-class PureCloudEmulatorTest {
-    private static Sandbox sandbox;
+class PureCloudEmulatorTest extends SandboxTest {
     private static GuestChatServer server;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String CREATE = "{\"organizationId\":\"O1\",\"deploymentId\":\"D1\",\"routingTarget\":"
@@ -37,14 +34,8 @@ class PureCloudEmulatorTest {
             + "\"role\":\"CUSTOMER\",\"customFields\":{\"n\":1,\"deep\":{\"x\":true}}}}";
 
     @BeforeAll
-    static void start() throws Exception {
-        sandbox = Sandbox.start(0, Path.of("."));
+    static void emulator() {
         server = sandbox.emulator(PureCloudEmulator.class).server;
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        sandbox.close();
     }
 
     @BeforeEach

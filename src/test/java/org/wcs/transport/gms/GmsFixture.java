@@ -1,15 +1,13 @@
 package org.wcs.transport.gms;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.wcs.jvm.Js;
 import org.wcs.jvm.JvmLoop;
 import org.wcs.jvm.JvmPlatform;
-import org.wcs.sandbox.Sandbox;
+import org.wcs.sandbox.SandboxTest;
 import org.wcs.sandbox.gms.GmsChat;
 import org.wcs.sandbox.gms.GmsEmulator;
 import org.wcs.service.TestPage;
@@ -17,25 +15,18 @@ import org.wcs.transport.Transports;
 import org.wcs.value.Value;
 
 /** The real plugin with the GMS transport on a JVM page, against the GMS emulator over loopback HTTP. */
-abstract class GmsFixture {
+abstract class GmsFixture extends SandboxTest {
     static {
         Js.init();
     }
 
-    static Sandbox sandbox;
     static GmsEmulator gms;
     JvmPlatform tab;
     TestPage page;
 
     @BeforeAll
-    static void server() throws Exception {
-        sandbox = Sandbox.start(0, Path.of("."));
+    static void emulator() {
         gms = sandbox.emulator(GmsEmulator.class);
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        sandbox.close();
     }
 
     String dataUrl() {

@@ -1,9 +1,7 @@
 package org.wcs.transport.nexus;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.wcs.jvm.Js;
@@ -12,7 +10,7 @@ import org.wcs.platform.Cancellable;
 import org.wcs.platform.Http;
 import org.wcs.platform.HttpRequest;
 import org.wcs.platform.Platform;
-import org.wcs.sandbox.Sandbox;
+import org.wcs.sandbox.SandboxTest;
 import org.wcs.sandbox.nexus.NexusEmulator;
 import org.wcs.sandbox.nexus.NexusSession;
 import org.wcs.service.Launcher;
@@ -29,8 +27,7 @@ import org.wcs.value.Values;
  * recorded with the virtual time it was sent and answered, so timers can be checked to the millisecond. The
  * integrator's async store is a Java field behind the three callbacks, which record their calls.
  */
-abstract class NexusFixture {
-    static Sandbox sandbox;
+abstract class NexusFixture extends SandboxTest {
     static NexusEmulator nexus;
 
     JvmPlatform tab;
@@ -66,14 +63,8 @@ abstract class NexusFixture {
     }
 
     @BeforeAll
-    static void startSandbox() throws Exception {
-        sandbox = Sandbox.start(0, Path.of("."));
+    static void emulator() {
         nexus = sandbox.emulator(NexusEmulator.class);
-    }
-
-    @AfterAll
-    static void stopSandbox() throws Exception {
-        sandbox.close();
     }
 
     @BeforeEach

@@ -3,14 +3,12 @@ package org.wcs.transport.purecloud;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wcs.jvm.Js;
-import org.wcs.sandbox.Sandbox;
+import org.wcs.sandbox.SandboxTest;
 import org.wcs.sandbox.purecloud.Conversation;
 import org.wcs.sandbox.purecloud.GuestChatServer;
 import org.wcs.sandbox.purecloud.Participant;
@@ -22,22 +20,15 @@ import org.wcs.value.Value;
  * faults; after each one the page's transcript must be the server's, message for message. Timers are shortened
  * (heartbeats every 300 ms, a 1.5 s watchdog, a 100 ms reconnect base) so that real time stays short.
  */
-class OverTheNetworkTest {
-    private static Sandbox sandbox;
+class OverTheNetworkTest extends SandboxTest {
     private static GuestChatServer server;
     private ChatPage p;
     private Conversation c;
     private Participant alice;
 
     @BeforeAll
-    static void start() throws Exception {
-        sandbox = Sandbox.start(0, Path.of("."));
+    static void emulator() {
         server = sandbox.emulator(PureCloudEmulator.class).server;
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        sandbox.close();
     }
 
     private Value config() {

@@ -187,15 +187,7 @@ public final class CometdEmulator implements Emulator, AgentDesk {
     }
 
     public GmsChat awaitChat(long timeoutMs) throws InterruptedException {
-        long end = System.currentTimeMillis() + timeoutMs;
-        while (System.currentTimeMillis() < end) {
-            GmsChat c = latestChat();
-            if (c != null) {
-                return c;
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("no chat was requested over CometD");
+        return gms.awaitChat("cometd", timeoutMs);
     }
 
     public GmsAgent agent(GmsChat chat) {

@@ -72,19 +72,15 @@ public final class GmsEmulator implements Emulator, AgentDesk {
         faults.add(fault);
     }
 
-    public synchronized GmsChat latestChat() {
-        GmsChat last = null;
-        for (GmsChat c : chats.values()) {
-            last = c;
-        }
-        return last;
+    public GmsChat latestChat() {
+        return latestChat(null);
     }
 
-    /** The newest chat started over one wire ("gms", "cometd"), or null. */
+    /** The newest chat started over one wire ("gms", "cometd"; null: any), or null. */
     public synchronized GmsChat latestChat(String origin) {
         GmsChat last = null;
         for (GmsChat c : chats.values()) {
-            last = c.origin.equals(origin) ? c : last;
+            last = origin == null || c.origin.equals(origin) ? c : last;
         }
         return last;
     }
@@ -95,15 +91,20 @@ public final class GmsEmulator implements Emulator, AgentDesk {
 
     /** Waits (real time) for a chat to be requested. */
     public GmsChat awaitChat(long timeoutMs) throws InterruptedException {
+        return awaitChat(null, timeoutMs);
+    }
+
+    /** Waits (real time) for a chat to be requested over one wire (null: any). */
+    GmsChat awaitChat(String origin, long timeoutMs) throws InterruptedException {
         long end = System.currentTimeMillis() + timeoutMs;
         while (System.currentTimeMillis() < end) {
-            GmsChat c = latestChat();
+            GmsChat c = latestChat(origin);
             if (c != null) {
                 return c;
             }
             Thread.sleep(10);
         }
-        throw new AssertionError("no chat was requested");
+        throw new AssertionError("no chat was requested" + (origin == null ? "" : " over " + origin));
     }
 
     public GmsAgent agent(GmsChat chat) {

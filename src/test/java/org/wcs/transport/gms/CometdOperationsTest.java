@@ -50,13 +50,7 @@ class CometdOperationsTest {
 
     /** Starts a chat (handshake, publish acked, first connect, the result push). */
     private TestPage.Outcome start() {
-        TestPage.Outcome o = page.command("startChat", Js.obj("nickname", "Ada"));
-        server.handshake();
-        server.ack(true);
-        server.connect();
-        server.connect(envelope(0, event(1, "ParticipantJoined", "Client", "")));
-        page.takeEvents();
-        return o;
+        return server.start(page);
     }
 
     @Test

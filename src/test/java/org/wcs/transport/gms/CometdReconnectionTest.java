@@ -35,13 +35,7 @@ class CometdReconnectionTest {
     void startAChat() {
         page = new TestPage(new JvmPlatform(loop, new JvmCookies(), new JvmStorage(), server.http),
                 Js.obj("cometD", Js.obj("enabled", true, "cometURL", HandBayeux.URL)), new Transports());
-        TestPage.Outcome o = page.command("startChat", Js.obj("nickname", "Ada"));
-        server.handshake();
-        server.ack(true);
-        server.connect();
-        server.connect(envelope(0, event(1, "ParticipantJoined", "Client", "")));
-        assertEquals("resolved", o.state);
-        page.takeEvents();
+        assertEquals("resolved", server.start(page).state);
     }
 
     @Test

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.wcs.jvm.HeldHttp;
+import org.wcs.jvm.Js;
 import org.wcs.jvm.JvmLoop;
+import org.wcs.service.TestPage;
 
 /**
  * A Bayeux server played by hand over {@link HeldHttp}: the test decides when and how each handshake, connect and
@@ -47,6 +49,20 @@ final class HandBayeux {
         JsonNode m = message(s);
         return "{\"channel\":\"" + m.get("channel").asText() + "\",\"id\":\"" + m.get("id").asText() + "\"" + fields
                 + "}";
+    }
+
+    /**
+     * A start played through: startChat (nickname Ada), the handshake, the publish acknowledged, an empty connect,
+     * then the push with the customer's join; the page's event log is cleared.
+     */
+    TestPage.Outcome start(TestPage page) {
+        TestPage.Outcome o = page.command("startChat", Js.obj("nickname", "Ada"));
+        handshake();
+        ack(true);
+        connect();
+        connect(envelope(0, event(1, "ParticipantJoined", "Client", "")));
+        page.takeEvents();
+        return o;
     }
 
     void handshake() {

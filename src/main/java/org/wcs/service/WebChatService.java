@@ -171,10 +171,7 @@ public final class WebChatService {
     /** Forgets the held resume: the UI asked for a restore itself. */
     void dropHeldResume() {
         heldResume = null;
-        if (heldResumeTimer != null) {
-            heldResumeTimer.cancel();
-            heldResumeTimer = null;
-        }
+        heldResumeTimer = Cancellable.cancel(heldResumeTimer);
     }
 
     void publish(String event, Value data) {

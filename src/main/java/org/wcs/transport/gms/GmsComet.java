@@ -93,14 +93,14 @@ final class GmsComet implements Runnable {
 
     void close() {
         resync = 0;
-        stopWatchdog();
+        watchdog = Cancellable.cancel(watchdog);
         giveUp();
         bayeux.close();
     }
 
     /** Fails the start ({@code {statusCode:1}}) or restore still waiting for its answer, if any. */
     private void giveUp() {
-        stopAnswerTimer();
+        answerTimer = Cancellable.cancel(answerTimer);
         Reply reply = pending;
         int kind = pendingKind;
         pending = null;
@@ -147,7 +147,7 @@ final class GmsComet implements Runnable {
         if (transport.active) {
             transport.listener.report(Events.DISCONNECTED, Values.object());
             transport.offline = true;
-            stopWatchdog();
+            watchdog = Cancellable.cancel(watchdog);
             tries = 0;
             watchdog = transport.context.platform.scheduler.schedule(WATCHDOG_MS, this);
         }
@@ -167,20 +167,6 @@ final class GmsComet implements Runnable {
         watchdog = transport.context.platform.scheduler.schedule(WATCHDOG_MS, this);
     }
 
-    private void stopAnswerTimer() {
-        if (answerTimer != null) {
-            answerTimer.cancel();
-            answerTimer = null;
-        }
-    }
-
-    private void stopWatchdog() {
-        if (watchdog != null) {
-            watchdog.cancel();
-            watchdog = null;
-        }
-    }
-
     /** A publish was acknowledged ({@code ok}) or not; {@code why} is the ack, or what stood in for it. */
     void acked(int kind, Reply reply, boolean ok, Value why) {
         switch (kind) {
@@ -195,7 +181,7 @@ final class GmsComet implements Runnable {
                     return; // already answered
                 }
                 if (ok) {
-                    stopAnswerTimer();
+                    answerTimer = Cancellable.cancel(answerTimer);
                     answerTimer = transport.context.platform.scheduler.schedule(ANSWER_MS, this::close);
                 } else {
                     close(); // fails it
@@ -233,13 +219,13 @@ final class GmsComet implements Runnable {
             resync = 0;
         }
         if (data.get("statusCode").num() == 0) {
-            stopWatchdog();
+            watchdog = Cancellable.cancel(watchdog);
         }
         int kind = pendingKind;
         Reply reply = pending;
         pendingKind = GmsTransport.PUSH;
         pending = null;
-        stopAnswerTimer();
+        answerTimer = Cancellable.cancel(answerTimer);
         transport.handle(kind, data, reply == null ? GmsHttp.GmsCall.NONE : reply);
         if (kind != GmsTransport.PUSH && !transport.active) {
             close(); // the start was refused or the restored chat is over

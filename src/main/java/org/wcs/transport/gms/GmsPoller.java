@@ -69,10 +69,7 @@ final class GmsPoller {
     }
 
     void stop() {
-        if (ticker != null) {
-            ticker.cancel();
-            ticker = null;
-        }
+        ticker = Cancellable.cancel(ticker);
     }
 
     /** After the customer sent something: answers come sooner. */

@@ -241,9 +241,6 @@ final class Answers {
     }
 
     private void stopAgentTyping() {
-        if (agentTyping != null) {
-            agentTyping.cancel();
-            agentTyping = null;
-        }
+        agentTyping = Cancellable.cancel(agentTyping);
     }
 }

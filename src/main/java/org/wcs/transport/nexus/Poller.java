@@ -124,9 +124,6 @@ final class Poller implements Runnable {
     }
 
     private void cancel() {
-        if (timer != null) {
-            timer.cancel();
-            timer = null;
-        }
+        timer = Cancellable.cancel(timer);
     }
 }

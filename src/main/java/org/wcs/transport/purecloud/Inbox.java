@@ -171,9 +171,6 @@ final class Inbox implements Runnable {
         if (memberWait != null) {
             memberWait.cancel();
         }
-        if (agentTyping != null) {
-            agentTyping.cancel();
-            agentTyping = null;
-        }
+        agentTyping = Cancellable.cancel(agentTyping);
     }
 }

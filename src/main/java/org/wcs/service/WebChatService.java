@@ -150,8 +150,7 @@ public final class WebChatService {
         if (resume == null) {
             return;
         }
-        String list = cookies.get("_genesys.widgets.app.autoLoadList");
-        if (hosted && list != null && list.contains("\"WebChat\":true") && !reports.subscribed("WebChat")) {
+        if (hosted && autoLoaded("WebChat") && !reports.subscribed("WebChat")) {
             heldResume = resume;
             heldResumeTimer = platform.scheduler.schedule(WEBCHAT_WAIT_MS, this::resumeHeld);
         } else {
@@ -215,13 +214,16 @@ public final class WebChatService {
         if (!hosted) {
             return;
         }
-        if (on) {
-            String list = cookies.get("_genesys.widgets.app.autoLoadList");
-            if (list != null && list.contains("\"" + NAME + "\":true")) {
-                return;
-            }
+        if (on && autoLoaded(NAME)) {
+            return;
         }
         plugin.command(on ? "App.registerAutoLoad" : "App.deregisterAutoLoad", Values.object());
+    }
+
+    /** Whether App's auto-load list (its cookie) says {@code plugin} is loaded on every page of this chat. */
+    private boolean autoLoaded(String plugin) {
+        String list = cookies.get("_genesys.widgets.app.autoLoadList");
+        return list != null && list.contains("\"" + plugin + "\":true");
     }
 
     /** Page focus or visibility changed: sleep when it is gone, wake when it is back. */

@@ -52,8 +52,12 @@ class CometdFaultsTest extends CometdFixture {
         comet.agent(chat).joins("Grace").says("still there");
         page.awaitEvent("reconnected");
         sync(chat);
+        // then: a connect held before the faults may still carry the join, so only the order of the connection
+        // events and the single join are fixed
         String events = kinds(page.takeEvents());
-        assertTrue(events.startsWith("disconnected,disconnected,disconnected,reconnected"), events);
+        assertEquals("disconnected,disconnected,disconnected,reconnected",
+                events.replace("agentConnected,", "").replace(",agentConnected", ""), events);
+        assertEquals(1, events.split("agentConnected", -1).length - 1, events);
         assertEquals(chat.lines(), transcript());
     }
 

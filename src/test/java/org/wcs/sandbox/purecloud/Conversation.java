@@ -37,6 +37,7 @@ public final class Conversation {
     final Map<String, Member> members = new LinkedHashMap<>();
     final List<ObjectNode> messages = new ArrayList<>();
     final List<Socket> sockets = new ArrayList<>();
+    final MediaRequests mediaRequests;
     /** Attachments so far; routing (the guest's join) starts with the first. */
     int attachments;
     boolean ended;
@@ -48,6 +49,7 @@ public final class Conversation {
         this.channel = "streaming-" + Wire.uuid().replace("-", "");
         this.createBody = createBody;
         this.guest = guest;
+        this.mediaRequests = new MediaRequests(id);
         members.put(guest.id, guest);
     }
 

@@ -194,10 +194,25 @@ public final class GuestChatServer {
             }
             return ok(c.page(r.param("after"), r.param("before"), r.param("sortOrder"), maxResults(r)));
         }
-        if (what.equals("mediarequests") && method.equals("GET")) {
-            ObjectNode list = Wire.MAPPER.createObjectNode();
-            list.putArray("entities");
-            return ok(list);
+        if (what.equals("mediarequests")) {
+            return mediaRequest(c, p.length > 3 ? p[3] : null, method, r);
+        }
+        throw new Refusal(404, "no such endpoint");
+    }
+
+    /** Spec 4.9 (checklist 12.14): list, read one, and the guest's PATCH of its state while the chat lasts. */
+    private static Answer mediaRequest(Conversation c, String id, String method, Request r) {
+        if (id == null && method.equals("GET")) {
+            return ok(c.mediaRequests.list());
+        }
+        if (id != null && method.equals("GET")) {
+            return ok(c.mediaRequests.get(id));
+        }
+        if (id != null && method.equals("PATCH")) {
+            if (c.ended) {
+                throw new Refusal(400, "the conversation has ended");
+            }
+            return ok(c.mediaRequests.answer(id, Wire.parse(r.body())));
         }
         throw new Refusal(404, "no such endpoint");
     }
@@ -231,8 +246,14 @@ public final class GuestChatServer {
         if (info.has("customFields") && !info.path("customFields").isObject()) {
             throw new Refusal(400, "memberInfo.customFields must be an object");
         }
+        // an authenticated guest (checklist 12.14) brings a signed-data JWT; the emulator checks only its shape
+        JsonNode token = b.path("memberAuthToken");
+        if (b.has("memberAuthToken") && (!token.isTextual() || token.asText().split("\\.", -1).length != 3)) {
+            throw new Refusal(400, "memberAuthToken must be a JWT");
+        }
         Member guest = new Member(Wire.uuid(), "CUSTOMER", info.path("displayName").asText(), "CONNECTED",
                 info.path("customFields").isObject() ? info.path("customFields") : null);
+        guest.authenticatedGuest = b.has("memberAuthToken");
         guest.joinDate = Wire.iso(stamp());
         guest.avatarImageUrl = info.path("avatarImageUrl").isTextual() ? info.path("avatarImageUrl").asText() : null;
         Conversation c = new Conversation(this, b, guest);

@@ -12,6 +12,8 @@ public final class Member {
     volatile String joinDate;
     volatile String leaveDate;
     public volatile String avatarImageUrl;
+    /** A guest created with a {@code memberAuthToken} ([I] the API's {@code authenticatedGuest} flag). */
+    volatile boolean authenticatedGuest;
     final JsonNode customFields;
 
     Member(String id, String role, String displayName, String state, JsonNode customFields) {
@@ -36,6 +38,9 @@ public final class Member {
         }
         if (customFields != null) {
             o.set("customFields", customFields);
+        }
+        if (authenticatedGuest) {
+            o.put("authenticatedGuest", true);
         }
         return o;
     }

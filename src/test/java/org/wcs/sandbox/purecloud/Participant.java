@@ -53,9 +53,13 @@ public final class Participant {
         }
     }
 
-    /** A co-browse offer, as a message with {@code bodyType: media-request}. */
+    /**
+     * A co-browse offer: a PENDING media request the guest can read and answer, announced by a message with
+     * {@code bodyType: media-request} whose body is {@code text}; returns the message.
+     */
     public JsonNode mediaRequest(String text) {
         synchronized (conversation.server) {
+            conversation.mediaRequests.offer(text, "COBROWSE");
             return conversation.post(member, text, "media-request");
         }
     }

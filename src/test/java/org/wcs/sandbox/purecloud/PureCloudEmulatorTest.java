@@ -452,6 +452,47 @@ class PureCloudEmulatorTest extends SandboxTest {
         assertEquals(-1, again.closeCode, "and is not closed");
     }
 
+    // ---- 12.14 optional: media requests, authenticated guests ----
+
+    @Test
+    void aMediaRequestIsOfferedReadAndAnsweredOnceByTheGuest() throws Exception {
+        Chat chat = create();
+        Stream s = Stream.open(chat.stream());
+        s.next();
+        String list = chat.base() + "/mediarequests";
+        assertEquals(0, call("GET", list, chat.jwt(), null).json().path("entities").size());
+        server.latest().agent("Alice").mediaRequest("Alice would like to co-browse");
+        assertEquals("media-request", s.next().path("eventBody").path("bodyType").asText());
+        JsonNode offer = call("GET", list, chat.jwt(), null).json().path("entities").get(0);
+        assertEquals("PENDING", offer.path("state").asText());
+        assertEquals("COBROWSE", offer.path("types").get(0).asText());
+        assertEquals(list + "/" + offer.path("id").asText(), offer.path("selfUri").asText());
+        String one = list + "/" + offer.path("id").asText();
+        assertEquals(offer, call("GET", one, chat.jwt(), null).json());
+        assertEquals(401, call("GET", one, null, null).status());
+        assertEquals(404, call("GET", list + "/nope", chat.jwt(), null).status());
+        // the guest answers with one of its three states, once
+        assertEquals(400, call("PATCH", one, chat.jwt(), "{\"state\":\"CANCELLED\"}").status());
+        assertEquals(400, call("PATCH", one, chat.jwt(), "not json").status());
+        Reply accepted = call("PATCH", one, chat.jwt(), "{\"state\":\"ACCEPTED\"}");
+        assertEquals(200, accepted.status());
+        assertEquals("ACCEPTED", accepted.json().path("state").asText());
+        assertEquals("ACCEPTED", call("GET", one, chat.jwt(), null).json().path("state").asText());
+        assertEquals(400, call("PATCH", one, chat.jwt(), "{\"state\":\"DECLINED\"}").status());
+    }
+
+    @Test
+    void aGuestWithAMemberAuthTokenIsAnAuthenticatedGuest() throws Exception {
+        String withToken = CREATE.replace("{\"organizationId\"", "{\"memberAuthToken\":\"aGVhZA.Ym9keQ.c2ln\","
+                + "\"organizationId\"");
+        Reply r = call("POST", Wire.BASE, null, withToken);
+        assertEquals(200, r.status());
+        assertTrue(r.json().path("member").path("authenticatedGuest").asBoolean());
+        assertFalse(call("POST", Wire.BASE, null, CREATE).json().path("member").has("authenticatedGuest"));
+        assertEquals(400, call("POST", Wire.BASE, null, withToken.replace("aGVhZA.Ym9keQ.c2ln", "")).status());
+        assertEquals(400, call("POST", Wire.BASE, null, withToken.replace("\"aGVhZA.Ym9keQ.c2ln\"", "7")).status());
+    }
+
     @Test
     void corsPreflightsAreAnswered() throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.url() + Wire.BASE + "/x/members"))

@@ -39,12 +39,13 @@ import org.wcs.sandbox.Sandbox;
  * chat is pushed to each Bayeux session attached to it, in the REST envelope. All Bayeux state lives on one thread
  * (the actor); Jetty threads only read requests and hand them over.
  */
-public final class CometdEmulator implements Emulator, AgentDesk {
+public final class CometdEmulator implements Emulator {
     public static final String PATH = "/genesys/cometd";
     public static final String FILES = "/genesys/2/chat-ntf";
     static final String UNKNOWN_CLIENT = "402::Unknown client";
 
     final GmsEmulator gms;
+    private final AgentDesk desk;
     final CometdOps ops = new CometdOps(this);
     final ScheduledExecutorService actor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "cometd-emulator");
@@ -94,6 +95,7 @@ public final class CometdEmulator implements Emulator, AgentDesk {
 
     public CometdEmulator(GmsEmulator gms) {
         this.gms = gms;
+        this.desk = new GmsDesk(gms, "cometd");
     }
 
     @Override
@@ -411,60 +413,9 @@ public final class CometdEmulator implements Emulator, AgentDesk {
         new GmsCalls(gms, chat, x, form, null).run(op);
     }
 
+    /** The desk of the chats started over CometD: the GMS emulator's chats and agent, under the name "cometd". */
     @Override
     public AgentDesk desk() {
-        return this;
-    }
-
-    // ---------------------------------------------------------------- AgentDesk: the shared chats
-
-    @Override
-    public String backend() {
-        return "cometd";
-    }
-
-    @Override
-    public List<DeskChat> chats() {
-        return gms.chats("cometd");
-    }
-
-    @Override
-    public void join(String chatId, String agentName) {
-        gms.join(chatId, agentName);
-    }
-
-    @Override
-    public void typing(String chatId, boolean typing) {
-        gms.typing(chatId, typing);
-    }
-
-    @Override
-    public void say(String chatId, String text) {
-        gms.say(chatId, text);
-    }
-
-    @Override
-    public void pushUrl(String chatId, String url) {
-        gms.pushUrl(chatId, url);
-    }
-
-    @Override
-    public void sendFile(String chatId, String fileName, String content) {
-        gms.sendFile(chatId, fileName, content);
-    }
-
-    @Override
-    public void idleAlert(String chatId, int seconds) {
-        gms.idleAlert(chatId, seconds);
-    }
-
-    @Override
-    public void leave(String chatId) {
-        gms.leave(chatId);
-    }
-
-    @Override
-    public void end(String chatId) {
-        gms.end(chatId);
+        return desk;
     }
 }

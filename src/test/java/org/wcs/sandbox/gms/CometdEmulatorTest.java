@@ -156,8 +156,8 @@ class CometdEmulatorTest extends SandboxTest {
         publish(clientId, "{\"operation\":\"customNotice\"" + id + ",\"message\":\"note\"}");
         assertEquals("CustomNotice", pushes(clientId).get(0).get("messages").get(0).get("type").asText());
         // and the desk shows it as a CometD chat, not a REST one
-        assertTrue(comet.chats().stream().anyMatch(c -> c.id().equals(chat.chatId) && c.backend().equals("cometd")));
-        assertTrue(comet.gms().chats().stream().noneMatch(c -> c.id().equals(chat.chatId)));
+        assertTrue(comet.desk().chats().stream().anyMatch(c -> c.id().equals(chat.chatId) && c.backend().equals("cometd")));
+        assertTrue(comet.gms().desk().chats().stream().noneMatch(c -> c.id().equals(chat.chatId)));
         // and a disconnect ends it
         publish(clientId, "{\"operation\":\"disconnect\"" + id + "}");
         JsonNode end = pushes(clientId).get(0);
@@ -302,7 +302,7 @@ class CometdEmulatorTest extends SandboxTest {
 
     @Test
     void theDeskIsNamedCometd() {
-        assertEquals("cometd", comet.backend());
+        assertEquals("cometd", comet.desk().backend());
         assertTrue(sandbox.desks().stream().map(AgentDesk::backend).toList().contains("cometd"));
     }
 }

@@ -23,12 +23,13 @@ import org.wcs.sandbox.Sandbox;
  * Widgets makes, JSON answers carrying identity and {@code chatEnded} every time, per-chat transcripts with
  * positions, files, fault injection, and a record of every call for tests.
  */
-public final class GmsEmulator implements Emulator, AgentDesk {
+public final class GmsEmulator implements Emulator {
     public static final String PREFIX = "/genesys/2/chat/";
 
     private final Map<String, GmsChat> chats = new LinkedHashMap<>();
     private final Faults<GmsFault> faults = new Faults<>();
     private final Map<String, StoredFile> files = new LinkedHashMap<>();
+    private final AgentDesk desk = new GmsDesk(this, "gms");
     /** Every call received, in order. */
     public final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     /** Source of {@code utcTime}; tests may pin it. */
@@ -128,22 +129,12 @@ public final class GmsEmulator implements Emulator, AgentDesk {
 
     @Override
     public AgentDesk desk() {
-        return this;
-    }
-
-    @Override
-    public String backend() {
-        return "gms";
-    }
-
-    @Override
-    public List<DeskChat> chats() {
-        return chats("gms");
+        return desk;
     }
 
     /** The chats customers started over one wire ("gms" for REST, "cometd"), as a desk of that name shows them. */
-    synchronized List<DeskChat> chats(String origin) {
-        List<DeskChat> out = new ArrayList<>();
+    synchronized List<AgentDesk.DeskChat> chats(String origin) {
+        List<AgentDesk.DeskChat> out = new ArrayList<>();
         for (GmsChat c : chats.values()) {
             if (!c.origin.equals(origin)) {
                 continue;
@@ -152,7 +143,7 @@ public final class GmsEmulator implements Emulator, AgentDesk {
             for (String l : c.lines()) {
                 lines.add(l.substring(l.indexOf(' ') + 1));
             }
-            out.add(new DeskChat(origin, c.chatId, c.customerName(), c.participant("Agent") != null, c.ended(),
+            out.add(new AgentDesk.DeskChat(origin, c.chatId, c.customerName(), c.participant("Agent") != null, c.ended(),
                     c.userDataCopy(), lines, c.preview));
         }
         return out;
@@ -166,54 +157,6 @@ public final class GmsEmulator implements Emulator, AgentDesk {
             }
         }
         return null;
-    }
-
-    private GmsAgent desk(String chatId) {
-        GmsChat c = chat(chatId);
-        if (c == null) {
-            throw new IllegalArgumentException("no chat " + chatId);
-        }
-        return agent(c);
-    }
-
-    @Override
-    public void join(String chatId, String agentName) {
-        desk(chatId).joins(agentName);
-    }
-
-    @Override
-    public void typing(String chatId, boolean typing) {
-        desk(chatId).typing(typing);
-    }
-
-    @Override
-    public void say(String chatId, String text) {
-        desk(chatId).says(text);
-    }
-
-    @Override
-    public void pushUrl(String chatId, String url) {
-        desk(chatId).pushUrl(url);
-    }
-
-    @Override
-    public void sendFile(String chatId, String fileName, String content) {
-        desk(chatId).sendsFile(fileName, content);
-    }
-
-    @Override
-    public void idleAlert(String chatId, int seconds) {
-        desk(chatId).idleAlert(seconds);
-    }
-
-    @Override
-    public void leave(String chatId) {
-        desk(chatId).leaves();
-    }
-
-    @Override
-    public void end(String chatId) {
-        desk(chatId).ends();
     }
 
     // ---------------------------------------------------------------- HTTP

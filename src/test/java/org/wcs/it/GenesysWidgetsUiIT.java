@@ -145,16 +145,15 @@ class GenesysWidgetsUiIT extends InBrowser {
         // given a Genesys Cloud chat in their UI
         startAChatInTheirUi("purecloud");
         say("Before the drop");
-        browser.js("window.links = []; ['disconnected', 'reconnected'].forEach(function (n) {"
-                + " CXBus.subscribe('WebChatService.' + n, function () { window.links.push(n); }); });");
+        watch("disconnected", "reconnected");
         // when the event stream drops, will not come back at once, and the agent speaks meanwhile
         GuestChatServer server = sandbox.emulator(PureCloudEmulator.class).server;
         server.refuseUpgrades(2);
         server.dropSockets();
-        browser.waitFor("window.links.indexOf('disconnected') >= 0");
+        untilWatched("disconnected");
         desk("purecloud").say(latest(desk("purecloud")).id(), "While you were away");
         // then the service reconnects and their transcript shows the message, once, and the chat goes on
-        browser.waitFor("window.links.indexOf('reconnected') >= 0");
+        untilWatched("reconnected");
         browser.waitFor(shown("While you were away"));
         say("After the drop");
         assertEquals(1, Collections.frequency(transcript(), "While you were away"), transcript().toString());
@@ -164,16 +163,15 @@ class GenesysWidgetsUiIT extends InBrowser {
     void aGmsServerThatSaysItIsOfflineIsShownAndComesBack() {
         // given a GMS chat in their UI
         startAChatInTheirUi("gms");
-        browser.js("window.links = []; ['chatServerWentOffline', 'chatServerBackOnline'].forEach(function (n) {"
-                + " CXBus.subscribe('WebChatService.' + n, function () { window.links.push(n); }); });");
+        watch("chatServerWentOffline", "chatServerBackOnline");
         // when the server answers more refreshes than pollExceptionLimit (5) with statusCode 1
         sandbox.emulator(GmsEmulator.class).inject(GmsFault.statusOne(7));
-        browser.waitFor("window.links.indexOf('chatServerWentOffline') >= 0");
+        untilWatched("chatServerWentOffline");
         desk("gms").say(latest(desk("gms")).id(), "Sorry for the wait");
         // then their UI shows its alert, and once the server is back the message shows, once
         browser.waitFor("document.querySelector('.cx-webchat').innerText.indexOf("
                 + "'Messages are currently taking longer than normal') >= 0");
-        browser.waitFor("window.links.indexOf('chatServerBackOnline') >= 0");
+        untilWatched("chatServerBackOnline");
         browser.waitFor(shown("Sorry for the wait"));
         say("No problem");
         assertEquals(1, Collections.frequency(transcript(), "Sorry for the wait"), transcript().toString());
@@ -221,6 +219,18 @@ class GenesysWidgetsUiIT extends InBrowser {
     private static AgentDesk.DeskChat latest(AgentDesk desk) {
         List<AgentDesk.DeskChat> chats = desk.chats();
         return chats.get(chats.size() - 1);
+    }
+
+    /** Records, in the page, each of these WebChatService events as it is published on their bus. */
+    private static void watch(String... events) {
+        browser.js("window.links = []; arguments[0].forEach(function (n) {"
+                + " CXBus.subscribe('WebChatService.' + n, function () { window.links.push(n); }); });",
+                List.of(events));
+    }
+
+    /** Waits until a watched event has been published. */
+    private static void untilWatched(String event) {
+        browser.waitFor("window.links.indexOf(" + TextNode.valueOf(event) + ") >= 0");
     }
 
     /** Sends a message as the customer; waits for it and the scripted agent's echo in their transcript. */

@@ -2,6 +2,7 @@ package org.wcs.service;
 
 import org.wcs.bus.Command;
 import org.wcs.bus.CommandHandler;
+import org.wcs.transport.ConnectionStatus;
 import org.wcs.transport.Events;
 import org.wcs.transport.Reply;
 import org.wcs.transport.Texts;
@@ -76,7 +77,7 @@ final class Commands implements CommandHandler {
             case SEND_CUSTOM_NOTICE:
                 s.wake(false);
                 if (active(c)) {
-                    s.transport.customNotice(d.get("message").str(""), Replies.of(c));
+                    s.transport.customNotice(d.get("message").str(""), reply(c));
                 }
                 return;
             case SEND_TYPING:
@@ -86,7 +87,7 @@ final class Commands implements CommandHandler {
                 return;
             case SEND_FILTERED_MESSAGE:
                 s.wake(false);
-                if (!s.active) {
+                if (!s.active()) {
                     c.reject(text(Texts.NO_ACTIVE_SESSION_DOT));
                 } else if (!Prefilters.valid(d.get("regex"))) {
                     c.reject(text(Texts.BAD_FILTERS));
@@ -112,8 +113,8 @@ final class Commands implements CommandHandler {
                 }
                 s.userData = Values.assign(Values.assign(Values.object(), s.userData), d);
                 s.plugin.data("userData", s.userData);
-                if (s.active) {
-                    s.transport.updateUserData(d, Replies.of(c));
+                if (s.active()) {
+                    s.transport.updateUserData(d, reply(c));
                 } else {
                     c.resolve(s.userData);
                 }
@@ -126,8 +127,8 @@ final class Commands implements CommandHandler {
                 }
                 s.interactionData = Values.assign(Values.assign(Values.object(), s.interactionData), d);
                 s.plugin.data("interactionData", s.interactionData);
-                if (s.active) {
-                    s.transport.updateInteractionData(d, Replies.of(c));
+                if (s.active()) {
+                    s.transport.updateInteractionData(d, reply(c));
                 } else {
                     c.resolve(s.interactionData);
                 }
@@ -136,24 +137,29 @@ final class Commands implements CommandHandler {
                 if (!c.commander.equals(WebChatService.NAME)) {
                     c.reject(text(Texts.ACCESS_DENIED));
                 } else {
-                    s.transport.poll(Replies.of(c));
+                    s.transport.poll(reply(c));
                 }
                 return;
             case START_POLL:
                 if (s.cometD || active(c)) { // CometD rejects before looking at the session
-                    s.transport.startPoll(Replies.of(c));
+                    s.transport.startPoll(reply(c));
                 }
                 return;
             case STOP_POLL:
-                s.transport.stopPoll(Replies.of(c));
+                s.transport.stopPoll(reply(c));
                 return;
             case PAUSE_POLL:
                 if (active(c)) {
-                    s.transport.pausePoll(true, Replies.of(c));
+                    s.transport.pausePoll(true, reply(c));
                 }
                 return;
             case RESET_POLL_EXCEPTIONS:
-                s.transport.resetPollExceptions(Replies.of(c));
+                if (s.connection == ConnectionStatus.OFFLINE || s.connection == ConnectionStatus.PENDING) {
+                    // The page dismissed the outage: its end publishes nothing (spec gms-v2 §7.1).
+                    s.connection = ConnectionStatus.ONLINE;
+                    s.pendingAnnounced = false;
+                }
+                s.transport.resetPollExceptions(reply(c));
                 return;
             case RESTORE:
             case ASYNC_RESTORE:
@@ -173,7 +179,7 @@ final class Commands implements CommandHandler {
                 Value file = d.get("files").get("files").at(0);
                 if (active(c)) {
                     if (file.isObject()) {
-                        s.transport.sendFile(file, Replies.of(c));
+                        s.transport.sendFile(file, reply(c));
                     } else {
                         c.reject(text(Texts.NO_FILE));
                     }
@@ -184,17 +190,17 @@ final class Commands implements CommandHandler {
                 if (fileId == null || fileId.isEmpty()) {
                     c.reject(text(Texts.NO_FILE_ID));
                 } else {
-                    s.transport.downloadFile(fileId, d.get("fileName").str(""), Replies.of(c));
+                    s.transport.downloadFile(fileId, d.get("fileName").str(""), reply(c));
                 }
                 return;
             case GET_FILE_LIMITS:
-                s.transport.fileLimits(Replies.of(c));
+                s.transport.fileLimits(reply(c));
                 return;
             case GET_SESSION_DATA:
                 c.resolve(s.transport.sessionData());
                 return;
             case FETCH_HISTORY:
-                s.transport.fetchHistory(Replies.of(c));
+                s.transport.fetchHistory(reply(c));
                 return;
             case REGISTER_TYPING_PREVIEW_INPUT:
                 registerPreviewInput(c, d.get("input"));
@@ -209,10 +215,10 @@ final class Commands implements CommandHandler {
                 }
                 return;
             case VERIFY_SESSION:
-                if (s.restoring || s.heldResume != null) {
+                if (s.state == Lifecycle.RESTORING) {
                     s.verifyQueue.add(c);
                 } else {
-                    c.resolve(Values.object().set("sessionActive", s.active));
+                    c.resolve(Values.object().set("sessionActive", s.active()));
                 }
                 return;
             case SLEEP:
@@ -226,16 +232,21 @@ final class Commands implements CommandHandler {
     }
 
     private boolean active(Command c) {
-        if (!s.active) {
+        if (!s.active()) {
             c.reject(text(Texts.NO_ACTIVE_SESSION));
         }
-        return s.active;
+        return s.active();
+    }
+
+    /** Settles {@code c} with the transport's answer, through the report queue (after the reports before it). */
+    private Reply reply(Command c) {
+        return s.queue.queued(Replies.of(c));
     }
 
     private void startChat(Command c) {
         Value d = c.data;
         s.wake(false);
-        if (s.active || s.starting || s.restoring) {
+        if (!s.state.canGo(Lifecycle.STARTING)) {
             c.reject(text(Texts.ALREADY_ACTIVE));
             return;
         }
@@ -271,29 +282,30 @@ final class Commands implements CommandHandler {
                 .set("interactionData", interaction)
                 .set("async", d.get("async").truthy())
                 .set("options", d);
-        s.starting = true;
+        s.go(Lifecycle.STARTING);
+        s.nextGeneration();
         s.transcript.reset();
-        s.transport.start(request, new Reply() {
+        s.transport.start(request, s.queue.queued(new Reply() {
             @Override
             public void ok(Value result) {
-                s.starting = false;
                 c.resolve(result);
             }
 
             @Override
             public void fail(Value reason) {
-                s.starting = false;
+                s.go(Lifecycle.IDLE); // no-op when the start's report already made it active
                 c.reject(reason);
             }
-        });
+        }));
     }
 
     private void endChat(Command c) {
-        if (!s.active) {
+        if (!s.go(Lifecycle.ENDING)) {
             c.reject(text(Texts.NO_ACTIVE_SESSION));
             return;
         }
-        s.transport.end(new Reply() {
+        s.nextGeneration(); // the ending chat's late news is dropped; only the end's own answer counts
+        s.transport.end(s.queue.queued(new Reply() {
             @Override
             public void ok(Value result) {
                 s.reports.endedByCustomer();
@@ -305,17 +317,17 @@ final class Commands implements CommandHandler {
                 s.reports.endedByCustomer();
                 c.reject(reason);
             }
-        });
+        }));
     }
 
     /** {@code c} is null for the internal send of {@code sendFilteredMessage}. */
     private void sendMessage(Command c, Value message, String type, Value parent) {
-        Reply reply = c == null ? Replies.IGNORE : Replies.of(c);
-        if (s.disconnected && s.active) {
+        Reply reply = c == null ? Replies.IGNORE : reply(c);
+        if (s.connection == ConnectionStatus.DISCONNECTED && s.active()) {
             reply.ok(Values.object().set("statusCode", 1));
             return;
         }
-        if (!s.active) {
+        if (!s.active()) {
             reply.fail(text(Texts.NO_ACTIVE_SESSION));
             return;
         }
@@ -335,35 +347,38 @@ final class Commands implements CommandHandler {
     }
 
     private void restore(Command c, boolean async) {
-        s.dropHeldResume();
-        if (s.restoring) {
+        if (s.heldResume != null) {
+            s.dropHeldResume(); // the UI asks itself: this restore replaces the held one
+            s.state = Lifecycle.IDLE;
+        }
+        if (s.state == Lifecycle.RESTORING) {
             c.reject(text(Texts.ALREADY_RESTORING));
             return;
         }
-        if (s.active) {
-            if (async) {
+        if (!s.go(Lifecycle.RESTORING)) {
+            if (async && s.active()) {
                 c.resolve();
             } else {
                 c.reject(text(Texts.RESTORE_WHILE_ACTIVE));
             }
             return;
         }
-        s.restoring = true;
-        Reply reply = new Reply() {
+        s.nextGeneration();
+        Reply reply = s.queue.queued(new Reply() {
             @Override
             public void ok(Value result) {
-                s.restoring = false;
+                s.go(Lifecycle.IDLE); // no-op when the restore's report made it active
                 s.releaseVerify();
                 c.resolve(result);
             }
 
             @Override
             public void fail(Value reason) {
-                s.restoring = false;
+                s.go(Lifecycle.IDLE);
                 s.releaseVerify();
                 c.reject(reason);
             }
-        };
+        });
         if (async) {
             s.transport.asyncRestore(reply);
         } else {

@@ -1,83 +1,134 @@
 package org.wcs.service;
 
+import org.wcs.transport.AgentTyping;
+import org.wcs.transport.BatchKind;
+import org.wcs.transport.ConnectionStatus;
 import org.wcs.transport.Events;
-import org.wcs.transport.TransportListener;
+import org.wcs.transport.RestoreOutcome;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
 /**
- * Turns what the transport reports into session state and bus events. Publishing order follows the original:
- * state first (data keys), then the event.
+ * Turns what the transport reports (delivered by {@link ReportQueue}, one at a time, only for the current chat) into
+ * session state and bus events. Publishing order follows the original: state first (data keys), then the event.
  */
-final class Reports implements TransportListener {
+final class Reports {
     private final WebChatService s;
     /** The default capabilities; data key {@code capabilities} stays undefined until the transport reports. */
     private final Value capabilities = Values.object().set("async", false).set("asyncClose", "hideChat")
             .set("pagination", false).set("fileUpload", true);
     /** Whether WebChat was listening when {@code restored} went out; if not, it gets it again on its ready. */
     private boolean restoredUnseenByWebChat;
+    /** The {@code restored} data as published (v3 says {@code async}), for the repeat on WebChat's ready. */
+    private Value restoredData = Values.object();
 
     Reports(WebChatService service) {
         this.s = service;
     }
 
-    @Override
-    public void started(Value sessionData) {
+    void started(Value sessionData) {
+        if (!s.go(Lifecycle.ACTIVE)) {
+            return;
+        }
         s.activate(sessionData);
         s.publish(Events.STARTED, sessionData);
         s.autoLoad(true);
     }
 
-    @Override
-    public void messages(Value messages, Value originals, boolean restoring, boolean oldMessages, Value extras) {
-        s.intake.accept(messages, originals, restoring, oldMessages, extras);
+    void batch(Value messages, Value originals, BatchKind kind, Value extras) {
+        if (s.state == Lifecycle.ACTIVE) {
+            s.intake.accept(messages, originals, kind == BatchKind.RESTORED, kind == BatchKind.HISTORY, extras);
+        }
     }
 
-    @Override
-    public void agentTyping(Value from, String state) {
-        if (state.equals(Events.AGENT_TYPING_TIMEOUT)) {
+    void agentTyping(Value from, AgentTyping state) {
+        if (state == AgentTyping.TIMED_OUT) {
             s.intake.agentTyping = false;
             s.plugin.data("agentTyping", Values.of(false));
-            s.publish(state, Values.object());
+            s.publish(Events.AGENT_TYPING_TIMEOUT, Values.object());
         } else {
-            s.intake.typing(state.equals(Events.AGENT_TYPING_STARTED), from);
+            s.intake.typing(state == AgentTyping.STARTED, from);
         }
     }
 
-    @Override
-    public void report(String event, Value data) {
-        switch (event) {
-            case Events.DISCONNECTED:
-                s.disconnected = true;
-                break;
-            case Events.RECONNECTED:
-                s.disconnected = false;
-                break;
-            case Events.RESTORED:
-                s.activate(s.transport.sessionData());
-                if (data.get("async").truthy()) {
-                    s.plugin.data("WebChatService.mode", Values.object().set("async", true));
-                }
-                restoredUnseenByWebChat = !subscribed("WebChat");
-                s.publish(event, data);
-                s.autoLoad(true);
-                return;
-            case Events.RESTORE_FAILED:
-            case Events.RESTORE_TIMEOUT:
-            case Events.SESSION_LOST:
-                s.deactivate();
-                s.transcript.reset();
-                s.publish(event, data);
-                s.autoLoad(false);
-                return;
-            default:
-                break;
+    void restoreOutcome(RestoreOutcome outcome, Value data) {
+        Value payload = data == null || data.isUndefined() ? Values.object() : data;
+        if (outcome == RestoreOutcome.RESTORED_OFFLINE) {
+            if (s.active()) {
+                // The chat goes on; the first good answer publishes the recovery (spec gms-v2 §7.3).
+                s.connection = ConnectionStatus.OFFLINE;
+                s.publish(Events.RESTORED_OFFLINE, Values.object());
+            }
+            return;
         }
-        if (event.equals(Events.AJAX_RESPONSE)) {
-            s.plugin.publishDirect(event, data);
-        } else {
-            s.publish(event, data);
+        if (outcome == RestoreOutcome.RESTORED) {
+            if (!s.go(Lifecycle.ACTIVE)) {
+                return;
+            }
+            s.activate(s.transport.sessionData());
+            if (payload.get("async").truthy()) {
+                s.plugin.data("WebChatService.mode", Values.object().set("async", true));
+            }
+            restoredUnseenByWebChat = !subscribed("WebChat");
+            restoredData = payload;
+            s.publish(Events.RESTORED, payload);
+            s.autoLoad(true);
+            return;
         }
+        if (!s.go(Lifecycle.IDLE) && !s.go(Lifecycle.ENDED)) {
+            return; // no chat to lose
+        }
+        s.deactivate();
+        s.transcript.reset();
+        s.publish(outcome == RestoreOutcome.FAILED ? Events.RESTORE_FAILED
+                : outcome == RestoreOutcome.TIMED_OUT ? Events.RESTORE_TIMEOUT : Events.SESSION_LOST, payload);
+        s.autoLoad(false);
+    }
+
+    /**
+     * The service alone maps connection changes to events, and only changes: an outage is announced once, and its
+     * end publishes the recovery events once, in the original's order (spec gms-v2 §7.3, cxbus-contract).
+     */
+    void connection(ConnectionStatus next) {
+        ConnectionStatus was = s.connection;
+        if (next == was || s.state != Lifecycle.ACTIVE) {
+            return;
+        }
+        s.connection = next;
+        if (next == ConnectionStatus.PENDING) {
+            s.pendingAnnounced = true;
+            s.publish(Events.CONNECTION_PENDING, Values.object());
+        } else if (next == ConnectionStatus.OFFLINE) {
+            s.publish(Events.SERVER_OFFLINE, Values.object());
+        } else if (next == ConnectionStatus.DISCONNECTED) {
+            s.publish(Events.DISCONNECTED, Values.object());
+        } else if (next == ConnectionStatus.TIMED_OUT) {
+            s.publish(Events.CHAT_SERVER_TIMEOUT, Values.object());
+        } else { // back online
+            boolean serverWasDown = was == ConnectionStatus.OFFLINE || was == ConnectionStatus.TIMED_OUT;
+            if (serverWasDown) {
+                s.publish(Events.SERVER_ONLINE, Values.object());
+            }
+            if (s.pendingAnnounced) {
+                s.publish(Events.CONNECTION_RESTORED, Values.object());
+            }
+            if (was != ConnectionStatus.PENDING) {
+                s.publish(Events.RECONNECTED, Values.object());
+            }
+            s.pendingAnnounced = false;
+        }
+    }
+
+    void error(Value data) {
+        s.publish(Events.ERROR, data);
+    }
+
+    void exchanged(Value body) {
+        s.plugin.publishDirect(Events.AJAX_RESPONSE, body);
+    }
+
+    void polling(boolean running) {
+        s.publish(running ? Events.POLLING_STARTED : Events.POLLING_STOPPED, Values.object());
     }
 
     /** Whether {@code plugin} subscribed to our {@code restored} event (our bus and Genesys's both list it). */
@@ -93,21 +144,23 @@ final class Reports implements TransportListener {
 
     /**
      * Fix for the original's race (spec C.7): when the service restored a chat before the WebChat UI subscribed,
-     * the UI never reopened it. Here WebChat's own sticky {@code ready} triggers a second {@code restored}.
+     * the UI never reopened it. Here WebChat's own sticky {@code ready} triggers a second {@code restored}, with the
+     * data of the first (v3's {@code async} keeps an async chat hidden).
      */
     void webChatReady() {
         s.resumeHeld();
-        if (restoredUnseenByWebChat && s.active) {
+        if (restoredUnseenByWebChat && s.state == Lifecycle.ACTIVE) {
             restoredUnseenByWebChat = false;
-            s.publish(Events.RESTORED, Values.object());
+            s.publish(Events.RESTORED, restoredData);
         }
     }
 
-    @Override
-    public void ended() {
-        if (!s.active) {
+    /** The server (or another tab) ended the chat. */
+    void ended() {
+        if (!s.go(Lifecycle.ENDED)) {
             return;
         }
+        s.nextGeneration();
         s.deactivate();
         s.publish(Events.ENDED, Values.object());
         s.autoLoad(false);
@@ -115,7 +168,7 @@ final class Reports implements TransportListener {
 
     /** The customer's {@code endChat} finished (well or not): the original's sequence of events. */
     void endedByCustomer() {
-        if (!s.active) {
+        if (!s.go(Lifecycle.ENDED)) {
             return;
         }
         s.deactivate();
@@ -126,8 +179,7 @@ final class Reports implements TransportListener {
         s.autoLoad(false);
     }
 
-    @Override
-    public void capabilities(Value reported) {
+    void capabilities(Value reported) {
         for (String key : new String[] {"async", "asyncClose"}) {
             if (reported.get(key).truthy()) {
                 capabilities.set(key, reported.get(key));
@@ -143,23 +195,11 @@ final class Reports implements TransportListener {
         s.publish(Events.CAPABILITIES_CHANGED, capabilities);
     }
 
-    @Override
-    public void sessionData(Value sessionData) {
+    void sessionData(Value sessionData) {
         s.plugin.data("WebChatService.sessionData", sessionData);
     }
 
-    @Override
-    public String previewText() {
-        return s.previewText();
-    }
-
-    @Override
-    public String language() {
-        return s.language;
-    }
-
-    @Override
-    public String header(String name) {
+    String header(String name) {
         if (!s.config.get("enableCustomHeader").truthy()) {
             return null;
         }

@@ -4,6 +4,7 @@ import org.wcs.bus.Command;
 import org.wcs.bus.Plugin;
 import org.wcs.platform.Cancellable;
 import org.wcs.platform.Platform;
+import org.wcs.transport.ConnectionStatus;
 import org.wcs.transport.Events;
 import org.wcs.transport.SiteCookies;
 import org.wcs.transport.Texts;
@@ -33,6 +34,8 @@ public final class WebChatService {
     final Intake intake = new Intake(this);
     final ClientTyping typing = new ClientTyping(this);
     final Reports reports = new Reports(this);
+    /** The transport's only way in: reports and replies, queued and tagged with the generation. */
+    final ReportQueue queue = new ReportQueue(this);
 
     Transport transport;
     Value config = Values.object();
@@ -46,10 +49,14 @@ public final class WebChatService {
     boolean cometD;
     boolean configured;
 
-    boolean active;
-    boolean starting;
-    boolean restoring;
-    boolean disconnected;
+    /** The chat's lifecycle: changed only through {@link #go}. */
+    Lifecycle state = Lifecycle.IDLE;
+    /** The link to the server as last reported; events come from its changes ({@link Reports#connection}). */
+    ConnectionStatus connection = ConnectionStatus.ONLINE;
+    /** {@code connectionPending} went out in the current outage, so its end publishes {@code connectionRestored}. */
+    boolean pendingAnnounced;
+    /** Counts up at every start, restore and end; reports of another generation are dropped. */
+    int generation;
     boolean sleeping;
     final Arr<Command> verifyQueue = new Arr<>();
     /** The resume command held until the WebChat UI is ready, or null. */
@@ -73,7 +80,7 @@ public final class WebChatService {
         plugin.subscribe("App.data.pageFocus", e -> focus(e.get("data").get("value").truthy()));
         plugin.subscribe("App.data.pageHidden", e -> focus(!e.get("data").get("value").truthy()));
         plugin.subscribe("WebChat.closed", e -> {
-            if (!active) {
+            if (!active()) {
                 transcript.reset();
             }
         });
@@ -100,12 +107,12 @@ public final class WebChatService {
         if (!data.isObject() || data.keys().length == 0) {
             return Texts.INVALID_CONFIGURATION;
         }
-        if (active || starting) {
+        if (state == Lifecycle.ACTIVE || state == Lifecycle.STARTING || state == Lifecycle.ENDING) {
             return Texts.ALREADY_ACTIVE;
         }
         Transport chosen;
         try {
-            chosen = factory.create(new TransportContext(platform, cookies, data, reports));
+            chosen = factory.create(new TransportContext(platform, cookies, data, queue));
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
@@ -151,6 +158,7 @@ public final class WebChatService {
             return;
         }
         if (hosted && autoLoaded("WebChat") && !reports.subscribed("WebChat")) {
+            go(Lifecycle.RESTORING); // a start now would race the chat this restore brings back
             heldResume = resume;
             heldResumeTimer = platform.scheduler.schedule(WEBCHAT_WAIT_MS, this::resumeHeld);
         } else {
@@ -163,6 +171,7 @@ public final class WebChatService {
         String resume = heldResume;
         dropHeldResume();
         if (resume != null) {
+            state = Lifecycle.IDLE; // held, not yet sent: the command takes it from here
             plugin.command(resume, Values.object());
         }
     }
@@ -181,9 +190,28 @@ public final class WebChatService {
         return previewInput == null ? "" : previewInput.get("value").str("");
     }
 
+    /** Moves the lifecycle on if the table allows it; false (and no change) when it does not. */
+    boolean go(Lifecycle next) {
+        if (!state.canGo(next)) {
+            return false;
+        }
+        state = next;
+        return true;
+    }
+
+    /** A new chat generation: whatever the transport reported for the one before is dropped. */
+    void nextGeneration() {
+        generation++;
+    }
+
+    boolean active() {
+        return state == Lifecycle.ACTIVE;
+    }
+
     /** The session became active (start or restore). */
     void activate(Value sessionData) {
-        active = true;
+        connection = ConnectionStatus.ONLINE;
+        pendingAnnounced = false;
         plugin.data("sessionActive", Values.of(true));
         plugin.data("WebChatService.sessionData", sessionData);
     }
@@ -193,9 +221,8 @@ public final class WebChatService {
      * events are the caller's to publish.
      */
     void deactivate() {
-        active = false;
-        restoring = false;
-        disconnected = false;
+        connection = ConnectionStatus.ONLINE;
+        pendingAnnounced = false;
         sleeping = false;
         typing.end(false);
         if (intake.agentTyping) {
@@ -233,18 +260,18 @@ public final class WebChatService {
 
     /** Any customer action wakes a sleeping session first, as in the original. */
     void wake(boolean resetIdle) {
-        if (sleeping && active) {
+        if (sleeping && active()) {
             sleeping = false;
             plugin.data("sleeping", Values.of(false));
             publish(Events.WAKING, Values.object());
             transport.sleep(false);
-        } else if (resetIdle && active) {
+        } else if (resetIdle && active()) {
             transport.resetIdle();
         }
     }
 
     void sleep() {
-        if (sleepEnabled && active && !sleeping) {
+        if (sleepEnabled && active() && !sleeping) {
             sleeping = true;
             plugin.data("sleeping", Values.of(true));
             publish(Events.SLEEPING, Values.object());
@@ -257,13 +284,13 @@ public final class WebChatService {
         Arr<Command> waiting = verifyQueue.copy();
         verifyQueue.clear();
         for (int i = 0; i < waiting.size(); i++) {
-            waiting.get(i).resolve(Values.object().set("sessionActive", active));
+            waiting.get(i).resolve(Values.object().set("sessionActive", active()));
         }
     }
 
     /** Exposed for tests and the entry point. */
     public boolean isActive() {
-        return active;
+        return active();
     }
 
 }

@@ -3,29 +3,46 @@ package org.wcs.transport;
 import org.wcs.value.Value;
 
 /**
- * What a transport reports to the service, and the little it may ask of it. The service turns reports into bus events
- * and state; a transport never sees the bus. Calls must come from the event loop, never from inside a service call
- * that is still running (use {@code schedule(0, ...)} when in doubt).
+ * What a transport reports to the service, and the little it may ask of it. Reports are typed; the service owns the
+ * chat's state and alone turns reports into state changes and bus events (a transport never sees the bus or its event
+ * names). Every report is queued and delivered on a later turn of the event loop, tagged with the chat generation
+ * that was current when it was made: one that belongs to an earlier chat is dropped, and a transport cannot re-enter
+ * the service from inside a service call.
  */
 public interface TransportListener {
+    /**
+     * The chat generation: the service counts up at every start, restore and end. A transport notes it with each
+     * request it sends and drops an answer whose generation is no longer {@link #generation()}.
+     */
+    int generation();
+
     /** The chat started: {@code sessionData} is the payload of the {@code started} event. */
     void started(Value sessionData);
+
+    /** The outcome of a restore; {@code data} is the event's payload (may be undefined). */
+    void restoreOutcome(RestoreOutcome outcome, Value data);
 
     /**
      * New transcript items, converted ({@code messages}, each {@code {index, type, text, timestamp,
      * from:{id, type, name}}} plus optional fields) and as the server sent them ({@code originals}, same length).
      * {@code extras} holds batch fields for the event, e.g. {@code idleTimeCountDown}; may be undefined.
      */
-    void messages(Value messages, Value originals, boolean restoring, boolean oldMessages, Value extras);
+    void batch(Value messages, Value originals, BatchKind kind, Value extras);
 
-    /** An agent's typing state learnt outside the transcript: {@code state} is one of the three typing events. */
-    void agentTyping(Value from, String state);
+    /** An agent's typing state learnt outside the transcript; {@code from} is who types (may be empty). */
+    void agentTyping(Value from, AgentTyping state);
 
-    /**
-     * Any other report, by its event name ({@link Events}): connection state, polling, restore outcomes, errors,
-     * {@code ajaxResponse}. The service updates its state and publishes it with {@code data}.
-     */
-    void report(String event, Value data);
+    /** What the transport observed of its link to the server; the service publishes only changes. */
+    void connection(ConnectionStatus status);
+
+    /** An error the page should see ({@code error} event) with the back end's payload. */
+    void error(Value data);
+
+    /** A raw server answer, for the {@code ajaxResponse} event of back ends that have it. */
+    void exchanged(Value body);
+
+    /** Polling started or stopped. */
+    void polling(boolean running);
 
     /** The server (or another tab) ended the chat. */
     void ended();

@@ -1,5 +1,6 @@
 package org.wcs.fake;
 
+import org.wcs.transport.BatchKind;
 import java.util.ArrayList;
 import java.util.List;
 import org.wcs.transport.ChatItems;
@@ -113,7 +114,7 @@ public final class ScriptedTransport implements Transport {
             converted.push(m);
             originals.push(Values.assign(Values.object(), m).set("messageType", "text"));
         }
-        listener.messages(converted, originals, restoring, false, Values.undefined());
+        listener.batch(converted, originals, restoring ? BatchKind.RESTORED : BatchKind.LIVE, Values.undefined());
     }
 
     @Override

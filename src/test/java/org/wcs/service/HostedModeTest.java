@@ -143,7 +143,7 @@ class HostedModeTest {
         // then the restore runs, once, and the UI sees all of it
         assertEquals(1, transport.count("restore"));
         transport.session = Js.obj("sessionID", "C9");
-        transport.listener.report(org.wcs.transport.Events.RESTORED, Js.obj());
+        transport.listener.restoreOutcome(org.wcs.transport.RestoreOutcome.RESTORED, Js.obj());
         transport.batch(true, transport.item("Message", "earlier", "Agent", 3, "Alice"));
         transport.last("restore").reply.ok(Js.obj());
         tab.loop.advance(WebChatService.WEBCHAT_WAIT_MS);

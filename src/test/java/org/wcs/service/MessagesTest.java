@@ -1,5 +1,6 @@
 package org.wcs.service;
 
+import org.wcs.transport.AgentTyping;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -197,8 +198,8 @@ class MessagesTest extends ServiceFixture {
     @Test
     void transportReportedTypingAndTimeout() {
         Value from = Js.obj("from", Js.obj("id", "a1", "name", "Alice"));
-        transport.listener.agentTyping(from, "agentTypingStarted");
-        transport.listener.agentTyping(Values.undefined(), "agentTypingTimeout");
+        transport.listener.agentTyping(from, AgentTyping.STARTED);
+        transport.listener.agentTyping(Values.undefined(), AgentTyping.TIMED_OUT);
         tab.loop.runDue();
         assertEquals(List.of("data.agentTyping true", "agentTypingStarted", "data.agentTyping false",
                 "agentTypingTimeout"), names());

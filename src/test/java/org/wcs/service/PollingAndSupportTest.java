@@ -73,7 +73,7 @@ class PollingAndSupportTest extends ServiceFixture {
         t.page.window().set("_genesys", Js.obj("widgets", Js.obj("webchat", Js.obj("x", 1))));
         WebChatService s = Launcher.start(t.platform, ctx -> new Minimal());
         t.loop.runDue();
-        s.active = true;
+        s.state = Lifecycle.ACTIVE;
         Value p = Js.call(t.page.window().get("CXBus"), "registerPlugin", "P");
         String[][] rows = {
             {"getFileLimits", Texts.NO_FILE_LIMITS},

@@ -1,5 +1,6 @@
 package org.wcs.service;
 
+import org.wcs.transport.RestoreOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,7 +47,7 @@ class RestoreTest extends ServiceFixture {
         Outcome verify = command("verifySession");
         assertEquals("pending", verify.state);
         transport.session = Js.obj("sessionID", "C9");
-        transport.listener.report(Events.RESTORED, Js.obj());
+        transport.listener.restoreOutcome(RestoreOutcome.RESTORED, Js.obj());
         transport.batch(true, transport.item("Message", "earlier", "Agent", 3, "Alice"));
         transport.last("restore").reply.ok(Js.obj("statusCode", 0));
         tab.loop.runDue();
@@ -59,14 +60,14 @@ class RestoreTest extends ServiceFixture {
     @Test
     void restoreTimeoutAndFailureResetTheSession() { // G43, G44
         command("restore");
-        transport.listener.report(Events.RESTORE_TIMEOUT, Js.obj());
+        transport.listener.restoreOutcome(RestoreOutcome.TIMED_OUT, Js.obj());
         transport.last("restore").reply.fail(Values.undefined());
         tab.loop.runDue();
         assertTrue(events.contains("restoreTimeout"));
         assertEquals("resolved:{\"sessionActive\":false}", command("verifySession").toString());
         events.clear();
         command("restore");
-        transport.listener.report(Events.RESTORE_FAILED, Js.obj());
+        transport.listener.restoreOutcome(RestoreOutcome.FAILED, Js.obj());
         tab.loop.runDue();
         assertTrue(events.contains("restoreFailed"));
     }
@@ -81,7 +82,7 @@ class RestoreTest extends ServiceFixture {
     @Test
     void asyncRestoreMarksTheMode() {
         command("asyncRestore");
-        transport.listener.report(Events.RESTORED, Js.obj("async", true));
+        transport.listener.restoreOutcome(RestoreOutcome.RESTORED, Js.obj("async", true));
         tab.loop.runDue();
         assertEquals("{\"async\":true}", Js.json(service.plugin.data("WebChatService.mode")));
         assertTrue(events.contains("restored {\"async\":true}"));
@@ -106,7 +107,7 @@ class RestoreTest extends ServiceFixture {
     void restoredPublishedBeforeWebChatSubscribedIsRepeatedWhenWebChatIsReady() { // deviation: race fixed
         // given a restore that completes before any WebChat plugin exists
         command("restore");
-        transport.listener.report(Events.RESTORED, Js.obj());
+        transport.listener.restoreOutcome(RestoreOutcome.RESTORED, Js.obj());
         tab.loop.runDue();
         events.clear();
         // when WebChat loads later, subscribes and becomes ready
@@ -129,7 +130,7 @@ class RestoreTest extends ServiceFixture {
         List<String> seen = new java.util.ArrayList<>();
         Js.call(webchat, "subscribe", "WebChatService.restored", Js.fn(e -> seen.add("restored")));
         command("restore");
-        transport.listener.report(Events.RESTORED, Js.obj());
+        transport.listener.restoreOutcome(RestoreOutcome.RESTORED, Js.obj());
         Js.call(webchat, "republish", "ready");
         tab.loop.runDue();
         assertEquals(List.of("restored"), seen);

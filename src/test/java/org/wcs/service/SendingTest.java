@@ -1,5 +1,6 @@
 package org.wcs.service;
 
+import org.wcs.transport.ConnectionStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,11 +55,11 @@ class SendingTest extends ServiceFixture {
     @Test
     void whileDisconnectedSendMessageAnswersStatusCodeOneWithoutSending() { // G38
         startChat();
-        transport.listener.report(Events.DISCONNECTED, Js.obj());
+        transport.listener.connection(ConnectionStatus.DISCONNECTED);
         tab.loop.runDue();
         assertEquals("resolved:{\"statusCode\":1}", command("sendMessage", Js.obj("message", "hi")).toString());
         assertNull(transport.last("send"));
-        transport.listener.report(Events.RECONNECTED, Js.obj());
+        transport.listener.connection(ConnectionStatus.ONLINE);
         command("sendMessage", Js.obj("message", "hi"));
         assertTrue(transport.last("send") != null);
     }

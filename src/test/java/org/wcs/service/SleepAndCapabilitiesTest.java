@@ -1,5 +1,9 @@
 package org.wcs.service;
 
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.wcs.transport.RestoreOutcome;
+import org.wcs.transport.ConnectionStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,24 +65,51 @@ class SleepAndCapabilitiesTest extends ServiceFixture {
         assertEquals(2, events.stream().filter(e -> e.startsWith("capabilitiesChanged")).count());
     }
 
-    @Test
-    void connectionAndServerEventsPassThrough() {
+    /** Connection reports, as a transport makes them, to the events the page sees: changes only, recovery once. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "PENDING PENDING PENDING ONLINE | connectionPending connectionRestored",
+        "PENDING OFFLINE OFFLINE ONLINE | connectionPending chatServerWentOffline chatServerBackOnline connectionRestored"
+            + " reconnected",
+        "DISCONNECTED DISCONNECTED DISCONNECTED ONLINE | disconnected reconnected",
+        "PENDING DISCONNECTED ONLINE | connectionPending disconnected connectionRestored reconnected",
+        "DISCONNECTED TIMED_OUT ONLINE | disconnected chatServerTimeout chatServerBackOnline reconnected",
+        "ONLINE ONLINE | ",
+    })
+    void connectionChangesBecomeEventsOnce(String reports, String expected) {
         startChat();
-        for (String e : new String[] {Events.CONNECTION_PENDING, Events.SERVER_OFFLINE, Events.SERVER_ONLINE,
-            Events.CONNECTION_RESTORED, Events.RESTORED_OFFLINE, Events.POLLING_STARTED}) {
-            transport.listener.report(e, Js.obj());
+        for (String status : reports.trim().split(" ")) {
+            transport.listener.connection(ConnectionStatus.valueOf(status));
         }
-        transport.listener.report(Events.ERROR, Js.obj("errors", Js.arr(Js.obj("code", "X", "text", "T"))));
         tab.loop.runDue();
-        assertEquals(List.of("connectionPending", "chatServerWentOffline", "chatServerBackOnline",
-                "connectionRestored", "restoredOffline", "pollingStarted",
-                "error {\"errors\":[{\"code\":\"X\",\"text\":\"T\"}]}"), events);
+        assertEquals(expected == null ? List.of() : List.of(expected.trim().split(" ")), events);
+    }
+
+    @Test
+    void pollingAndErrorsPassThrough() {
+        startChat();
+        transport.listener.polling(true);
+        transport.listener.error(Js.obj("errors", Js.arr(Js.obj("code", "X", "text", "T"))));
+        transport.listener.polling(false);
+        tab.loop.runDue();
+        assertEquals(List.of("pollingStarted", "error {\"errors\":[{\"code\":\"X\",\"text\":\"T\"}]}",
+                "pollingStopped"), events);
+    }
+
+    @Test
+    void connectionReportsOfAnEndedChatAreDropped() {
+        startChat();
+        transport.listener.connection(ConnectionStatus.DISCONNECTED);
+        transport.listener.ended();
+        transport.listener.connection(ConnectionStatus.ONLINE);
+        tab.loop.runDue();
+        assertEquals(List.of("disconnected", "data.sessionActive false", "ended"), events);
     }
 
     @Test
     void sessionLostResets() {
         startChat();
-        transport.listener.report(Events.SESSION_LOST, Js.obj("status", 404));
+        transport.listener.restoreOutcome(RestoreOutcome.SESSION_LOST, Js.obj("status", 404));
         tab.loop.runDue();
         assertEquals(List.of("data.sessionActive false", "sessionLost {\"status\":404}"), events);
     }

@@ -1,7 +1,7 @@
 package org.wcs.transport.gms;
 
 import org.wcs.platform.Cancellable;
-import org.wcs.transport.Events;
+import org.wcs.transport.ConnectionStatus;
 import org.wcs.transport.Reply;
 import org.wcs.transport.Texts;
 import org.wcs.transport.TransportContext;
@@ -46,6 +46,8 @@ final class GmsComet implements Runnable {
     /** The start or restore waiting for its first push ({@code PUSH}: none), and its reply. */
     private int pendingKind = GmsTransport.PUSH;
     private Reply pending;
+    /** A connect failed: the next good one asks for the chat's events again. */
+    private boolean linkDown;
     private Cancellable answerTimer;
     private Cancellable watchdog;
     private int tries;
@@ -126,7 +128,8 @@ final class GmsComet implements Runnable {
     void connected() {
         if (transport.active) {
             transport.session.ping(transport.context.platform.scheduler.now());
-            if (transport.disconnected) {
+            if (linkDown) {
+                linkDown = false;
                 transport.link(true);
                 renotify();
             }
@@ -138,6 +141,7 @@ final class GmsComet implements Runnable {
         if (bayeux.failures >= FAILURES && (pending != null || !transport.active)) {
             close(); // fails the waiting start or restore
         } else if (transport.active) {
+            linkDown = true;
             transport.link(false);
         }
     }
@@ -145,8 +149,8 @@ final class GmsComet implements Runnable {
     /** The server ended our Bayeux session (the Bayeux client handshakes again). */
     void dropped() {
         if (transport.active) {
-            transport.listener.report(Events.DISCONNECTED, Values.object());
-            transport.offline = true;
+            // The server dropped the session: an outage of the server, announced as `disconnected` (spec §13.5).
+            transport.listener.connection(ConnectionStatus.DISCONNECTED);
             watchdog = Cancellable.cancel(watchdog);
             tries = 0;
             watchdog = transport.context.platform.scheduler.schedule(WATCHDOG_MS, this);
@@ -158,7 +162,7 @@ final class GmsComet implements Runnable {
     public void run() {
         if (++tries > WATCHDOG_TRIES) {
             watchdog = null;
-            transport.listener.report(Events.CHAT_SERVER_TIMEOUT, Values.object());
+            transport.listener.connection(ConnectionStatus.TIMED_OUT);
             return;
         }
         if (bayeux.handshaken()) { // else the handshake, when it succeeds, asks
@@ -192,7 +196,7 @@ final class GmsComet implements Runnable {
                     reply.ok(Values.object().set("statusCode", 0));
                 } else {
                     if (transport.active) {
-                        transport.listener.report(Events.ERROR, why);
+                        transport.listener.error(why);
                     }
                     reply.fail(why);
                 }
@@ -204,7 +208,7 @@ final class GmsComet implements Runnable {
 
     /** A push on the service channel: the answer to a pending start or restore, or the chat's news. */
     void pushed(Value data) {
-        if (transport.over || !data.isRecord()) {
+        if ((!transport.active && pending == null) || !data.isRecord()) {
             return;
         }
         Value events = data.get("messages");

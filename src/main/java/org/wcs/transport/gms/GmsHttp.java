@@ -10,7 +10,6 @@ import org.wcs.platform.Cancellable;
 import org.wcs.platform.Http;
 import org.wcs.platform.HttpRequest;
 import org.wcs.platform.HttpResponse;
-import org.wcs.transport.Events;
 import org.wcs.transport.Form;
 import org.wcs.transport.Reply;
 import org.wcs.transport.TransportContext;
@@ -77,7 +76,7 @@ final class GmsHttp {
     }
 
     void send(HttpRequest r, int kind, Reply reply, Value file) {
-        context.platform.http.send(r, new GmsCall(this, kind, reply, file));
+        context.platform.http.send(r, new GmsCall(this, kind, reply, file, context.listener.generation()));
     }
 
     /** Completion of one call: the generic handling of spec §2.4/§2.5, then what the call itself needs. */
@@ -85,8 +84,8 @@ final class GmsHttp {
         if (call.kind == REFRESH || call.kind == RESTORE) {
             transport.polling = false;
         }
-        if (transport.over && call.kind != END) {
-            return;
+        if (call.generation != context.listener.generation() && call.kind != END) {
+            return; // an answer for a chat that ended, or for a start or restore given up: never for this one
         }
         Value body = null;
         if (r.ok()) {
@@ -127,7 +126,7 @@ final class GmsHttp {
             if (transport.active && transport.comet == null) {
                 transport.link(false);
             } else {
-                context.listener.report(Events.ERROR, xhr);
+                context.listener.error(xhr);
             }
         } else {
             Value errors = json.get("errors");
@@ -149,7 +148,7 @@ final class GmsHttp {
                 xhr.set("errorReason", "InvalidService");
             }
             if (bare || kept.length() > 0) {
-                context.listener.report(Events.ERROR, xhr);
+                context.listener.error(xhr);
             }
         }
         if (call.kind == RESTORE) {
@@ -168,9 +167,9 @@ final class GmsHttp {
                 errors.at(i).set("filename", name);
             }
             xhr.set("responseText", Values.stringify(json));
-            context.listener.report(Events.ERROR, xhr);
+            context.listener.error(xhr);
         } else if (r.status == 0) {
-            context.listener.report(Events.ERROR, Values.object().set("status", 0)
+            context.listener.error(Values.object().set("status", 0)
                     .set("errorReason", "FileUploadError").set("filename", name).set("file", call.file));
         }
         call.reply.fail(xhr);
@@ -216,12 +215,15 @@ final class GmsHttp {
         final int kind;
         final Reply reply;
         final Value file;
+        /** The chat generation the call was sent for. */
+        final int generation;
 
-        GmsCall(GmsHttp http, int kind, Reply reply, Value file) {
+        GmsCall(GmsHttp http, int kind, Reply reply, Value file, int generation) {
             this.http = http;
             this.kind = kind;
             this.reply = reply;
             this.file = file;
+            this.generation = generation;
         }
 
         @Override

@@ -1,8 +1,10 @@
 package org.wcs.transport.gms;
 
 import org.wcs.platform.HttpRequest;
-import org.wcs.transport.Events;
+import org.wcs.transport.BatchKind;
+import org.wcs.transport.ConnectionStatus;
 import org.wcs.transport.Reply;
+import org.wcs.transport.RestoreOutcome;
 import org.wcs.transport.Texts;
 import org.wcs.transport.Transport;
 import org.wcs.transport.TransportContext;
@@ -33,16 +35,14 @@ public final class GmsTransport implements Transport {
     /** CometD mode (spec §13), or null for REST polling. */
     final GmsComet comet;
 
+    /** A chat runs on this transport: its calls go out and its polls tick (the service owns the lifecycle). */
     boolean active;
     /** A refresh is in flight (only one at a time). */
     boolean polling;
-    boolean disconnected;
-    boolean offline;
+    /** Refreshes in a row answered {@code statusCode: 1}. */
     private int pollExceptions;
-    /** An outage (statusCode 1) is under way and {@code connectionPending} went out. */
-    private boolean pending;
-    /** Set when the chat ended here: late answers of that chat are ignored. */
-    boolean over;
+    /** The last request failed at the network (what this transport saw, not the service's status). */
+    private boolean unreachable;
 
     public GmsTransport(TransportContext context) {
         this.context = context;
@@ -116,10 +116,10 @@ public final class GmsTransport implements Transport {
         }
         int status = (int) body.get("statusCode").num();
         if (status == 2 && body.get("errors").length() > 0 && (comet != null || body.get("chatEnded").truthy())) {
-            listener.report(Events.ERROR, body);
+            listener.error(body);
         }
         if (comet == null) {
-            listener.report(Events.AJAX_RESPONSE, body);
+            listener.exchanged(body);
         }
         switch (kind) {
             case START:
@@ -163,20 +163,20 @@ public final class GmsTransport implements Transport {
         }
     }
 
-    /** The connection came back ({@code up}: {@code reconnected} once) or failed ({@code disconnected} each time). */
+    /**
+     * A request got through ({@code up}) or failed at the network. Only the end of a network outage is news here: a
+     * good answer while the chat server says it is unavailable ({@code statusCode: 1}) is no recovery.
+     */
     void link(boolean up) {
-        if (!up) {
-            disconnected = true;
-            listener.report(Events.DISCONNECTED, Values.object());
-        } else if (disconnected) {
-            disconnected = false;
-            listener.report(Events.RECONNECTED, Values.object());
+        if (!up || unreachable) {
+            unreachable = !up;
+            listener.connection(up ? ConnectionStatus.ONLINE : ConnectionStatus.DISCONNECTED);
         }
     }
 
     void restoreFailed(Reply reply) {
         session.clear();
-        listener.report(Events.RESTORE_FAILED, Values.object());
+        listener.restoreOutcome(RestoreOutcome.FAILED, Values.object());
         reply.fail(Values.undefined());
     }
 
@@ -211,7 +211,7 @@ public final class GmsTransport implements Transport {
             if (!body.get("idleTimerExpire").isUndefined()) {
                 extras.set("idleTimeCountDown", body.get("idleTimerExpire"));
             }
-            listener.messages(messages, originals, restoring, false, extras);
+            listener.batch(messages, originals, restoring ? BatchKind.RESTORED : BatchKind.LIVE, extras);
         }
         if (body.get("chatEnded").truthy() && active) {
             finish();
@@ -219,34 +219,16 @@ public final class GmsTransport implements Transport {
     }
 
     /**
-     * statusCode of a refresh: 1 means the chat server is unavailable. The first one of an outage publishes
-     * {@code connectionPending}; more than {@code pollExceptionLimit} in a row publish {@code chatServerWentOffline};
-     * the first 0 after that publishes {@code chatServerBackOnline}, {@code connectionRestored} and
-     * {@code reconnected} (only {@code connectionRestored} if the outage never reached the limit).
+     * statusCode of a refresh: 1 means the chat server is unavailable. The first one of an outage is
+     * {@link ConnectionStatus#PENDING}; more than {@code pollExceptionLimit} in a row {@link ConnectionStatus#OFFLINE};
+     * 0 is {@link ConnectionStatus#ONLINE}. The service turns the changes into events.
      */
     private void health(int status) {
         if (status == 1) {
-            if (!pending) {
-                pending = true;
-                listener.report(Events.CONNECTION_PENDING, Values.object());
-            }
-            if (++pollExceptions > context.number(config, "pollExceptionLimit", 5)) {
-                listener.report(Events.SERVER_OFFLINE, Values.object());
-                pollExceptions = 0;
-                offline = true;
-            }
+            boolean pastLimit = ++pollExceptions > context.number(config, "pollExceptionLimit", 5);
+            listener.connection(pastLimit ? ConnectionStatus.OFFLINE : ConnectionStatus.PENDING);
         } else if (status == 0) {
-            if (offline) {
-                listener.report(Events.SERVER_ONLINE, Values.object());
-            }
-            if (pending) {
-                listener.report(Events.CONNECTION_RESTORED, Values.object());
-            }
-            if (offline) {
-                listener.report(Events.RECONNECTED, Values.object());
-            }
-            offline = false;
-            pending = false;
+            listener.connection(ConnectionStatus.ONLINE);
             pollExceptions = 0;
         }
     }
@@ -264,13 +246,13 @@ public final class GmsTransport implements Transport {
             return;
         }
         poller.start();
-        listener.report(Events.POLLING_STARTED, Values.object());
+        listener.polling(true);
     }
 
     private void stopPolling() {
         if (poller.running()) {
             poller.stop();
-            listener.report(Events.POLLING_STOPPED, Values.object());
+            listener.polling(false);
         }
     }
 
@@ -278,7 +260,6 @@ public final class GmsTransport implements Transport {
     private void finish() {
         boolean wasActive = active;
         active = false;
-        over = true;
         stopPolling();
         session.forget();
         if (comet != null) {
@@ -297,11 +278,9 @@ public final class GmsTransport implements Transport {
             reply.fail(Values.object().set("statusCode", 1));
             return;
         }
-        over = false;
-        offline = false;
-        pending = false;
-        disconnected = false;
+        active = false;
         pollExceptions = 0;
+        unreachable = false;
         session.forget();
         Value form = request.get("form");
         Value f = fields().set("nickname", form.get("nickname").str(""))
@@ -337,7 +316,6 @@ public final class GmsTransport implements Transport {
     public void end(Reply reply) {
         stopPolling();
         active = false;
-        over = true;
         // Sent before the identity is forgotten; the answer comes later, whatever happens next.
         if (comet != null) {
             comet.publish("disconnect", fields(), END, reply);
@@ -356,11 +334,12 @@ public final class GmsTransport implements Transport {
         long ping = session.lastPing();
         if (ping >= 0 && context.platform.scheduler.now() - ping >= context.number(config, "restoreTimeout", 60000)) {
             session.forget();
-            listener.report(Events.RESTORE_TIMEOUT, Values.object());
+            listener.restoreOutcome(RestoreOutcome.TIMED_OUT, Values.object());
             reply.fail(Values.of(Texts.NOTHING_TO_RESTORE));
             return;
         }
-        over = false;
+        pollExceptions = 0;
+        unreachable = false;
         polling = true;
         call("refresh", fields().set("transcriptPosition", 1).set("message", ""), RESTORE, reply);
     }
@@ -368,18 +347,17 @@ public final class GmsTransport implements Transport {
     private void restored(Reply reply, Value body, int status) {
         if (!Values.of(false).same(body.get("chatEnded"))) {
             session.forget();
-            listener.report(Events.RESTORE_TIMEOUT, Values.object());
+            listener.restoreOutcome(RestoreOutcome.TIMED_OUT, Values.object());
             reply.fail(body);
             return;
         }
         active = true;
         session.store();
-        listener.report(Events.RESTORED, Values.object());
+        listener.restoreOutcome(RestoreOutcome.RESTORED, Values.object());
         take(body, true);
         startPolling();
         if (status == 1) {
-            offline = true;
-            listener.report(Events.RESTORED_OFFLINE, Values.object());
+            listener.restoreOutcome(RestoreOutcome.RESTORED_OFFLINE, Values.object());
         }
         reply.ok(body);
     }
@@ -475,8 +453,6 @@ public final class GmsTransport implements Transport {
     @Override
     public void resetPollExceptions(Reply reply) {
         pollExceptions = 0;
-        offline = false;
-        pending = false;
         reply.ok(Values.undefined());
     }
 

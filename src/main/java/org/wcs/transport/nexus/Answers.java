@@ -3,7 +3,10 @@ package org.wcs.transport.nexus;
 import org.wcs.platform.Cancellable;
 import org.wcs.platform.HttpResponse;
 import org.wcs.transport.Base64;
-import org.wcs.transport.Events;
+import org.wcs.transport.AgentTyping;
+import org.wcs.transport.BatchKind;
+import org.wcs.transport.ConnectionStatus;
+import org.wcs.transport.RestoreOutcome;
 import org.wcs.transport.Texts;
 import org.wcs.transport.TransportListener;
 import org.wcs.value.JsError;
@@ -43,7 +46,7 @@ final class Answers {
                         .set("pagination", t.config.async).set("fileUpload", true));
             } else if (c.session == t.session) {
                 agentTyping = null;
-                listener.agentTyping(Values.undefined(), Events.AGENT_TYPING_TIMEOUT);
+                listener.agentTyping(Values.undefined(), AgentTyping.TIMED_OUT);
             }
             return;
         }
@@ -93,7 +96,7 @@ final class Answers {
                 t.persist();
                 listener.started(Values.object().set("data", t.claims));
                 t.poller.start();
-                listener.report(Events.AJAX_RESPONSE, json);
+                listener.exchanged(json);
                 c.reply.ok(json);
                 return;
             case Call.RESUME:
@@ -115,7 +118,7 @@ final class Answers {
                 t.poller.answered(200, true);
                 if (disconnected) {
                     disconnected = false;
-                    listener.report(Events.RECONNECTED, Values.object());
+                    listener.connection(ConnectionStatus.ONLINE);
                 }
                 new Batch(t, Batch.LIVE, json, null);
                 return;
@@ -144,7 +147,7 @@ final class Answers {
             t.poller.answered(r.status, false);
             if (r.status == 0 && !disconnected) {
                 disconnected = true;
-                listener.report(Events.DISCONNECTED, Values.object());
+                listener.connection(ConnectionStatus.DISCONNECTED);
             }
         } else if (kind == Call.HISTORY) {
             t.poller.resume();
@@ -156,15 +159,15 @@ final class Answers {
             if (t.store != null) {
                 t.store.delete(gone);
             }
-            listener.report(Events.SESSION_LOST, xhr);
-            listener.report(Events.ERROR, error);
+            listener.restoreOutcome(RestoreOutcome.SESSION_LOST, xhr);
+            listener.error(error);
         } else {
             if (restoring) {
                 t.forget();
-                listener.report(Events.RESTORE_FAILED, xhr);
+                listener.restoreOutcome(RestoreOutcome.FAILED, xhr);
             }
             if (kind != Call.USER_DATA && !disconnected) {
-                listener.report(Events.ERROR, error);
+                listener.error(error);
             }
             if (kind == Call.POLL) {
                 t.poller.next();
@@ -184,14 +187,15 @@ final class Answers {
             return;
         }
         if (b.kind == Batch.RESTORE) {
-            listener.report(Events.RESTORED, Values.object().set("async", t.config.async));
+            listener.restoreOutcome(RestoreOutcome.RESTORED, Values.object().set("async", t.config.async));
         }
         Value m = b.messages;
         if (m.length() > 0) {
             if (b.kind != Batch.HISTORY) {
                 watchAgentTyping(m);
             }
-            listener.messages(m, b.originals, b.kind == Batch.RESTORE, b.kind == Batch.HISTORY, Values.undefined());
+            listener.batch(m, b.originals, b.kind == Batch.RESTORE ? BatchKind.RESTORED
+                    : b.kind == Batch.HISTORY ? BatchKind.HISTORY : BatchKind.LIVE, Values.undefined());
         }
         if (t.store != null && t.position.moved()) {
             t.store.save(t.position.index(), t.token);

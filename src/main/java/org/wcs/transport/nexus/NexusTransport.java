@@ -44,6 +44,8 @@ public final class NexusTransport implements Transport {
     /** Where this page stands in the session's transcript. */
     Position position;
 
+    private boolean capabilitiesAnnounced;
+
     public NexusTransport(TransportContext context) {
         this.context = context;
         this.listener = context.listener;
@@ -53,6 +55,14 @@ public final class NexusTransport implements Transport {
         this.store = config.async ? new SessionStore(context, config.callbacks) : null;
         this.answers = new Answers(this);
         reset();
+    }
+
+    /** v3's capabilities, announced once per configuration, by the restore on page load (quirk 15). */
+    private void announceCapabilities() {
+        if (!capabilitiesAnnounced) {
+            capabilitiesAnnounced = true;
+            context.platform.scheduler.schedule(0, new Call(this, Call.CAPABILITIES, null));
+        }
     }
 
     // ---- what the service asks --------------------------------------------------------------------------------
@@ -141,7 +151,7 @@ public final class NexusTransport implements Transport {
     /** What the page loads with: the stored session (cookies, or the integrator's store), if any. */
     @Override
     public void asyncRestore(Reply reply) {
-        context.platform.scheduler.schedule(0, new Call(this, Call.CAPABILITIES, null));
+        announceCapabilities();
         restore(Values.undefined(), Values.undefined(), reply);
     }
 

@@ -2,7 +2,6 @@ package org.wcs.transport.nexus;
 
 import org.wcs.platform.Cancellable;
 import org.wcs.platform.Platform;
-import org.wcs.transport.Events;
 import org.wcs.value.Values;
 
 /**
@@ -58,7 +57,7 @@ final class Poller implements Runnable {
         }
         if (running) {
             running = false;
-            transport.listener.report(Events.POLLING_STOPPED, Values.object());
+            transport.listener.polling(false);
         }
     }
 
@@ -95,7 +94,7 @@ final class Poller implements Runnable {
         }
         platform.storage.set(GUARD, Values.numberToString(now + LEASE_MS));
         reading = true;
-        transport.listener.report(Events.POLLING_STARTED, Values.object());
+        transport.listener.polling(true);
         transport.read(resuming);
         resuming = false;
     }

@@ -1,7 +1,7 @@
 package org.wcs.transport.purecloud;
 
 import org.wcs.platform.Cancellable;
-import org.wcs.transport.Events;
+import org.wcs.transport.ConnectionStatus;
 import org.wcs.transport.Texts;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
@@ -43,7 +43,7 @@ final class Connection implements Runnable {
         established = true;
         if (lost) {
             lost = false;
-            t.out.report(Events.RECONNECTED, Values.object());
+            t.out.connection(ConnectionStatus.ONLINE);
         }
         t.opened(again);
     }
@@ -95,7 +95,7 @@ final class Connection implements Runnable {
         }
         if (loss && !lost) {
             lost = true;
-            t.out.report(Events.DISCONNECTED, Values.object());
+            t.out.connection(ConnectionStatus.DISCONNECTED);
         }
         int wait = loss ? policy.delay() : 0;
         if (wait < 0) {

@@ -2,7 +2,8 @@ package org.wcs.transport.purecloud;
 
 import java.util.ArrayList;
 import org.wcs.platform.Cancellable;
-import org.wcs.transport.Events;
+import org.wcs.transport.AgentTyping;
+import org.wcs.transport.BatchKind;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
@@ -132,7 +133,8 @@ final class Inbox implements Runnable {
 
     private void emit(Value items, Value originals, boolean restoring, boolean old) {
         if (items.length() > 0) {
-            t.out.messages(items, originals, restoring, old, Values.undefined());
+            t.out.batch(items, originals, old ? BatchKind.HISTORY : restoring ? BatchKind.RESTORED : BatchKind.LIVE,
+                    Values.undefined());
         }
         if (left) {
             t.ended();
@@ -152,12 +154,12 @@ final class Inbox implements Runnable {
         agentTyping = t.clock.schedule(AGENT_TYPING_MS, t);
         String avatar = member.get("avatarImageUrl").str("");
         t.out.agentTyping(Values.object().set("from", Values.object().set("name", member.get("displayName"))
-                .set("id", sender).set("avatar", avatar.isEmpty() ? null : avatar)), Events.AGENT_TYPING_STARTED);
+                .set("id", sender).set("avatar", avatar.isEmpty() ? null : avatar)), AgentTyping.STARTED);
     }
 
     void agentTypingOver() {
         agentTyping = null;
-        t.out.agentTyping(Values.object(), Events.AGENT_TYPING_TIMEOUT);
+        t.out.agentTyping(Values.object(), AgentTyping.TIMED_OUT);
     }
 
     /** Forgets the session: queue, timers, members and what was shown. */

@@ -4,7 +4,8 @@ import org.wcs.platform.HttpRequest;
 import org.wcs.platform.Platform;
 import org.wcs.platform.Scheduler;
 import org.wcs.transport.ChatItems;
-import org.wcs.transport.Events;
+import org.wcs.transport.BatchKind;
+import org.wcs.transport.RestoreOutcome;
 import org.wcs.transport.Reply;
 import org.wcs.transport.Texts;
 import org.wcs.transport.Transport;
@@ -195,7 +196,7 @@ public final class PureCloud implements Transport, Runnable {
         Reply r = opening;
         opening = null;
         if (restoring) {
-            out.report(Events.RESTORED, Values.object());
+            out.restoreOutcome(RestoreOutcome.RESTORED, Values.object());
             r.ok(Values.undefined());
             inbox.holds++;
             page(RESTORE, pagination ? DESCENDING.concat(Values.numberToString(pageSize)) : "");
@@ -204,11 +205,11 @@ public final class PureCloud implements Transport, Runnable {
         session.save();
         out.started(Values.object().set("data", session.data()));
         r.ok(session.data());
-        out.report(Events.AJAX_RESPONSE, Values.object());
+        out.exchanged(Values.object());
         double now = clock.now();
         Value joined = ChatItems.item(now, "ParticipantJoined", "", now, Values.of(session.v[Session.MEMBER]),
                 "Client", inbox.members.get(session.v[Session.MEMBER]).get("displayName").str("Client"));
-        out.messages(Values.array().push(joined), Values.array().push(joined), false, false, Values.undefined());
+        out.batch(Values.array().push(joined), Values.array().push(joined), BatchKind.LIVE, Values.undefined());
         call(ME, "GET", me(), null, START, null);
     }
 
@@ -226,7 +227,8 @@ public final class PureCloud implements Transport, Runnable {
     private void restoreFailed(String text, int status, boolean forget) {
         Reply r = opening;
         terminate(forget);
-        out.report(Events.RESTORE_FAILED, status > 0 ? Values.object().set("status", status) : Values.object());
+        out.restoreOutcome(RestoreOutcome.FAILED,
+                status > 0 ? Values.object().set("status", status) : Values.object());
         r.fail(Values.of(text));
     }
 
@@ -312,7 +314,7 @@ public final class PureCloud implements Transport, Runnable {
                 c.reply.ok(Values.object());
             } else {
                 Value e = Values.object().set("code", status).set("message", "");
-                out.report(Events.ERROR, Values.object().set("errors", Values.array().push(e)));
+                out.error(Values.object().set("errors", Values.array().push(e)));
                 c.reply.fail(e);
             }
             return;
@@ -491,7 +493,7 @@ public final class PureCloud implements Transport, Runnable {
                 : ERROR_PREFIX.concat(Values.numberToString(bodyStatus.isNumber() ? bodyStatus.num() : status)))
                 .set("text", text != null ? Values.of(text) : body.get("message"))
                 .set("response", Values.object().set("status", status).set("responseJSON", body));
-        out.report(Events.ERROR, Values.object().set("errors", Values.array().push(e)));
+        out.error(Values.object().set("errors", Values.array().push(e)));
         return e;
     }
 }

@@ -30,7 +30,7 @@ class CometdFaultsTest extends CometdFixture {
         page.awaitEvent("reconnected");
         sync(chat);
         // then
-        assertEquals("disconnected,disconnected,reconnected,agentConnected", kinds(page.takeEvents()));
+        assertEquals("disconnected,reconnected,agentConnected", kinds(page.takeEvents())); // one outage, announced once
         assertEquals(chat.lines(), transcript());
     }
 
@@ -55,7 +55,7 @@ class CometdFaultsTest extends CometdFixture {
         // then: a connect held before the faults may still carry the join, so only the order of the connection
         // events and the single join are fixed
         String events = kinds(page.takeEvents());
-        assertEquals("disconnected,disconnected,disconnected,reconnected",
+        assertEquals("disconnected,reconnected",
                 events.replace("agentConnected,", "").replace(",agentConnected", ""), events);
         assertEquals(1, events.split("agentConnected", -1).length - 1, events);
         assertEquals(chat.lines(), transcript());
@@ -73,7 +73,7 @@ class CometdFaultsTest extends CometdFixture {
         sync(chat);
         // then
         String events = kinds(page.takeEvents());
-        assertTrue(events.startsWith("disconnected,chatServerBackOnline,reconnected"), events);
+        assertTrue(events.startsWith("disconnected,reconnected"), events);
         assertEquals(chat.lines(), transcript());
         assertEquals(1, comet.sessionCounts()[0], "one new Bayeux session");
     }

@@ -1,5 +1,10 @@
 package org.wcs.transport.nexus;
 
+import org.wcs.transport.Events;
+import org.wcs.transport.RestoreOutcome;
+import org.wcs.transport.ConnectionStatus;
+import org.wcs.transport.BatchKind;
+import org.wcs.transport.AgentTyping;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -114,18 +119,52 @@ final class CannedNexus implements TransportListener {
     }
 
     @Override
-    public void messages(Value messages, Value originals, boolean restoring, boolean oldMessages, Value extras) {
-        record("messages", messages, originals, Values.of(restoring), Values.of(oldMessages));
+    public int generation() {
+        return 0;
     }
 
     @Override
-    public void agentTyping(Value from, String state) {
-        record("agentTyping " + state, from);
+    public void batch(Value messages, Value originals, BatchKind kind, Value extras) {
+        record("messages", messages, originals, Values.of(kind == BatchKind.RESTORED),
+                Values.of(kind == BatchKind.HISTORY));
     }
 
     @Override
-    public void report(String event, Value data) {
+    public void agentTyping(Value from, AgentTyping state) {
+        record("agentTyping " + (state == AgentTyping.TIMED_OUT ? Events.AGENT_TYPING_TIMEOUT
+                : state == AgentTyping.STARTED ? Events.AGENT_TYPING_STARTED : Events.AGENT_TYPING_STOPPED), from);
+    }
+
+    /** Typed reports recorded by the bus event they stand for, as the service publishes them in the simple cases. */
+    private void report(String event, Value data) {
         record("report " + event, data);
+    }
+
+    @Override
+    public void restoreOutcome(RestoreOutcome outcome, Value data) {
+        report(outcome == RestoreOutcome.RESTORED ? Events.RESTORED : outcome == RestoreOutcome.FAILED
+                ? Events.RESTORE_FAILED : outcome == RestoreOutcome.SESSION_LOST ? Events.SESSION_LOST
+                : outcome == RestoreOutcome.TIMED_OUT ? Events.RESTORE_TIMEOUT : Events.RESTORED_OFFLINE, data);
+    }
+
+    @Override
+    public void connection(ConnectionStatus status) {
+        report(status == ConnectionStatus.ONLINE ? Events.RECONNECTED : Events.DISCONNECTED, Values.object());
+    }
+
+    @Override
+    public void error(Value data) {
+        report(Events.ERROR, data);
+    }
+
+    @Override
+    public void exchanged(Value body) {
+        report(Events.AJAX_RESPONSE, body);
+    }
+
+    @Override
+    public void polling(boolean running) {
+        report(running ? Events.POLLING_STARTED : Events.POLLING_STOPPED, Values.object());
     }
 
     @Override

@@ -157,10 +157,12 @@ class NexusErrorsTest extends NexusFixture {
     @Test
     void capabilitiesAreAnnouncedOnceAsV3HasThem() { // quirk 15
         loadWith(transport().set("async", async()));
+        until(() -> events.contains("ready"));
+        tab.loop.runDue(); // the restore on load announces them (a start before it would refuse that restore)
         startChat();
         settle("sendMessage", Js.obj("message", "a"));
         nextPoll();
-        assertEquals(1, eventsNamed(Events.CAPABILITIES_CHANGED).size());
+        assertEquals(1, eventsNamed(Events.CAPABILITIES_CHANGED).size(), events.toString());
         assertEquals("{\"async\":true,\"asyncClose\":\"endChat\",\"pagination\":true,\"fileUpload\":true}",
                 Js.json(Js.call(page, "data", "WebChatService.capabilities")));
         loadWith(transport());

@@ -73,7 +73,9 @@ class CometdChatIT extends InBrowser {
         // when the server ends the Bayeux session
         comet.dropSessions();
         comet.agent(chat).says("after the server dropped you");
-        browser.waitFor("window.seen.indexOf('chatServerBackOnline') >= 0");
+        // then it is one more outage, announced as disconnected and ended by reconnected
+        browser.waitFor("window.seen.filter(function (e) { return e === 'reconnected'; }).length >= 2");
+        assertEquals(2L, count("disconnected"));
         browser.waitFor("window.lines.length >= " + chat.size());
         assertEquals(chat.lines(), lines());
 

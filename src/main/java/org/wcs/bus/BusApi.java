@@ -22,6 +22,16 @@ public final class BusApi implements JsFunction {
     private static final String[] DEFERRED = {"resolve", "reject", "notify", "resolveWith", "rejectWith",
         "notifyWith"};
     private static final int G = 0, M = 10, P = 20, D = 40, F = 60, GET_INTERFACE = 15;
+    // One name per function, in the order of the name arrays above (javac inlines them: no bytes in the bundle).
+    private static final int
+        REGISTER_PLUGIN = G, REGISTER_MASTER = G + 1, LOAD_PLUGIN = G + 2, LOAD_FILE = G + 3, LOAD_MODULE = G + 4,
+        REGISTER_MODULE = G + 5, CONFIGURE = G + 6, LOCK = M, UNLOCK = M + 1, MASTER_CONFIG = M + 2, PUBLISH = P,
+        PUBLISH_DIRECT = P + 1, REPUBLISH = P + 2, SUBSCRIBE = P + 3, UNSUBSCRIBE = P + 4, COMMAND = P + 5,
+        BEFORE = P + 6, REGISTER_COMMAND = P + 7, REGISTER_EVENTS = P + 8, NAMESPACE = P + 9, SUBSCRIBERS = P + 10,
+        DATA = P + 11, REGISTRY = P + 12, READY = P + 13, DONE = D, FAIL = D + 1, PROGRESS = D + 2, ALWAYS = D + 3,
+        THEN = D + 4, PROMISE_VIEW = D + 5, STATE = D + 6, IS_RESOLVED = D + 7, IS_REJECTED = D + 8, DEBUG = D + 9,
+        PIPE = D + 10, RESOLVE = F, REJECT = F + 1, NOTIFY = F + 2, RESOLVE_WITH = F + 3, REJECT_WITH = F + 4,
+        NOTIFY_WITH = F + 5;
 
     private final int op;
     private final Bus bus;
@@ -104,27 +114,27 @@ public final class BusApi implements JsFunction {
     private Value global(Value[] a) {
         String s = arg(a, 0).str();
         switch (op) {
-            case G:
+            case REGISTER_PLUGIN:
                 LocalPlugin p = s == null ? null : bus.registerPlugin(s);
                 return p == null ? Values.of(false) : plugin(p);
-            case G + 1:
+            case REGISTER_MASTER:
                 return bus.takeMaster() ? build(Values.object(), MASTER, M, bus, owner) : Values.undefined();
-            case G + 2:
+            case LOAD_PLUGIN:
                 return promise(bus, bus.loader.loadPlugin(Values.text(arg(a, 0))));
-            case G + 3:
+            case LOAD_FILE:
                 return promise(bus, bus.loader.loadFile(Values.text(arg(a, 0))));
-            case G + 4:
+            case LOAD_MODULE:
                 return promise(bus, bus.loader.loadModule(Values.text(arg(a, 0))));
-            case G + 5:
+            case REGISTER_MODULE:
                 return Values.of(bus.loader.registerModule(Values.text(arg(a, 0)), arg(a, 1)));
-            case G + 6:
+            case CONFIGURE:
                 configure(owner, arg(a, 0));
                 break;
-            case M:
-            case M + 1:
-                bus.setLocked(op == M);
+            case LOCK:
+            case UNLOCK:
+                bus.setLocked(op == LOCK);
                 break;
-            case M + 2:
+            case MASTER_CONFIG:
                 configure((Value) target, arg(a, 0));
                 break;
             default: // GET_INTERFACE
@@ -148,16 +158,16 @@ public final class BusApi implements JsFunction {
         String s = arg(a, 0).str();
         Value x = arg(a, 1);
         switch (op) {
-            case P:
-            case P + 1:
-            case P + 2:
-                return Values.of(s != null && bus.publish(name, s, x, op == P + 1, op == P + 2));
-            case P + 3:
+            case PUBLISH:
+            case PUBLISH_DIRECT:
+            case REPUBLISH:
+                return Values.of(s != null && bus.publish(name, s, x, op == PUBLISH_DIRECT, op == REPUBLISH));
+            case SUBSCRIBE:
                 return s != null && x.isFunction() && bus.subscribe(name, s, env -> x.call(Values.undefined(), env))
                         ? Values.of(s) : Values.of(false);
-            case P + 4:
+            case UNSUBSCRIBE:
                 return Values.of(s != null && bus.unsubscribe(name, s));
-            case P + 5:
+            case COMMAND:
                 Deferred d;
                 if (s == null) {
                     d = new Deferred();
@@ -166,15 +176,15 @@ public final class BusApi implements JsFunction {
                     d = bus.command(name, s, x);
                 }
                 return promise(bus, d);
-            case P + 6:
+            case BEFORE:
                 return Values.of(s != null && x.isFunction() && bus.before(s, data -> x.call(Values.undefined(), data)));
-            case P + 7:
+            case REGISTER_COMMAND:
                 if (s == null || !x.isFunction()) {
                     return Values.of(false);
                 }
                 p.registerCommand(s, c -> x.call(Values.undefined(), commandObject(bus, c)));
                 return Values.of(true);
-            case P + 8:
+            case REGISTER_EVENTS:
                 Value list = arg(a, 0);
                 String[] names = new String[list.isArray() ? list.length() : s != null ? 1 : 0];
                 for (int i = 0; i < names.length; i++) {
@@ -182,20 +192,20 @@ public final class BusApi implements JsFunction {
                 }
                 p.registerEvents(names);
                 break;
-            case P + 9:
+            case NAMESPACE:
                 return Values.of(name);
-            case P + 10:
+            case SUBSCRIBERS:
                 return bus.subscribers(name);
-            case P + 11:
+            case DATA:
                 Value key = arg(a, 0);
                 String k = key.isNullish() ? null : Values.text(key);
                 if (k != null && a.length > 1) {
                     p.data(k, x);
                 }
                 return p.data(k);
-            case P + 12:
+            case REGISTRY:
                 return bus.registry();
-            default:
+            default: // READY
                 p.ready();
         }
         return Values.undefined();
@@ -204,45 +214,45 @@ public final class BusApi implements JsFunction {
     private Value deferred(Deferred d, Value[] a) {
         Value view = promise(bus, d);
         switch (op) {
-            case D:
-            case D + 1:
-            case D + 2:
-                add(d, op - D, a);
+            case DONE:
+            case FAIL:
+            case PROGRESS:
+                add(d, op - DONE, a);
                 return view;
-            case D + 3:
+            case ALWAYS:
                 add(d, 0, a);
                 add(d, 1, a);
                 return view;
-            case D + 4: // then(): fail first, like the original; returns undefined yet makes `await` work
+            case THEN: // then(): fail first, like the original; returns undefined yet makes `await` work
                 add(d, 1, new Value[] {arg(a, 1)});
                 add(d, 0, new Value[] {arg(a, 0)});
                 add(d, 2, new Value[] {arg(a, 2)});
                 return Values.undefined();
-            case D + 5:
+            case PROMISE_VIEW:
                 return arg(a, 0).isObject() ? Values.assign(arg(a, 0), view) : view;
-            case D + 6:
+            case STATE:
                 return Values.of(d.state());
-            case D + 7:
+            case IS_RESOLVED:
                 return Values.of(d.state().equals(Deferred.RESOLVED));
-            case D + 8:
+            case IS_REJECTED:
                 return Values.of(d.state().equals(Deferred.REJECTED));
-            case D + 9:
+            case DEBUG:
                 bus.page.log("Deferred: " + d.state());
                 return Values.undefined();
-            case D + 10:
+            case PIPE:
                 return promise(bus, pipe(d, arg(a, 0), arg(a, 1)));
-            case F:
-            case F + 1:
-                d.settle(op == F ? Deferred.RESOLVED : Deferred.REJECTED, null, a);
+            case RESOLVE:
+            case REJECT:
+                d.settle(op == RESOLVE ? Deferred.RESOLVED : Deferred.REJECTED, null, a);
                 break;
-            case F + 2:
+            case NOTIFY:
                 d.notify(a);
                 break;
-            case F + 3:
-            case F + 4:
-                d.settle(op == F + 3 ? Deferred.RESOLVED : Deferred.REJECTED, arg(a, 0), list(arg(a, 1)));
+            case RESOLVE_WITH:
+            case REJECT_WITH:
+                d.settle(op == RESOLVE_WITH ? Deferred.RESOLVED : Deferred.REJECTED, arg(a, 0), list(arg(a, 1)));
                 break;
-            default:
+            default: // NOTIFY_WITH
                 d.notifyWith(arg(a, 0), list(arg(a, 1)));
         }
         return owner;

@@ -46,8 +46,9 @@ public final class Launcher {
         Plugin plugin = bus.registerPlugin(NAME);
         WebChatService service = new WebChatService(plugin, platform, false, factory);
         // Configure (and so restore) once the page is parsed, so that the page's own subscribers, which come after
-        // our script tag, do not miss a non-sticky restored or restoreTimeout.
-        platform.page.whenParsed(service::configureFromPage);
+        // our script tag, do not miss a non-sticky restored or restoreTimeout. (A lambda: the method reference would
+        // pull in java.util.Objects.)
+        platform.page.whenParsed(() -> service.configureFromPage());
         return service;
     }
 

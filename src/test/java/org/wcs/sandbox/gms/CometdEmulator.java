@@ -132,6 +132,11 @@ public final class CometdEmulator implements Emulator {
         faults.add(fault);
     }
 
+    /** Faults injected and not yet played. */
+    public synchronized int pendingFaults() {
+        return faults.size();
+    }
+
     /**
      * Forgets every Bayeux session and pending fault, answering held connects with nothing: tests call it so that the
      * pages of earlier tests (whose event loops no longer run) do not take the next test's faults.
@@ -266,6 +271,14 @@ public final class CometdEmulator implements Emulator {
                     x.send(503, "text/plain", new byte[0]);
                     return;
                 }
+                CometFault status = take(CometFault.Kind.HTTP);
+                if (status != null) {
+                    if (status.retryAfter() > 0) {
+                        x.response.getHeaders().put("Retry-After", Integer.toString(status.retryAfter()));
+                    }
+                    x.send(status.value(), "text/plain", new byte[0]);
+                    return;
+                }
                 if (take(CometFault.Kind.FAIL) != null) {
                     r.put("successful", false).put("error", "500::temporarily unavailable");
                     advice(r, "retry");
@@ -336,8 +349,15 @@ public final class CometdEmulator implements Emulator {
             x.json(200, replies.toString());
             return;
         }
+        int firstPush = replies.size();
         while (ready(s)) {
             replies.add(s.queue.poll().message());
+        }
+        int pushes = replies.size() - firstPush;
+        if (pushes > 0 && take(CometFault.Kind.DUPLICATE) != null) {
+            for (int i = 0; i < pushes; i++) {
+                replies.add(replies.get(firstPush + i).deepCopy());
+            }
         }
         if (take(CometFault.Kind.DROP) != null) {
             cut(x, replies.toString());

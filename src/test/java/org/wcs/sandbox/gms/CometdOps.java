@@ -109,6 +109,13 @@ final class CometdOps {
         for (JsonNode e : events) {
             s.delivered = Math.max(s.delivered, e.get("index").asInt());
         }
+        if (events.size() > 1 && emulator.take(CometFault.Kind.REORDER) != null) {
+            ArrayNode reversed = GmsChat.JSON.createArrayNode();
+            for (int i = events.size() - 1; i >= 0; i--) {
+                reversed.add(events.get(i));
+            }
+            events = reversed;
+        }
         s.endPushed |= envelope.path("chatEnded").asBoolean();
         envelope.set("messages", events);
         emulator.push(s, envelope);

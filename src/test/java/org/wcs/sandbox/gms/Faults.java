@@ -19,6 +19,10 @@ final class Faults<F extends Faults.Counted<F>> {
         waiting.add(fault);
     }
 
+    int size() {
+        return waiting.size();
+    }
+
     void clear() {
         waiting.clear();
     }

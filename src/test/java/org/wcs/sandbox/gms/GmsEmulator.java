@@ -73,6 +73,16 @@ public final class GmsEmulator implements Emulator {
         faults.add(fault);
     }
 
+    /** Faults injected and not yet played. */
+    public synchronized int pendingFaults() {
+        return faults.size();
+    }
+
+    /** Forgets the faults not yet played (the chats stay). */
+    public synchronized void clearFaults() {
+        faults.clear();
+    }
+
     public GmsChat latestChat() {
         return latestChat(null);
     }
@@ -184,6 +194,9 @@ public final class GmsEmulator implements Emulator {
         if (fault != null) {
             switch (fault.kind()) {
                 case HTTP_STATUS -> {
+                    if (fault.retryAfter() > 0) {
+                        x.response.getHeaders().put("Retry-After", Integer.toString(fault.retryAfter()));
+                    }
                     x.send(fault.value(), "text/plain", new byte[0]);
                     return;
                 }

@@ -5,8 +5,18 @@ package org.wcs.sandbox.gms;
  * null for any call). Kinds: chat server unavailable (statusCode 1), an HTTP status with no body, a delay, a dropped
  * connection, a body that is not JSON, the last events repeated, or the events in reverse order.
  */
-public record GmsFault(String op, Kind kind, int times, int value) implements Faults.Counted<GmsFault> {
+public record GmsFault(String op, Kind kind, int times, int value, int retryAfter)
+        implements Faults.Counted<GmsFault> {
     public enum Kind { STATUS_ONE, HTTP_STATUS, DELAY, DROP, MALFORMED, DUPLICATE, REORDER }
+
+    public GmsFault(String op, Kind kind, int times, int value) {
+        this(op, kind, times, value, 0);
+    }
+
+    /** This HTTP status with {@code Retry-After: seconds}. */
+    public GmsFault retryAfter(int seconds) {
+        return new GmsFault(op, kind, times, value, seconds);
+    }
 
     public static GmsFault statusOne(int times) {
         return new GmsFault("refresh", Kind.STATUS_ONE, times, 0);
@@ -39,6 +49,6 @@ public record GmsFault(String op, Kind kind, int times, int value) implements Fa
 
     @Override
     public GmsFault used() {
-        return new GmsFault(op, kind, times - 1, value);
+        return new GmsFault(op, kind, times - 1, value, retryAfter);
     }
 }

@@ -1,14 +1,40 @@
 package org.wcs.sandbox.nexus;
 
 /**
- * One injected failure for the next request to a route: an HTTP error with a Nexus error body, a dropped connection
- * (the client sees status 0), a malformed JSON body, a delay before the normal answer, or an answer lost after the
- * request took effect.
+ * One injected failure for the next request to a route: an HTTP error with a Nexus error body (and a
+ * {@code Retry-After} header when {@code retryAfter} is positive), a dropped connection (the client sees status 0), a
+ * malformed JSON body, a delay before the normal answer, an answer lost after the request took effect, or a read whose
+ * messages come twice ({@code repeated}) or in reverse order ({@code reversed}).
  */
 public record Fault(int status, String code, String message, boolean dropped, boolean garbled, long delayMs,
-        boolean lost) {
+        boolean lost, int retryAfter, boolean repeated, boolean reversed) {
+    public Fault(int status, String code, String message, boolean dropped, boolean garbled, long delayMs,
+            boolean lost) {
+        this(status, code, message, dropped, garbled, delayMs, lost, 0, false, false);
+    }
+
     public static Fault http(int status, String code, String message) {
         return new Fault(status, code, message, false, false, 0, false);
+    }
+
+    /** This error with {@code Retry-After: seconds}. */
+    public Fault retryAfter(int seconds) {
+        return new Fault(status, code, message, dropped, garbled, delayMs, lost, seconds, repeated, reversed);
+    }
+
+    /** A read answered normally, but with each of its messages twice. */
+    public static Fault repeatedRead() {
+        return new Fault(0, null, null, false, false, 0, false, 0, true, false);
+    }
+
+    /** A read answered normally, but with its messages in reverse order. */
+    public static Fault reversedRead() {
+        return new Fault(0, null, null, false, false, 0, false, 0, false, true);
+    }
+
+    /** Whether the request is still answered, only reshaped. */
+    boolean shapesOnly() {
+        return repeated || reversed;
     }
 
     public static Fault dropConnection() {

@@ -165,6 +165,15 @@ public final class NexusEmulator implements Emulator {
         return queue == null ? null : queue.poll();
     }
 
+    /** Injected faults not yet played. */
+    public synchronized int pendingFaults() {
+        int n = 0;
+        for (Deque<Fault> q : faults.values()) {
+            n += q.size();
+        }
+        return n;
+    }
+
     /** Every token issued so far stops working (401 AUTHENTICATION_REQUIRED). */
     public void expireTokens() {
         tokens.rotate();

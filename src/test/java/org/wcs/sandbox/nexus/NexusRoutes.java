@@ -47,6 +47,8 @@ final class NexusRoutes extends Handler.Abstract {
             ex = new Exchange(request, new LostAnswer(response), callback);
             fault = null;
         }
+        Fault shape = fault != null && fault.shapesOnly() ? fault : null;
+        fault = shape != null ? null : fault;
         if (fault != null) {
             if (fault.delayMs() > 0) {
                 Thread.sleep(fault.delayMs());
@@ -57,6 +59,9 @@ final class NexusRoutes extends Handler.Abstract {
                 ex.send(200, "application/json", "{\"status\":{\"code\":0},\"data\":".getBytes(StandardCharsets.UTF_8));
                 return true;
             } else {
+                if (fault.retryAfter() > 0) {
+                    ex.response.getHeaders().put("Retry-After", Integer.toString(fault.retryAfter()));
+                }
                 error(ex, fault.status(), fault.code(), fault.message());
                 return true;
             }
@@ -71,7 +76,7 @@ final class NexusRoutes extends Handler.Abstract {
         }
         switch (route) {
             case "create", "resume" -> createOrResume(ex, data(body));
-            default -> session(ex, route, parts, body);
+            default -> session(ex, route, parts, body, shape);
         }
         return true;
     }
@@ -191,7 +196,8 @@ final class NexusRoutes extends Handler.Abstract {
 
     // ---- per-session calls ----------------------------------------------------------------------------------------
 
-    private void session(Exchange ex, String route, String[] parts, Map<String, Object> body) throws Exception {
+    private void session(Exchange ex, String route, String[] parts, Map<String, Object> body, Fault shape)
+            throws Exception {
         String sid = parts[1];
         Map<String, Object> claims = emulator.tokens.verify(ex.header(KEY));
         if (claims == null) {
@@ -210,7 +216,7 @@ final class NexusRoutes extends Handler.Abstract {
         String pid = String.valueOf(claims.get("participantId"));
         switch (route) {
             case "send" -> send(ex, s, data(body));
-            case "read" -> read(ex, s, pid, body);
+            case "read" -> read(ex, s, pid, body, shape);
             case "userdata" -> {
                 s.userData.putAll(data(body));
                 ok(ex, 200, Map.of(), null);
@@ -256,7 +262,8 @@ final class NexusRoutes extends Handler.Abstract {
     }
 
     /** The four read variants of spec 4.4. */
-    private void read(Exchange ex, NexusSession s, String pid, Map<String, Object> query) throws Exception {
+    private void read(Exchange ex, NexusSession s, String pid, Map<String, Object> query, Fault shape)
+            throws Exception {
         Object index = query.get("index");
         Object count = query.get("count");
         List<Map<String, Object>> page;
@@ -274,6 +281,19 @@ final class NexusRoutes extends Handler.Abstract {
                 s.awaitNews(pid, emulator.longPollMs);
             }
             page = s.undelivered(pid);
+        }
+        if (shape != null && page != null) {
+            List<Map<String, Object>> shaped = new java.util.ArrayList<>();
+            for (Map<String, Object> m : page) {
+                shaped.add(m);
+                if (shape.repeated()) {
+                    shaped.add(m);
+                }
+            }
+            if (shape.reversed()) {
+                java.util.Collections.reverse(shaped);
+            }
+            page = shaped;
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("chatEnded", s.closed());

@@ -41,6 +41,8 @@ public final class Conversation {
     /** Attachments so far; routing (the guest's join) starts with the first. */
     int attachments;
     boolean ended;
+    /** A message event held back by the reorder fault. */
+    private String heldFrame;
 
     Conversation(GuestChatServer server, JsonNode createBody, Member guest) {
         this.server = server;
@@ -73,7 +75,7 @@ public final class Conversation {
     ObjectNode post(Member sender, String body, String bodyType) {
         ObjectNode m = messageJson(sender, body, bodyType, server.stamp());
         messages.add(m);
-        broadcast(Wire.event(id, "messages", "message", m));
+        broadcastMessage(Wire.event(id, "messages", "message", m));
         return m;
     }
 
@@ -111,6 +113,26 @@ public final class Conversation {
         t.put("timestamp", Wire.iso(server.stamp()));
         broadcast(Wire.event(id, "messages", "typing-indicator", t));
         return t;
+    }
+
+    /** A message event, as the duplicate and reorder faults shape it. */
+    private void broadcastMessage(String frame) {
+        Faults f = server.faults;
+        if (f.reorderMessages > 0) {
+            f.reorderMessages--;
+            if (heldFrame == null) {
+                heldFrame = frame;
+                return;
+            }
+            broadcast(frame);
+            frame = heldFrame;
+            heldFrame = null;
+        }
+        broadcast(frame);
+        if (f.duplicateMessages > 0) {
+            f.duplicateMessages--;
+            broadcast(frame);
+        }
     }
 
     void broadcast(String frame) {

@@ -42,6 +42,10 @@ public final class Faults {
     int refuseUpgrades;
     /** Added to every REST answer. */
     volatile int latencyMs;
+    /** Message events still to send twice. */
+    volatile int duplicateMessages;
+    /** Message events still to send in pairs, the second first. */
+    volatile int reorderMessages;
 
     synchronized void add(Rule r) {
         rules.add(r);
@@ -61,7 +65,14 @@ public final class Faults {
         return null;
     }
 
+    /** Rules and switches not yet used up. */
+    synchronized int pending() {
+        return rules.size() + refuseUpgrades + duplicateMessages + reorderMessages;
+    }
+
     synchronized void clear() {
+        duplicateMessages = 0;
+        reorderMessages = 0;
         rules.clear();
         heartbeats = true;
         refuseUpgrades = 0;

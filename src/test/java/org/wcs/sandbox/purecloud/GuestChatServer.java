@@ -472,6 +472,27 @@ public final class GuestChatServer {
         faults.add(new Faults.Rule(method, path, Faults.Kind.STATUS, status, null, 0, times));
     }
 
+    /** The next {@code times} matching requests answer {@code status} with {@code Retry-After: seconds}. */
+    public void failNext(String method, String path, int status, int times, int retryAfterSeconds) {
+        faults.add(new Faults.Rule(method, path, Faults.Kind.STATUS, status, Integer.toString(retryAfterSeconds), 0,
+                times));
+    }
+
+    /** The next {@code n} message events go to the sockets twice each. */
+    public synchronized void duplicateNextMessages(int n) {
+        faults.duplicateMessages = n;
+    }
+
+    /** The next {@code n} message events go out in pairs, the second of each pair first. */
+    public synchronized void reorderNextMessages(int n) {
+        faults.reorderMessages = n;
+    }
+
+    /** Faults injected and not yet played. */
+    public int pendingFaults() {
+        return faults.pending();
+    }
+
     /** 429 with {@code Retry-After: seconds}. */
     public void rateLimitNext(String method, String path, int seconds, int times) {
         faults.add(new Faults.Rule(method, path, Faults.Kind.STATUS, 429, Integer.toString(seconds), 0, times));

@@ -215,6 +215,10 @@ public final class CometdEmulator implements Emulator {
     }
 
     /** Takes one use of the first fault of that kind, or returns null. */
+    synchronized boolean has(CometFault.Kind kind) {
+        return faults.has(f -> f.kind() == kind);
+    }
+
     synchronized CometFault take(CometFault.Kind kind) {
         return faults.take(f -> f.kind() == kind);
     }

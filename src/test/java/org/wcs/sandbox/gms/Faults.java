@@ -27,6 +27,16 @@ final class Faults<F extends Faults.Counted<F>> {
         waiting.clear();
     }
 
+    /** Whether a fault that {@code matches} is waiting (nothing is used up). */
+    boolean has(Predicate<F> matches) {
+        for (F f : waiting) {
+            if (matches.test(f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Takes one use of the first fault that {@code matches}, or returns null. */
     F take(Predicate<F> matches) {
         for (int i = 0; i < waiting.size(); i++) {

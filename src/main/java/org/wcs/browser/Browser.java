@@ -56,6 +56,16 @@ final class Browser implements Page, RandomSource {
     private static native void parsed(Loaded cb);
 
     @Override
+    public void onReturn(Runnable task) {
+        returns(ok -> task.run());
+    }
+
+    @JSBody(params = "cb", script = "try{var $f=function(){try{cb(true);}catch($e){}};"
+            + "window.addEventListener('online',$f);document.addEventListener('visibilitychange',function(){"
+            + "if(document.visibilityState==='visible')$f();});}catch($e){}")
+    private static native void returns(Loaded cb);
+
+    @Override
     public void loadScript(String url, Runnable onLoad, Runnable onError) {
         inject(url, ok -> (ok ? onLoad : onError).run());
     }

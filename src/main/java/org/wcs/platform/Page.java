@@ -22,6 +22,12 @@ public interface Page {
      */
     void whenParsed(Runnable task);
 
+    /**
+     * Runs {@code task} each time the page comes back: the browser is online again ({@code online}) or the document
+     * becomes visible ({@code visibilitychange}). For connections that gave up retrying; a throw stays inside.
+     */
+    void onReturn(Runnable task);
+
     /** Appends {@code <script src=url>} to the head; exactly one of the callbacks runs. */
     void loadScript(String url, Runnable onLoad, Runnable onError);
 

@@ -23,6 +23,8 @@ public final class JvmPage implements Page {
     public final List<String> requestedScripts = new ArrayList<>();
     public final List<String> console = new ArrayList<>();
     public final List<String[]> submittedForms = new ArrayList<>();
+    /** What {@link #onReturn} was given, in order. */
+    private final List<Runnable> returns = new ArrayList<>();
     public String href = "http://localhost/index.html";
     public String referrer = "";
     public String title = "Test page";
@@ -37,6 +39,7 @@ public final class JvmPage implements Page {
         window = Values.object();
         requestedScripts.clear();
         console.clear();
+        returns.clear();
     }
 
     /** Serves {@code url} as a script whose evaluation runs {@code code}. */
@@ -72,6 +75,21 @@ public final class JvmPage implements Page {
     @Override
     public void whenParsed(Runnable task) {
         loop.schedule(0, task);
+    }
+
+    @Override
+    public void onReturn(Runnable task) {
+        returns.add(task);
+    }
+
+    /**
+     * The page comes back (the browser's {@code online}, or the document becoming visible): runs every
+     * {@link #onReturn} task, each on its own turn of the loop as an event would.
+     */
+    public void comeBack() {
+        for (Runnable task : new ArrayList<>(returns)) {
+            loop.schedule(0, task);
+        }
     }
 
     @Override

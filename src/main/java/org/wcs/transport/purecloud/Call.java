@@ -12,7 +12,8 @@ import org.wcs.value.Values;
  * One REST call of the guest API and its answer, handed back to {@link PureCloud#done} with the parsed JSON body
  * (null when there is none or it is not JSON). The widget never retries; here a call the server refused with 429 is
  * sent again after its {@code Retry-After} (default 1 s), at most {@link #RETRIES} times: the server did not act on
- * it, so even a write is safe to repeat. Other failures are the caller's to handle.
+ * it, so even a write is safe to repeat; but never once its session is over ({@link PureCloud#stale}), so a refused
+ * send of an ended chat or create of an abandoned start is not made again. Other failures are the caller's to handle.
  */
 final class Call implements Http.Callback, Runnable {
     static final int RETRIES = 3;
@@ -24,6 +25,8 @@ final class Call implements Http.Callback, Runnable {
     /** What a page, member list or own-member call is for ({@link PureCloud#RESTORE}, ...). */
     final int kind;
     final int epoch;
+    /** The chat generation it was sent for. */
+    final int generation;
     /** Messages gathered so far, for a walk over pages; the member id, for a member call. */
     final Value acc;
     final HttpRequest request;
@@ -36,18 +39,23 @@ final class Call implements Http.Callback, Runnable {
         this.op = op;
         this.kind = kind;
         this.epoch = transport.epoch;
+        this.generation = transport.out.generation();
         this.acc = acc;
         this.request = request;
     }
 
     @Override
     public void run() {
+        if (tries > 0 && transport.stale(this)) {
+            transport.done(this, 0, null); // the retry of a session that is over is not sent
+            return;
+        }
         transport.platform.http.send(request, this);
     }
 
     @Override
     public void onResponse(HttpResponse r) {
-        if (r.status == 429 && tries++ < RETRIES) {
+        if (r.status == 429 && !transport.stale(this) && tries++ < RETRIES) {
             Value after = json(r.retryAfter);
             transport.clock.schedule(after != null && after.isNumber() && after.num() >= 0
                     ? (int) Math.min(MAX_RETRY_AFTER_MS, after.num() * 1000) : 1000, this);

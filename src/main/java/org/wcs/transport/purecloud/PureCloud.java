@@ -35,8 +35,6 @@ public final class PureCloud implements Transport, Runnable {
     static final int CREATE = 0, ME = 1, MEMBER = 2, MEMBERS = 3, PAGE = 4, SEND = 5, TYPING = 6, LEAVE = 7;
     // what pages and own-member checks are for (Call.kind)
     static final int START = 0, RESTORE = 1, HISTORY = 2, CATCH_UP = 3;
-    // session states
-    static final int IDLE = 0, CREATING = 1, CHECKING = 2, OPENING = 3, ACTIVE = 4;
 
     final Platform platform;
     final Scheduler clock;
@@ -51,10 +49,13 @@ public final class PureCloud implements Transport, Runnable {
     private final int timeoutMs;
     final Session session;
     final Inbox inbox = new Inbox(this);
+    /** The event stream of the session, from its create or restore check on; null without a session. */
     private Connection connection;
 
-    int state;
-    /** Bumped whenever a session ends, so that answers to its calls are ignored. */
+    /**
+     * Bumped whenever a session ends here, so that answers to its calls are ignored (with the service's chat
+     * generation, which a call also notes: see {@link #stale}).
+     */
     int epoch;
     private boolean restoring;
     /** The start or restore waiting for the stream to open. */
@@ -83,6 +84,19 @@ public final class PureCloud implements Transport, Runnable {
         reconnectMs = context.number(t, "socketReconnectInterval", 2000);
         timeoutMs = Math.max(MIN_TIMEOUT_MS, context.number(config, "ajaxTimeout", MIN_TIMEOUT_MS));
         session = new Session(context.cookies);
+        platform.page.onReturn(this::pageReturned);
+    }
+
+    /** The page came back online or into view: a stream whose retry budget is spent tries again. */
+    private void pageReturned() {
+        if (connection != null) {
+            connection.revive();
+        }
+    }
+
+    /** The stream has opened in this session: it is active, and calls may be made in it. */
+    private boolean streaming() {
+        return connection != null && connection.established;
     }
 
     // ---- commands ----
@@ -99,7 +113,7 @@ public final class PureCloud implements Transport, Runnable {
             reply.fail(Values.of(Texts.PURECLOUD_CONFIG));
             return;
         }
-        begin(CREATING, false, reply);
+        begin(false, reply);
         Value body = CreateRequest.body(deployment, org, t.get("interactionData"), config.get("userData"), request,
                 platform.page);
         guestName = body.get("memberInfo").get("displayName").str();
@@ -113,7 +127,7 @@ public final class PureCloud implements Transport, Runnable {
             reply.fail(Values.of(Texts.NOTHING_TO_RESTORE));
             return;
         }
-        begin(CHECKING, true, reply);
+        begin(true, reply);
         call(ME, "GET", me(), null, RESTORE, null);
     }
 
@@ -129,7 +143,7 @@ public final class PureCloud implements Transport, Runnable {
 
     @Override
     public void send(String text, String type, String parentMessageId, Reply reply) {
-        if (state != ACTIVE) {
+        if (!streaming()) {
             reply.fail(Values.of(Texts.NO_ACTIVE_SESSION));
             return;
         }
@@ -140,7 +154,7 @@ public final class PureCloud implements Transport, Runnable {
     /** One POST per burst; the API has no "stopped", so that answers at once. */
     @Override
     public void typing(boolean started, String preview, Reply reply) {
-        if (!started || state != ACTIVE) {
+        if (!started || !streaming()) {
             reply.ok(Values.undefined());
             return;
         }
@@ -157,7 +171,7 @@ public final class PureCloud implements Transport, Runnable {
 
     @Override
     public void fetchHistory(Reply reply) {
-        String busy = !pagination ? Texts.HISTORY_NOT_ENABLED : state != ACTIVE ? Texts.NO_ACTIVE_SESSION
+        String busy = !pagination ? Texts.HISTORY_NOT_ENABLED : !streaming() ? Texts.NO_ACTIVE_SESSION
                 : history != null ? Texts.HISTORY_BUSY : !more ? Texts.NO_MORE_MESSAGES : null;
         if (busy != null) {
             reply.fail(Values.of(busy));
@@ -174,9 +188,8 @@ public final class PureCloud implements Transport, Runnable {
 
     // ---- session lifecycle ----
 
-    private void begin(int next, boolean restore, Reply reply) {
+    private void begin(boolean restore, Reply reply) {
         terminate(false);
-        state = next;
         restoring = restore;
         opening = reply;
         oldest = null;
@@ -192,7 +205,6 @@ public final class PureCloud implements Transport, Runnable {
             page(CATCH_UP, cursor == null ? "" : "?after=".concat(cursor));
             return;
         }
-        state = ACTIVE;
         Reply r = opening;
         opening = null;
         if (restoring) {
@@ -218,14 +230,20 @@ public final class PureCloud implements Transport, Runnable {
         if (restoring) {
             restoreFailed(Texts.SOCKET_FAILED, 0, false);
         } else {
-            Reply r = opening;
-            terminate(false);
-            r.fail(error("StartFailed", Texts.SOCKET_FAILED, 0, null));
+            startFailed(error("StartFailed", Texts.SOCKET_FAILED, 0, null));
         }
+    }
+
+    private void startFailed(Value reason) {
+        Reply r = opening;
+        opening = null;
+        terminate(false);
+        r.fail(reason);
     }
 
     private void restoreFailed(String text, int status, boolean forget) {
         Reply r = opening;
+        opening = null;
         terminate(forget);
         out.restoreOutcome(RestoreOutcome.FAILED,
                 status > 0 ? Values.object().set("status", status) : Values.object());
@@ -240,9 +258,13 @@ public final class PureCloud implements Transport, Runnable {
 
     private void terminate(boolean forget) {
         epoch++;
-        state = IDLE;
         if (connection != null) {
             connection.close();
+            connection = null;
+        }
+        if (opening != null) { // a start or restore given up for another session
+            opening.fail(Values.of(Texts.NO_ACTIVE_SESSION));
+            opening = null;
         }
         inbox.reset();
         if (history != null) {
@@ -256,10 +278,8 @@ public final class PureCloud implements Transport, Runnable {
 
     // ---- server news ----
 
+    /** An event from the stream (only ever after it opened, for the session's own generation). */
     void event(String type, Value body) {
-        if (state != ACTIVE) {
-            return;
-        }
         if (type.equals("message") && body.get("id").isString()) {
             inbox.live(body);
         } else if (type.equals("typing-indicator")) {
@@ -319,7 +339,15 @@ public final class PureCloud implements Transport, Runnable {
             }
             return;
         }
-        if (c.epoch != epoch) {
+        if (stale(c)) {
+            // a call of a session that is over: only its command still needs an answer
+            if (c.reply != null) {
+                if (ok) {
+                    c.reply.ok(json);
+                } else {
+                    c.reply.fail(Values.of(Texts.NO_ACTIVE_SESSION));
+                }
+            }
             return;
         }
         switch (c.op) {
@@ -357,15 +385,22 @@ public final class PureCloud implements Transport, Runnable {
         }
     }
 
+    /**
+     * Whether {@code c} belongs to a session that is over: ended here ({@link #epoch}), or given up by the service
+     * (a new chat generation: a start, restore or end came since it was sent). Never the leave call, which outlives
+     * its session.
+     */
+    boolean stale(Call c) {
+        return c.op != LEAVE && (c.epoch != epoch || c.generation != out.generation());
+    }
+
     private void created(boolean ok, int status, Value json) {
         String id = ok ? json.get("id").str() : null;
         String jwt = ok ? json.get("jwt").str() : null;
         String uri = ok ? json.get("eventStreamUri").str() : null;
         String member = ok ? json.get("member").get("id").str() : null;
         if (id == null || jwt == null || uri == null || member == null) {
-            Reply r = opening;
-            terminate(false);
-            r.fail(error("StartFailed", status >= 200 && status < 300 ? Texts.NO_START_DATA : null, status, json));
+            startFailed(error("StartFailed", status >= 200 && status < 300 ? Texts.NO_START_DATA : null, status, json));
             return;
         }
         session.clear();
@@ -376,7 +411,6 @@ public final class PureCloud implements Transport, Runnable {
         v[Session.STREAM] = uri;
         inbox.members.set(member, Values.object().set("id", member).set("role", "CUSTOMER")
                 .set("displayName", guestName).set("state", "CONNECTED"));
-        state = OPENING;
         connection.open();
     }
 
@@ -390,7 +424,6 @@ public final class PureCloud implements Transport, Runnable {
                 restoreFailed(Texts.CUSTOMER_DISCONNECTED, 0, true);
             } else {
                 inbox.members.set(session.v[Session.MEMBER], json);
-                state = OPENING;
                 connection.open();
             }
         } else if (!ok) {
@@ -460,7 +493,7 @@ public final class PureCloud implements Transport, Runnable {
         inbox.holds--;
         inbox.batch(c.acc, c.kind == RESTORE, false, c.kind == RESTORE && pagination);
         inbox.release();
-        if (c.kind == CATCH_UP && state == ACTIVE) {
+        if (c.kind == CATCH_UP && !stale(c)) { // the batch may have shown the guest's leave
             call(ME, "GET", me(), null, CATCH_UP, null);
         }
     }

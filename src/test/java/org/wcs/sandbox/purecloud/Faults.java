@@ -40,6 +40,10 @@ public final class Faults {
     volatile boolean heartbeats = true;
     /** WebSocket upgrades still to refuse. */
     int refuseUpgrades;
+    /** Every new socket hears {@code v2.system.socket_closing} as soon as it is attached. */
+    volatile boolean socketClosing;
+    /** Every new socket is half-open from the start: attached, but nothing ever reaches the client on it. */
+    volatile boolean stallNewSockets;
     /** Added to every REST answer. */
     volatile int latencyMs;
     /** Message events still to send twice. */
@@ -76,6 +80,8 @@ public final class Faults {
         rules.clear();
         heartbeats = true;
         refuseUpgrades = 0;
+        socketClosing = false;
+        stallNewSockets = false;
         latencyMs = 0;
     }
 }

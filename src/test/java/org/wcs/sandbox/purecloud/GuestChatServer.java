@@ -374,8 +374,12 @@ public final class GuestChatServer {
             return null;
         }
         Conversation.Socket s = new Conversation.Socket(peer);
+        s.stalled = faults.stallNewSockets;
         c.sockets.add(s);
         beat(c, s);
+        if (faults.socketClosing && !s.stalled) {
+            peer.send(Wire.system(CLOSING, "socket closing for maintenance"));
+        }
         if (c.attachments++ == 0) {
             // The server routes a chat only once its stream is attached [S]: the guest's join starts it.
             c.post(c.guest, null, "member-join");
@@ -564,10 +568,22 @@ public final class GuestChatServer {
         }
     }
 
+    private static final String CLOSING = "v2.system.socket_closing";
+
     /** The maintenance warning {@code v2.system.socket_closing}, on every socket. */
     public synchronized void socketClosing() {
         for (Conversation c : byId.values()) {
-            c.broadcast(Wire.system("v2.system.socket_closing", "socket closing for maintenance"));
+            c.broadcast(Wire.system(CLOSING, "socket closing for maintenance"));
         }
+    }
+
+    /** The switch for a server in endless maintenance: every socket attached from now on is warned at once. */
+    public synchronized void socketClosing(boolean onEveryNewSocket) {
+        faults.socketClosing = onEveryNewSocket;
+    }
+
+    /** Sockets attached from now on are half-open from their first moment (no frame, no close). */
+    public synchronized void stallNewSockets(boolean on) {
+        faults.stallNewSockets = on;
     }
 }

@@ -39,6 +39,8 @@ public final class LoopbackNet {
         public final List<HttpRequest> sent = new ArrayList<>();
         /** Virtual time of each socket the page opened. */
         public final List<Long> opens = new ArrayList<>();
+        /** More sockets than this fails the test at once (a reconnect loop that never yields to the clock). */
+        public int openLimit = 1000;
         private final List<Pipe> pipes = new ArrayList<>();
         private boolean unloaded;
 
@@ -77,6 +79,9 @@ public final class LoopbackNet {
         @Override
         public Socket open(String url, WebSockets.Listener listener) {
             opens.add(loop.now());
+            if (opens.size() > openLimit) {
+                throw new AssertionError("more than " + openLimit + " sockets");
+            }
             Pipe pipe = new Pipe(listener);
             if (unloaded) {
                 return pipe.clientEnd;

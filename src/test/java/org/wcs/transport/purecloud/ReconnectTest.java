@@ -218,4 +218,97 @@ class ReconnectTest extends ChatWithAlice {
         assertEquals(List.of("reconnected", "messageReceived"), p.take());
         assertTranscriptIsTheServers();
     }
+
+    @Test
+    void aServerThatWarnsOnEverySocketGetsABudgetOfSocketsSpacedByTheBackOff() {
+        // given a server in endless maintenance: every socket is warned as soon as it is attached
+        p.client.openLimit = 3 * ReconnectPolicy.RETRY_BUDGET;
+        p.server.socketClosing(true);
+        p.server.socketClosing();
+        long t = p.loop.now();
+        // when five minutes pass
+        p.loop.advance(5 * 60_000);
+        // then the first warning moves at once, later ones wait out the back-off (2 s base, x2, jitter 0.5), and the
+        // budget bounds the whole run: no tight loop
+        assertEquals(List.of(0L, 3000L, 9000L, 21_000L, 43_500L, 66_000L, 88_500L, 111_000L), opensAfter(t));
+        assertEquals(ReconnectPolicy.RETRY_BUDGET, opensAfter(t).size());
+        // and it was quiet: each warned socket served until its successor opened, and the last one still does
+        assertEquals(List.of(), p.take(), "no disconnected, reconnected or error");
+        alice.says("Still here");
+        p.loop.advance(10);
+        assertEquals(List.of("messageReceived"), p.take());
+        assertTranscriptIsTheServers();
+    }
+
+    @Test
+    void aSocketStalledFromItsFirstMomentIsReplaced() {
+        // given the server drops the socket, and the next one it accepts never says anything
+        p.server.stallNewSockets(true);
+        p.server.dropSockets();
+        long dropped = p.loop.now();
+        p.loop.advance(1500);
+        assertEquals(List.of(1500L), opensAfter(dropped));
+        assertEquals(List.of("disconnected", "reconnected"), p.take());
+        p.server.stallNewSockets(false);
+        alice.says("Can you read me?");
+        // when no frame comes on it for 14 s from its open
+        p.loop.advance(13_999);
+        assertEquals(List.of(), p.take());
+        p.loop.advance(1);
+        // then it is given up, and the next socket (after 3 s: the second step) catches up
+        assertEquals(List.of("disconnected"), p.take());
+        p.loop.advance(3000);
+        assertEquals(List.of(1500L, 1500L + 14_000 + 3000), opensAfter(dropped));
+        assertEquals(List.of("reconnected", "messageReceived"), p.take());
+        assertTranscriptIsTheServers();
+    }
+
+    @Test
+    void aSpentBudgetIsGrantedAgainWhenThePageComesBack() {
+        // given the budget is spent while the server refuses every socket
+        p.server.refuseUpgrades(1000);
+        p.server.dropSockets();
+        p.loop.advance(10 * 60_000);
+        assertEquals(List.of("disconnected", "error"), p.take());
+        int sockets = p.client.opens.size();
+        alice.says("Are you still there?");
+        alice.says("I will wait");
+        // when the page comes back (online, or visible again) and the server accepts again
+        p.server.refuseUpgrades(0);
+        p.page.comeBack();
+        p.loop.advance(10);
+        // then one socket at once, and what the agent said meanwhile, once
+        assertEquals(sockets + 1, p.client.opens.size());
+        assertEquals(List.of("reconnected", "messageReceived"), p.take());
+        assertTranscriptIsTheServers();
+        // and coming back while connected changes nothing
+        p.page.comeBack();
+        p.loop.advance(60_000);
+        assertEquals(sockets + 1, p.client.opens.size());
+        assertEquals(List.of(), p.take());
+    }
+
+    @Test
+    void comingBackGrantsAWholeBudgetOnlyOnceItIsSpent() {
+        // given an outage in its back-off
+        p.server.refuseUpgrades(1000);
+        p.server.dropSockets();
+        p.loop.advance(1500 + 10);
+        int sockets = p.client.opens.size();
+        // when the page comes back meanwhile, nothing extra is tried
+        p.page.comeBack();
+        p.loop.advance(10);
+        assertEquals(sockets, p.client.opens.size());
+        // but once the budget is spent, coming back grants a new one: a try at once, then the back-off again
+        p.loop.advance(10 * 60_000);
+        sockets = p.client.opens.size();
+        long t = p.loop.now();
+        p.take();
+        p.page.comeBack();
+        p.loop.advance(10 * 60_000);
+        assertEquals(sockets + 1 + ReconnectPolicy.RETRY_BUDGET, p.client.opens.size());
+        assertEquals(0L, p.client.opens.get(sockets) - t);
+        assertEquals(1500L, p.client.opens.get(sockets + 1) - p.client.opens.get(sockets));
+        assertEquals(List.of("error"), p.take(), "one error per spent budget, no second disconnected");
+    }
 }

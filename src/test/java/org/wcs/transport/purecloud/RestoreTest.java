@@ -1,6 +1,7 @@
 package org.wcs.transport.purecloud;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -212,14 +213,21 @@ class RestoreTest extends ChatWithAlice {
     }
 
     @Test
-    void aRestoredStreamWithoutFramesIsNotDeclaredLost() {
+    void aRestoredStreamThatNeverSaysAnythingIsGivenUpAfterTheHeartbeatInterval() {
+        // given a server that sends no heartbeats
         p.server.heartbeats(false);
         ChatPage next = p.reload(p.config());
         next.untilEvent("messageReceived");
-        next.loop.advance(60_000);
-        assertTrue(!next.names().contains("disconnected"), "the watchdog starts with the first frame, as in the widget");
+        long opened = next.client.opens.get(next.client.opens.size() - 1);
+        // when no frame ever comes on the restored socket
+        next.loop.advance(opened + 14_000 - 1 - next.loop.now());
+        assertFalse(next.names().contains("disconnected"));
+        next.loop.advance(1);
+        // then it is given up 14 s after it opened (the widget armed its watchdog only at the first frame)
+        assertTrue(next.names().contains("disconnected"), "the watchdog starts when the socket opens");
+        // and the next socket catches up what was said meanwhile
         alice.says("ping");
-        next.loop.advance(14_000);
-        assertTrue(next.names().contains("disconnected"));
+        next.loop.advance(1500);
+        assertEquals(ChatPage.expectedIds(c, true, false), next.transcriptIds());
     }
 }

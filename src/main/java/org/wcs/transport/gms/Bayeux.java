@@ -4,6 +4,7 @@ import org.wcs.platform.Cancellable;
 import org.wcs.platform.Http;
 import org.wcs.platform.HttpRequest;
 import org.wcs.platform.HttpResponse;
+import org.wcs.transport.Backoff;
 import org.wcs.transport.Reply;
 import org.wcs.transport.Texts;
 import org.wcs.transport.TransportContext;
@@ -21,15 +22,18 @@ import org.wcs.value.Values;
  * {@code data} are pushes for {@link GmsComet}; publish acknowledgements settle their call.
  *
  * <p>Reconnection: a failed request (no answer, an HTTP error, a body that is not a message array, or
- * {@code successful:false}) is retried after {@code advice.interval} plus a back-off of 1000 ms per failure since the
- * last good connect, at most 60000 ms. A connect the server refuses with {@code 402::Unknown client} or
- * {@code reconnect:"handshake"} handshakes again, at once the first time; {@code reconnect:"none"} or a
+ * {@code successful:false}) is retried after {@code advice.interval} plus the shared {@link Backoff} (from 1000 ms,
+ * doubling per failure since the last good connect, capped at {@code webchat.backoffMax}, full jitter) instead of
+ * the CometD library's 1, 2, 3 ... s up to 60 s: the spec prescribes no cadence for these retries, and a jittered
+ * one keeps the pages of one outage from coming back in step. A connect the server refuses with
+ * {@code 402::Unknown client} or {@code reconnect:"handshake"} handshakes again, at once the first time; {@code reconnect:"none"} or a
  * {@code /meta/disconnect} we did not ask for means the server dropped us ({@link GmsComet#dropped}), and we handshake
  * again the same way.
  */
 final class Bayeux implements Runnable {
     static final int HANDSHAKE = 0, CONNECT = 1, PUBLISH = 2, DISCONNECT = 3;
-    static final int BACKOFF_MS = 1000, MAX_BACKOFF_MS = 60000;
+    /** The first retry's ceiling; the back-off doubles it per failure. */
+    static final int BACKOFF_MS = 1000;
     /** How much longer than the server's hold a connect may take before it counts as lost (CometD's default). */
     static final int NETWORK_DELAY_MS = 10000;
 
@@ -43,7 +47,8 @@ final class Bayeux implements Runnable {
     /** Bumped on close: answers to requests of an earlier connection are ignored. */
     private int epoch;
     private int ids;
-    int failures;
+    /** Failed handshakes and connects since the last good connect, and the wait before the next try. */
+    final Backoff backoff;
     /** Server advice: pause between connects, and how long the server may hold one. */
     private int interval;
     private int hold = 60000;
@@ -59,11 +64,18 @@ final class Bayeux implements Runnable {
         this.context = context;
         this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.channel = channel;
+        this.backoff = new Backoff(context.platform.random, BACKOFF_MS, Backoff.cap(context));
+    }
+
+    /** Failed handshakes and connects since the last good connect. */
+    int failures() {
+        return backoff.failures();
     }
 
     /** Publishes {@code data} on the service channel, handshaking first when needed; the ack goes to the comet. */
     void publish(Value data, int kind, Reply reply) {
         Call c = new Call(this, PUBLISH, kind, reply, message(channel).set("data", data));
+        c.generation = context.listener.generation();
         if (clientId != null) {
             send(c);
             return;
@@ -100,7 +112,8 @@ final class Bayeux implements Runnable {
         Arr<Call> failed = waiting.copy();
         waiting.clear();
         for (int i = 0; i < failed.size(); i++) {
-            comet.acked(failed.get(i).kind, failed.get(i).reply, false, Values.of(Texts.COMETD_FAILED));
+            Call c = failed.get(i);
+            comet.acked(c.kind, c.reply, false, Values.of(Texts.COMETD_FAILED), c.generation);
         }
     }
 
@@ -189,7 +202,8 @@ final class Bayeux implements Runnable {
         }
         boolean ok = reply != null && reply.get("successful").truthy();
         if (c.type == PUBLISH) {
-            comet.acked(c.kind, c.reply, ok, reply == null ? Values.object().set("status", r.status) : reply);
+            comet.acked(c.kind, c.reply, ok, reply == null ? Values.object().set("status", r.status) : reply,
+                    c.generation);
         } else if (live && c.type != DISCONNECT) {
             linked(c, reply, ok, dropped);
         }
@@ -219,24 +233,24 @@ final class Bayeux implements Runnable {
                 connect();
                 comet.handshaken();
             } else {
-                failures = 0;
+                backoff.reset();
                 later(interval);
                 comet.connected();
             }
             return;
         }
         // Only a good connect resets the count, so a server that keeps forgetting us is not asked in a tight loop.
-        int backoff = interval + Math.min(++failures * BACKOFF_MS, MAX_BACKOFF_MS);
+        int wait = backoff.fail(0);
         boolean forgotten = c.type == CONNECT && (reconnect.equals("handshake")
                 || reply != null && reply.get("error").str("").startsWith("402"));
         if (dropped || forgotten || reconnect.equals("none") && c.type == CONNECT) {
             clientId = null;
-            later(backoff - BACKOFF_MS);
+            later(interval + (backoff.failures() == 1 ? 0 : wait)); // the first new handshake goes at once
             if (!forgotten) {
                 comet.dropped();
             }
         } else {
-            later(backoff);
+            later(interval + wait);
             comet.failed();
         }
     }
@@ -250,6 +264,8 @@ final class Bayeux implements Runnable {
         final Reply reply;
         final Value message;
         int epoch;
+        /** For publishes: the chat generation it was sent for. */
+        int generation;
 
         Call(Bayeux bayeux, int type, int kind, Reply reply, Value message) {
             this.bayeux = bayeux;

@@ -57,6 +57,12 @@ final class GmsComet implements Runnable {
      * after those that were lost before them.
      */
     private int resync;
+    /**
+     * The chat generation the Bayeux connection serves, noted when a start or restore opens it (a connection left by
+     * an earlier chat is closed first, so its late answers and pushes are dropped by the client's epoch). A push or
+     * an acknowledgement of another generation never touches the current chat.
+     */
+    private int generation = -1;
 
     GmsComet(GmsTransport transport, TransportContext context) {
         this.transport = transport;
@@ -74,10 +80,11 @@ final class GmsComet implements Runnable {
         String operation = op == null ? "requestChat" : op.equals("send") ? "sendMessage"
                 : op.equals("refresh") ? "requestNotifications" : op;
         if (kind == GmsTransport.START || kind == GmsTransport.RESTORE) {
-            giveUp();
+            close(); // a connection of an earlier chat (its end not acknowledged yet) goes, with what it still brings
+            generation = transport.listener.generation();
             pendingKind = kind;
             pending = reply;
-            bayeux.failures = 0;
+            bayeux.backoff.reset();
         }
         Value data = Values.object().set("operation", operation).set("chatId", transport.session.chatId());
         bayeux.publish(Values.assign(data, fields), kind, reply);
@@ -120,17 +127,17 @@ final class GmsComet implements Runnable {
     // ------------------------------------------------------------------ from the Bayeux client
 
     void handshaken() {
-        if (transport.active) {
+        if (transport.active()) {
             renotify();
         }
     }
 
     void connected() {
-        if (transport.active) {
+        if (transport.active()) {
             transport.session.ping(transport.context.platform.scheduler.now());
             if (linkDown) {
                 linkDown = false;
-                transport.link(true);
+                transport.listener.connection(ConnectionStatus.ONLINE);
                 renotify();
             }
         }
@@ -138,17 +145,17 @@ final class GmsComet implements Runnable {
 
     /** A handshake or connect failed (the Bayeux client retries, unless this gives up). */
     void failed() {
-        if (bayeux.failures >= FAILURES && (pending != null || !transport.active)) {
+        if (bayeux.failures() >= FAILURES && (pending != null || !transport.active())) {
             close(); // fails the waiting start or restore
-        } else if (transport.active) {
-            linkDown = true;
-            transport.link(false);
+        } else if (transport.active()) {
+            linkDown = true; // the service publishes `disconnected` once per outage: only changes are news
+            transport.listener.connection(ConnectionStatus.DISCONNECTED);
         }
     }
 
     /** The server ended our Bayeux session (the Bayeux client handshakes again). */
     void dropped() {
-        if (transport.active) {
+        if (transport.active()) {
             // The server dropped the session: an outage of the server, announced as `disconnected` (spec §13.5).
             transport.listener.connection(ConnectionStatus.DISCONNECTED);
             watchdog = Cancellable.cancel(watchdog);
@@ -171,8 +178,20 @@ final class GmsComet implements Runnable {
         watchdog = transport.context.platform.scheduler.schedule(WATCHDOG_MS, this);
     }
 
-    /** A publish was acknowledged ({@code ok}) or not; {@code why} is the ack, or what stood in for it. */
-    void acked(int kind, Reply reply, boolean ok, Value why) {
+    /**
+     * A publish was acknowledged ({@code ok}) or not; {@code why} is the ack, or what stood in for it. One published
+     * for another chat generation ({@code sent}) only settles its command: no error, no close, no resync.
+     */
+    void acked(int kind, Reply reply, boolean ok, Value why, int sent) {
+        boolean stale = sent != transport.listener.generation();
+        if (stale && kind != GmsTransport.START && kind != GmsTransport.RESTORE) {
+            if (ok) {
+                reply.ok(Values.object().set("statusCode", 0));
+            } else {
+                reply.fail(why);
+            }
+            return;
+        }
         switch (kind) {
             case GmsTransport.PUSH:
                 if (!ok) {
@@ -195,7 +214,7 @@ final class GmsComet implements Runnable {
                 if (ok) {
                     reply.ok(Values.object().set("statusCode", 0));
                 } else {
-                    if (transport.active) {
+                    if (transport.active()) {
                         transport.listener.error(why);
                     }
                     reply.fail(why);
@@ -208,8 +227,9 @@ final class GmsComet implements Runnable {
 
     /** A push on the service channel: the answer to a pending start or restore, or the chat's news. */
     void pushed(Value data) {
-        if ((!transport.active && pending == null) || !data.isRecord()) {
-            return;
+        if (generation != transport.listener.generation() || (!transport.active() && pending == null)
+                || !data.isRecord()) {
+            return; // news of an earlier chat, or of none
         }
         Value events = data.get("messages");
         boolean answer = events.length() == 0;
@@ -231,7 +251,7 @@ final class GmsComet implements Runnable {
         pending = null;
         answerTimer = Cancellable.cancel(answerTimer);
         transport.handle(kind, data, reply == null ? GmsHttp.GmsCall.NONE : reply);
-        if (kind != GmsTransport.PUSH && !transport.active) {
+        if (kind != GmsTransport.PUSH && !transport.active()) {
             close(); // the start was refused or the restored chat is over
         }
     }

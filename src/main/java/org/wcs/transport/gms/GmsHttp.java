@@ -25,6 +25,12 @@ import org.wcs.value.Values;
 final class GmsHttp {
     private final GmsTransport transport;
     private final TransportContext context;
+    /**
+     * The timeout of file calls when {@code fileUploadTimeout} is not a positive number (the original then has none,
+     * so an upload to a server that never answers hangs for ever): two minutes.
+     */
+    static final int UPLOAD_TIMEOUT_MS = 120_000;
+
     private final Value config;
     private final String base;
     private final boolean trailingSlash;
@@ -40,7 +46,8 @@ final class GmsHttp {
         base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         trailingSlash = config.get("enableUrlTrailingSlash").bool(true);
         ajaxTimeout = context.number(config, "ajaxTimeout", 3000);
-        uploadTimeout = context.number(config, "fileUploadTimeout", 0);
+        int upload = context.number(config, "fileUploadTimeout", 0);
+        uploadTimeout = upload > 0 ? upload : UPLOAD_TIMEOUT_MS;
     }
 
     /** The URL of a REST call on the current chat; {@code op} null for requestChat (§2.1). */
@@ -65,24 +72,26 @@ final class GmsHttp {
     }
 
     /** A urlencoded POST; REST sends {@code eventAttributes} as a JSON string. */
-    void post(String url, Value fields, int kind, Reply reply) {
+    GmsCall post(String url, Value fields, int kind, Reply reply) {
         Value attributes = fields.get("eventAttributes");
         if (attributes.isObject()) {
             fields.set("eventAttributes", Values.stringify(attributes));
         }
         HttpRequest r = request(url, ajaxTimeout).body("application/x-www-form-urlencoded",
                 new Form(context.platform.page).addAll(fields).toString());
-        send(r, kind, reply, null);
+        return send(r, kind, reply, null);
     }
 
-    void send(HttpRequest r, int kind, Reply reply, Value file) {
-        context.platform.http.send(r, new GmsCall(this, kind, reply, file, context.listener.generation()));
+    GmsCall send(HttpRequest r, int kind, Reply reply, Value file) {
+        GmsCall call = new GmsCall(this, kind, reply, file, context.listener.generation());
+        context.platform.http.send(r, call);
+        return call;
     }
 
     /** Completion of one call: the generic handling of spec §2.4/§2.5, then what the call itself needs. */
     void answer(GmsCall call, HttpResponse r) {
-        if (call.kind == REFRESH || call.kind == RESTORE) {
-            transport.polling = false;
+        if (transport.refreshing == call) {
+            transport.refreshing = null;
         }
         if (call.generation != context.listener.generation() && call.kind != END) {
             return; // an answer for a chat that ended, or for a start or restore given up: never for this one
@@ -122,12 +131,18 @@ final class GmsHttp {
             call.reply.fail(xhr);
             return;
         }
-        if (r.status == 0 || (r.ok() && !json.isRecord())) {
-            if (transport.active && transport.comet == null) {
-                transport.link(false);
-            } else {
-                context.listener.error(xhr);
+        boolean gmsBody = json.get("errors").isArray();
+        if (transport.active() && transport.comet == null && (r.status == 0 || r.ok() || !gmsBody
+                || r.status == 429 || r.status == 503 || r.status == 504)) {
+            // No GMS answer on the running chat: part of an outage, reported by its length, errors once per outage.
+            String reason = r.status == 401 ? "Unauthorized" : r.status == 403 ? "Forbidden"
+                    : !gmsBody && (r.status == 404 || r.status == 500 || r.status == 502) ? "InvalidService" : null;
+            if (reason != null) {
+                xhr.set("errorReason", reason);
             }
+            transport.unreachable(r, reason == null ? null : xhr);
+        } else if (r.status == 0 || (r.ok() && !json.isRecord())) {
+            context.listener.error(xhr);
         } else {
             Value errors = json.get("errors");
             Value kept = Values.array();

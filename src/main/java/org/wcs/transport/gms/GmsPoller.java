@@ -24,6 +24,8 @@ final class GmsPoller {
     private int interval;
     private long last;
     private boolean sleeping;
+    /** While requests fail: no poll before this time (the back-off); {@code Long.MIN_VALUE} when none is due. */
+    private long resumeAt = Long.MIN_VALUE;
 
     GmsPoller(GmsTransport transport, TransportContext context, Value c) {
         this.transport = transport;
@@ -58,7 +60,7 @@ final class GmsPoller {
         ticker = scheduler.schedule(min / 2, () -> {
             tick();
             long now = scheduler.now();
-            if (!transport.polling && now - last >= (sleeping ? sleepRate : interval)) {
+            if (transport.refreshing == null && now >= resumeAt && now - last >= interval()) {
                 last = now;
                 if (dynamic && !sleeping) {
                     interval = (int) Math.min(max, Math.floor(interval * mult));
@@ -66,6 +68,21 @@ final class GmsPoller {
                 transport.refresh(null);
             }
         });
+    }
+
+    /** The wait between two polls as things stand (sleeping or not). */
+    int interval() {
+        return sleeping ? sleepRate : interval;
+    }
+
+    /** Requests fail: the next poll waits {@code ms} from now. */
+    void holdFor(int ms) {
+        resumeAt = scheduler.now() + ms;
+    }
+
+    /** Requests get through again: back to the cadence. */
+    void resume() {
+        resumeAt = Long.MIN_VALUE;
     }
 
     void stop() {

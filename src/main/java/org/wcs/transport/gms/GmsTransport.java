@@ -1,6 +1,8 @@
 package org.wcs.transport.gms;
 
 import org.wcs.platform.HttpRequest;
+import org.wcs.platform.HttpResponse;
+import org.wcs.transport.Backoff;
 import org.wcs.transport.BatchKind;
 import org.wcs.transport.ConnectionStatus;
 import org.wcs.transport.Reply;
@@ -35,14 +37,23 @@ public final class GmsTransport implements Transport {
     /** CometD mode (spec §13), or null for REST polling. */
     final GmsComet comet;
 
-    /** A chat runs on this transport: its calls go out and its polls tick (the service owns the lifecycle). */
-    boolean active;
-    /** A refresh is in flight (only one at a time). */
-    boolean polling;
+    /**
+     * The chat generation ({@link TransportListener#generation}) of the chat running on this transport, or -1. A chat
+     * runs here while that is still the service's current generation: a start, restore or end of the service moves
+     * the generation on and so ends it here too, without the transport being told (the service owns the lifecycle).
+     */
+    private int chat = -1;
+    /** The REST refresh (or restore) in flight, only one at a time; null when none (or in CometD mode). */
+    GmsHttp.GmsCall refreshing;
     /** Refreshes in a row answered {@code statusCode: 1}. */
     private int pollExceptions;
-    /** The last request failed at the network (what this transport saw, not the service's status). */
-    private boolean unreachable;
+    /**
+     * REST: failed requests in a row on the running chat (network, timeout, an HTTP error without a GMS body,
+     * garbage), and how long polls wait after each. Its count is the outage: wire mechanics, not the service's status.
+     */
+    final Backoff backoff;
+    /** The error event of the current outage (401, 403, InvalidService) went out: once per outage. */
+    private boolean outageErrorShown;
 
     public GmsTransport(TransportContext context) {
         this.context = context;
@@ -52,6 +63,12 @@ public final class GmsTransport implements Transport {
         this.poller = new GmsPoller(this, context, config);
         http = new GmsHttp(this, context);
         comet = config.get("cometD").get("enabled").truthy() ? new GmsComet(this, context) : null;
+        backoff = new Backoff(context.platform.random, poller.rate, Backoff.cap(context));
+    }
+
+    /** Whether a chat runs on this transport: it started or was restored in the service's current generation. */
+    boolean active() {
+        return chat >= 0 && chat == listener.generation();
     }
 
     // ------------------------------------------------------------------ requests
@@ -62,19 +79,22 @@ public final class GmsTransport implements Transport {
                 .set("userId", session.data.get("userId"));
     }
 
-    /** One call: {@code op} (REST's name, null for requestChat) with {@code fields}, by the mode's wire. */
-    private void call(String op, Value fields, int kind, Reply reply) {
-        if (active && !session.stored()) {
+    /**
+     * One call: {@code op} (REST's name, null for requestChat) with {@code fields}, by the mode's wire; returns the
+     * REST call (null in CometD mode or when nothing was sent).
+     */
+    private GmsHttp.GmsCall call(String op, Value fields, int kind, Reply reply) {
+        if (active() && !session.stored()) {
             // Another tab ended the chat and took the cookies: end here too instead of talking to a closed chat.
             finish();
             reply.fail(Values.of(Texts.NO_ACTIVE_SESSION));
-            return;
+            return null;
         }
         if (comet != null) {
             comet.publish(op, fields, kind, reply);
-        } else {
-            http.post(http.url(op), fields, kind, reply);
+            return null;
         }
+        return http.post(http.url(op), fields, kind, reply);
     }
 
     /**
@@ -107,12 +127,12 @@ public final class GmsTransport implements Transport {
      * when the chat goes on, and the connection state comes from Bayeux, not from answers.
      */
     void handle(int kind, Value body, Reply reply) {
-        if (session.update(body) && active) {
+        if (session.update(body) && active()) {
             session.store();
             listener.sessionData(session.data);
         }
         if (comet == null) {
-            link(true);
+            reached();
         }
         int status = (int) body.get("statusCode").num();
         if (status == 2 && body.get("errors").length() > 0 && (comet != null || body.get("chatEnded").truthy())) {
@@ -125,7 +145,7 @@ public final class GmsTransport implements Transport {
             case START:
                 http.releaseStartLock();
                 if (status == 0) {
-                    active = true;
+                    chat = listener.generation(); // the answer's generation: a stale one never gets here
                     session.store();
                     listener.started(session.data);
                     reply.ok(body);
@@ -164,13 +184,36 @@ public final class GmsTransport implements Transport {
     }
 
     /**
-     * A request got through ({@code up}) or failed at the network. Only the end of a network outage is news here: a
-     * good answer while the chat server says it is unavailable ({@code statusCode: 1}) is no recovery.
+     * REST: a GMS answer came for the running chat. If requests were failing, the outage is over: polls go back to
+     * their cadence and {@link ConnectionStatus#ONLINE} is reported (a {@code statusCode: 1} in the same answer is
+     * reported after it, by {@link #health}).
      */
-    void link(boolean up) {
-        if (!up || unreachable) {
-            unreachable = !up;
-            listener.connection(up ? ConnectionStatus.ONLINE : ConnectionStatus.DISCONNECTED);
+    void reached() {
+        if (backoff.failures() > 0) {
+            backoff.reset();
+            outageErrorShown = false;
+            poller.resume();
+            listener.connection(ConnectionStatus.ONLINE);
+        }
+    }
+
+    /**
+     * REST: a request on the running chat failed without a GMS answer (network, timeout, an HTTP error without a
+     * usable body, garbage). Polls wait for the back-off (never less than their normal interval, nor than a 429 or
+     * 503's {@code Retry-After}); the first failure of an outage is {@link ConnectionStatus#PENDING}, more than
+     * {@code pollExceptionLimit} in a row {@link ConnectionStatus#DISCONNECTED}. {@code error}, when not null, is
+     * published once per outage.
+     */
+    void unreachable(HttpResponse r, Value error) {
+        poller.holdFor(backoff.fail(Math.max(poller.interval(), backoff.retryAfterMs(r))));
+        int failures = backoff.failures();
+        int limit = context.number(config, "pollExceptionLimit", 5);
+        if (failures == 1 || failures == limit + 1) {
+            listener.connection(failures > limit ? ConnectionStatus.DISCONNECTED : ConnectionStatus.PENDING);
+        }
+        if (error != null && !outageErrorShown) {
+            outageErrorShown = true;
+            listener.error(error);
         }
     }
 
@@ -213,7 +256,7 @@ public final class GmsTransport implements Transport {
             }
             listener.batch(messages, originals, restoring ? BatchKind.RESTORED : BatchKind.LIVE, extras);
         }
-        if (body.get("chatEnded").truthy() && active) {
+        if (body.get("chatEnded").truthy() && active()) {
             finish();
         }
     }
@@ -235,9 +278,8 @@ public final class GmsTransport implements Transport {
 
     /** One refresh; {@code reply} is null for the poller's own ticks. */
     void refresh(Reply reply) {
-        polling = true;
         session.ping(context.platform.scheduler.now());
-        call("refresh", fields().set("transcriptPosition", session.position).set("message", listener.previewText()),
+        refreshing = call("refresh", fields().set("transcriptPosition", session.position).set("message", listener.previewText()),
                 REFRESH, reply == null ? GmsHttp.GmsCall.NONE : reply);
     }
 
@@ -258,8 +300,8 @@ public final class GmsTransport implements Transport {
 
     /** The chat is over on this page: no more polls, no more cookies; tells the service when it ended here. */
     private void finish() {
-        boolean wasActive = active;
-        active = false;
+        boolean wasActive = active();
+        chat = -1;
         stopPolling();
         session.forget();
         if (comet != null) {
@@ -278,9 +320,7 @@ public final class GmsTransport implements Transport {
             reply.fail(Values.object().set("statusCode", 1));
             return;
         }
-        active = false;
-        pollExceptions = 0;
-        unreachable = false;
+        forgetLink();
         session.forget();
         Value form = request.get("form");
         Value f = fields().set("nickname", form.get("nickname").str(""))
@@ -315,7 +355,7 @@ public final class GmsTransport implements Transport {
     @Override
     public void end(Reply reply) {
         stopPolling();
-        active = false;
+        chat = -1; // the service's generation has moved on already; this says so before its answer comes
         // Sent before the identity is forgotten; the answer comes later, whatever happens next.
         if (comet != null) {
             comet.publish("disconnect", fields(), END, reply);
@@ -338,10 +378,17 @@ public final class GmsTransport implements Transport {
             reply.fail(Values.of(Texts.NOTHING_TO_RESTORE));
             return;
         }
+        forgetLink();
+        refreshing = call("refresh", fields().set("transcriptPosition", 1).set("message", ""), RESTORE, reply);
+    }
+
+    /** A new chat (start or restore): nothing of the link to the earlier one counts, its refresh blocks no poll. */
+    private void forgetLink() {
         pollExceptions = 0;
-        unreachable = false;
-        polling = true;
-        call("refresh", fields().set("transcriptPosition", 1).set("message", ""), RESTORE, reply);
+        backoff.reset();
+        outageErrorShown = false;
+        poller.resume();
+        refreshing = null;
     }
 
     private void restored(Reply reply, Value body, int status) {
@@ -351,7 +398,7 @@ public final class GmsTransport implements Transport {
             reply.fail(body);
             return;
         }
-        active = true;
+        chat = listener.generation();
         session.store();
         listener.restoreOutcome(RestoreOutcome.RESTORED, Values.object());
         take(body, true);
@@ -443,7 +490,7 @@ public final class GmsTransport implements Transport {
     public void poll(Reply reply) {
         if (comet != null) {
             reply.fail(Values.of(Texts.POLLING_WITH_COMETD));
-        } else if (polling) {
+        } else if (refreshing != null) {
             reply.fail(Values.of(Texts.POLL_PENDING));
         } else {
             refresh(reply);

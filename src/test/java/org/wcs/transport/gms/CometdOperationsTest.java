@@ -17,6 +17,7 @@ import org.wcs.jvm.JvmLoop;
 import org.wcs.jvm.JvmPlatform;
 import org.wcs.jvm.JvmStorage;
 import org.wcs.service.TestPage;
+import org.wcs.transport.Backoff;
 import org.wcs.transport.Texts;
 import org.wcs.transport.Transports;
 import org.wcs.value.Value;
@@ -110,6 +111,8 @@ class CometdOperationsTest {
         open();
         long t0 = loop.now();
         TestPage.Outcome o = page.command("startChat", Js.obj("nickname", "Ada"));
+        Backoff model = new Backoff(() -> page.tab.nextRandom, Bayeux.BACKOFF_MS, Backoff.DEFAULT_CAP_MS);
+        List<Long> expected = new java.util.ArrayList<>(List.of(0L));
         // when every handshake fails
         for (int i = 0; i < 5; i++) {
             loop.runDue();
@@ -117,11 +120,13 @@ class CometdOperationsTest {
             loop.runDue();
             if (i < 4) {
                 assertEquals("pending", o.state);
-                loop.advance((i + 1) * 1000L);
+                int wait = model.fail(0);
+                expected.add(expected.get(i) + wait);
+                loop.advance(wait);
             }
         }
-        // then the fifth failure (after 1 + 2 + 3 + 4 s of back-off) refuses the start, and nothing more is tried
-        assertEquals(List.of(0L, 1000L, 3000L, 6000L, 10000L), server.times("/handshake", t0));
+        // then the fifth failure (after four back-off waits) refuses the start, and nothing more is tried
+        assertEquals(expected, server.times("/handshake", t0));
         assertEquals("rejected:{\"statusCode\":1}", o.toString());
         loop.advance(120_000);
         assertEquals(5, server.http.sent.size());

@@ -14,6 +14,7 @@ import org.wcs.jvm.JvmLoop;
 import org.wcs.jvm.JvmPlatform;
 import org.wcs.jvm.JvmStorage;
 import org.wcs.service.TestPage;
+import org.wcs.transport.Backoff;
 import org.wcs.transport.Transports;
 import org.wcs.value.Value;
 
@@ -38,21 +39,29 @@ class CometdReconnectionTest {
         assertEquals("resolved", server.start(page).state);
     }
 
+    /** The shared back-off as the Bayeux client uses it, on the page's random source. */
+    private Backoff model() {
+        return new Backoff(() -> page.tab.nextRandom, Bayeux.BACKOFF_MS, Backoff.DEFAULT_CAP_MS);
+    }
+
     @Test
-    void failedConnectsPublishDisconnectedAndRetryAfterOneThenTwoSeconds() {
+    void failedConnectsPublishDisconnectedOnceAndRetryAfterTheBackOff() {
         // given
         long t0 = loop.now();
+        Backoff model = model();
+        int first = model.fail(0);
+        int second = model.fail(0);
         // when the held connect fails, twice
         server.connectRaw(0, "");
         assertEquals(List.of("disconnected"), page.takeEvents());
-        loop.advance(999);
+        loop.advance(first - 1);
         assertEquals(List.of(), server.http.open("/connect"));
         loop.advance(1);
         server.connectRaw(503, "");
-        loop.advance(2_000);
-        // then the retries came 1000 and 2000 ms after each failure
+        loop.advance(second);
+        // then the retries came one back-off step after each failure
         List<Long> t = server.times("/connect", t0);
-        assertEquals(List.of(0L, 1000L, 3000L), t.subList(t.size() - 3, t.size()));
+        assertEquals(List.of(0L, (long) first, (long) first + second), t.subList(t.size() - 3, t.size()));
         assertEquals(List.of(), page.takeEvents(), "the outage was announced once");
         // when the next connect succeeds
         server.connect();
@@ -124,16 +133,21 @@ class CometdReconnectionTest {
     }
 
     @Test
-    void backOffGrowsByASecondUpToAMinute() {
-        for (int failures = 1; failures <= 62; failures++) {
+    void backOffDoublesUpToTheCapWithJitter() {
+        page.tab.nextRandom = 0.999;
+        Backoff model = model();
+        for (int failures = 1; failures <= 10; failures++) {
             // when the connect fails again
             server.connectRaw(0, "");
             long failed = loop.now();
-            loop.advance(61_000);
-            // then the next one comes one more second later, at most a minute
+            loop.advance(Backoff.DEFAULT_CAP_MS + 1_000);
+            // then the next one comes after the shared back-off: doubling, at most webchat.backoffMax
             List<Long> t = server.times("/connect", failed);
-            assertEquals(Math.min(failures * 1000L, 60_000L), t.get(t.size() - 1), "after failure " + failures);
+            long wait = model.fail(0);
+            assertEquals(wait, t.get(t.size() - 1), "after failure " + failures);
+            assertTrue(wait <= Backoff.DEFAULT_CAP_MS);
         }
+        assertTrue(model.fail(0) > Backoff.DEFAULT_CAP_MS / 2, "the cap is reached");
     }
 
     @Test
@@ -154,7 +168,11 @@ class CometdReconnectionTest {
     @Test
     void aServerThatKeepsForgettingUsIsAskedLessAndLessOften() {
         List<Long> gaps = new java.util.ArrayList<>();
+        Backoff model = model();
+        List<Long> expected = new java.util.ArrayList<>();
         for (int i = 0; i < 4; i++) {
+            long wait = model.fail(0);
+            expected.add(i == 0 ? 0L : wait);
             // when every connect, even the first after a handshake, is refused as unknown
             server.refuseConnect("402::Unknown client", "handshake");
             long refused = loop.now();
@@ -163,8 +181,8 @@ class CometdReconnectionTest {
             gaps.add(t.get(t.size() - 1));
             server.handshake();
         }
-        // then the handshakes come 0, 1000, 2000, 3000 ms after each refusal: only a good connect resets the count
-        assertEquals(List.of(0L, 1000L, 2000L, 3000L), gaps);
+        // then the first handshake comes at once, the next ones after the back-off: only a good connect resets it
+        assertEquals(expected, gaps);
         assertEquals(List.of(), names(page.takeEvents()));
     }
 
@@ -194,7 +212,7 @@ class CometdReconnectionTest {
         for (int i = 0; i < 4; i++) {
             loop.runDue();
             server.http.answer(server.http.open("/handshake").get(0), 0, "");
-            loop.advance(5_000);
+            loop.advance(10_000);
         }
         server.handshake();
         assertEquals(1, server.published("requestNotifications").size());

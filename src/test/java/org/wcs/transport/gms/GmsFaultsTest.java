@@ -44,13 +44,25 @@ class GmsFaultsTest extends GmsFixture {
     }
 
     @Test
-    void droppedConnectionsPublishDisconnectedThenReconnectedAndLoseNothing() throws Exception { // spec §7.2
+    void aFewDroppedConnectionsArePendingThenRestoredAndLoseNothing() throws Exception { // issue 11 item 4
         GmsChat chat = start();
         gms.inject(GmsFault.drop("refresh", 2));
         gms.agent(chat).joins("Grace").says("during the outage");
+        page.awaitEvent("connectionRestored");
+        sync(chat);
+        assertEquals("connectionPending,connectionRestored,agentConnected,messageReceived",
+                names(page.takeEvents()));
+        assertEquals(chat.lines(), transcript());
+    }
+
+    @Test
+    void droppedConnectionsBeyondTheLimitPublishDisconnectedOnceThenReconnected() throws Exception {
+        GmsChat chat = start();
+        gms.inject(GmsFault.drop("refresh", 6));
+        gms.agent(chat).joins("Grace").says("during the outage");
         page.awaitEvent("reconnected");
         sync(chat);
-        assertEquals("disconnected,reconnected,agentConnected,messageReceived",
+        assertEquals("connectionPending,disconnected,connectionRestored,reconnected,agentConnected,messageReceived",
                 names(page.takeEvents()));
         assertEquals(chat.lines(), transcript());
     }
@@ -58,7 +70,7 @@ class GmsFaultsTest extends GmsFixture {
     @Test
     void whileDisconnectedSendMessageAnswersStatusCodeOne() throws Exception {
         start();
-        gms.inject(GmsFault.drop("refresh", 1));
+        gms.inject(GmsFault.drop("refresh", 6));
         page.awaitEvent("disconnected");
         assertEquals("{\"statusCode\":1}", Js.json(page.await("sendMessage", Js.obj("message", "lost?")).value));
         page.awaitEvent("reconnected");
@@ -70,18 +82,18 @@ class GmsFaultsTest extends GmsFixture {
         GmsChat chat = start();
         gms.inject(GmsFault.delay("refresh", 900, 1));
         gms.agent(chat).says("slow");
-        page.awaitEvent("reconnected");
+        page.awaitEvent("connectionRestored");
         sync(chat);
         assertEquals(chat.lines(), transcript());
-        assertTrue(page.events.contains("disconnected"));
+        assertTrue(page.events.contains("connectionPending"));
     }
 
     @Test
-    void aMalformedAnswerIsADisconnectionNotACrash() throws Exception {
+    void aMalformedAnswerIsAConnectionProblemNotACrash() throws Exception {
         GmsChat chat = start();
         gms.inject(GmsFault.malformed("refresh", 1));
         gms.agent(chat).says("after the garbage");
-        page.awaitEvent("reconnected");
+        page.awaitEvent("connectionRestored");
         sync(chat);
         assertEquals(chat.lines(), transcript());
     }

@@ -57,6 +57,10 @@ final class NexusRoutes extends Handler.Abstract {
                 ex.send(200, "application/json", "{\"status\":{\"code\":0},\"data\":".getBytes(StandardCharsets.UTF_8));
                 return true;
             } else {
+                if (fault.retryAfter() != null) {
+                    ex.response.getHeaders().put("Retry-After", fault.retryAfter());
+                    ex.response.getHeaders().put("Access-Control-Expose-Headers", "Retry-After");
+                }
                 error(ex, fault.status(), fault.code(), fault.message());
                 return true;
             }
@@ -268,6 +272,9 @@ final class NexusRoutes extends Handler.Abstract {
                 return;
             }
         } else if (index instanceof String i) {
+            if (emulator.longPollMs > 0) {
+                s.awaitAfter(i, emulator.longPollMs);
+            }
             page = s.after(pid, i);
         } else {
             if (emulator.longPollMs > 0) {

@@ -32,6 +32,8 @@ class SoakTest extends SandboxTest {
     static final double FAULT_RATE = 0.02;
     /** Messages between two checkpoints (wait for recovery, compare transcripts). */
     static final int CHECKPOINT = 25;
+    /** The longest pause between two turns of the conversation, in virtual ms. */
+    static final int PAUSE_MS = 3000;
     private static final List<String> REPORT = new ArrayList<>();
 
     /** Every back end, or only the one named by {@code -Dsoak.backend=...} (to replay a failure). */
@@ -86,6 +88,10 @@ class SoakTest extends SandboxTest {
                 send(p, "customer " + i, unsent);
                 p.desk.say(p.chatId, "agent " + i);
             }
+            // A conversation takes time: up to 3 s of virtual time between turns, so timers, polls and the back
+            // ends' "stable for a while" rules meet a realistic clock (advanced, not waited for: a held CometD
+            // connect would make a wait take real time).
+            p.tab.loop.advance(random.nextInt(PAUSE_MS));
             if (active != null && active.heal() != null && outageSince(p, eventsAtFault)) {
                 active.heal().accept(p);
                 active = null;

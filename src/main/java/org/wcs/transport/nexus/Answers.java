@@ -5,7 +5,6 @@ import org.wcs.platform.HttpResponse;
 import org.wcs.transport.Base64;
 import org.wcs.transport.AgentTyping;
 import org.wcs.transport.BatchKind;
-import org.wcs.transport.ConnectionStatus;
 import org.wcs.transport.RestoreOutcome;
 import org.wcs.transport.Texts;
 import org.wcs.transport.TransportListener;
@@ -23,7 +22,6 @@ final class Answers {
 
     private final NexusTransport t;
     private final TransportListener listener;
-    private boolean disconnected;
     private Cancellable agentTyping;
 
     Answers(NexusTransport transport) {
@@ -31,9 +29,8 @@ final class Answers {
         this.listener = transport.listener;
     }
 
-    /** A new session: connected, nobody typing. */
+    /** A new session: nobody typing. */
     void reset() {
-        disconnected = false;
         stopAgentTyping();
     }
 
@@ -44,7 +41,7 @@ final class Answers {
             if (kind == Call.CAPABILITIES) {
                 listener.capabilities(Values.object().set("async", t.config.async).set("asyncClose", "endChat")
                         .set("pagination", t.config.async).set("fileUpload", true));
-            } else if (c.session == t.session) {
+            } else if (current(c)) {
                 agentTyping = null;
                 listener.agentTyping(Values.undefined(), AgentTyping.TIMED_OUT);
             }
@@ -79,7 +76,9 @@ final class Answers {
             }
             return;
         }
-        if (kind >= Call.RESUME && c.session != t.session) {
+        // a step of an earlier session or chat generation: a late create must not take over a restore, a late read
+        // must not move this one's position; sends, user data and uploads still settle with what the server said
+        if ((kind == Call.CREATE || kind >= Call.RESUME) && !current(c)) {
             if (c.reply != null) {
                 c.reply.fail(Values.undefined());
             }
@@ -106,7 +105,7 @@ final class Answers {
                 return;
             case Call.SEND:
                 Value flag = json.get("chatEnded");
-                if (c.session == t.session && flag.truthy() && (flag.isBoolean() || flag.num() == 1)) {
+                if (current(c) && flag.truthy() && (flag.isBoolean() || flag.num() == 1)) {
                     serverEnded(json);
                 }
                 c.reply.ok(json);
@@ -115,11 +114,7 @@ final class Answers {
                 c.reply.ok(Values.of(r.body));
                 return;
             case Call.POLL:
-                t.poller.answered(200, true);
-                if (disconnected) {
-                    disconnected = false;
-                    listener.connection(ConnectionStatus.ONLINE);
-                }
+                t.poller.succeeded();
                 new Batch(t, Batch.LIVE, json, null);
                 return;
             case Call.RESTORE:
@@ -132,26 +127,18 @@ final class Answers {
     }
 
     /**
-     * A failed request (spec 11). A poll without an answer means disconnected. 404 or INVALID_SESSION for a known
-     * session, or 401 while restoring, means the session is gone: it is forgotten (store included) with
-     * {@code sessionLost} and {@code error}. A failed restore publishes {@code restoreFailed}. Anything else is an
-     * {@code error} (not for user data, as in the original, nor while disconnected). The caller's reply fails with the
-     * jqXHR-like answer.
+     * A failed request (spec 11). 404 or INVALID_SESSION for a known session, or 401 while restoring, means the
+     * session is gone: it is forgotten (store included) with {@code sessionLost} and {@code error}. A failed restore
+     * publishes {@code restoreFailed}. A failed live read counts towards an outage ({@link Poller#failed}) and the next
+     * one backs off. Anything else is an {@code error}, except: for user data (as in the original), for a read that
+     * got no answer at all (no answer or a timeout: the outage status says it), and for anything once the outage is
+     * past {@code pollExceptionLimit} (disconnected). The caller's reply fails with the jqXHR-like answer.
      */
     private void failed(Call c, HttpResponse r, Value json) {
         int kind = c.kind;
         Value xhr = Wire.xhr(r, json);
         Value error = Values.object().set("errors", Values.array().push(Wire.error(r, json)));
         boolean restoring = kind == Call.RESUME || kind == Call.RESTORE;
-        if (kind == Call.POLL) {
-            t.poller.answered(r.status, false);
-            if (r.status == 0 && !disconnected) {
-                disconnected = true;
-                listener.connection(ConnectionStatus.DISCONNECTED);
-            }
-        } else if (kind == Call.HISTORY) {
-            t.poller.resume();
-        }
         if (t.claims != null && c.session == t.session && (r.status == 404
                 || Wire.code(json).equals("INVALID_SESSION") || r.status == 401 && restoring)) {
             Value gone = Values.object().set("sessionData", t.claims).set("response", xhr);
@@ -162,11 +149,16 @@ final class Answers {
             listener.restoreOutcome(RestoreOutcome.SESSION_LOST, xhr);
             listener.error(error);
         } else {
+            if (kind == Call.POLL) {
+                t.poller.failed(r);
+            } else if (kind == Call.HISTORY) {
+                t.poller.resume();
+            }
             if (restoring) {
                 t.forget();
                 listener.restoreOutcome(RestoreOutcome.FAILED, xhr);
             }
-            if (kind != Call.USER_DATA && !disconnected) {
+            if (kind != Call.USER_DATA && !(kind == Call.POLL && r.status == 0) && !t.poller.disconnected()) {
                 listener.error(error);
             }
             if (kind == Call.POLL) {
@@ -178,9 +170,14 @@ final class Answers {
         }
     }
 
+    /** Whether a step belongs to the current session and chat generation. */
+    private boolean current(Call c) {
+        return c.session == t.session && c.generation == listener.generation();
+    }
+
     /** A batch is ready: publish it, tell the store, then carry on as its kind requires. */
     void published(Batch b) {
-        if (b.session != t.session) {
+        if (b.session != t.session || b.generation != listener.generation()) {
             if (b.reply != null) {
                 b.reply.fail(Values.undefined());
             }

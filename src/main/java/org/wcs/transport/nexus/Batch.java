@@ -15,6 +15,7 @@ final class Batch {
 
     final int kind;
     final int session;
+    final int generation;
     final Value response;
     final Reply reply;
     final Value messages = Values.array();
@@ -28,6 +29,7 @@ final class Batch {
         this.transport = transport;
         this.kind = kind;
         this.session = transport.session;
+        this.generation = transport.listener.generation();
         this.response = response;
         this.reply = reply;
         Value data = response.get("data");

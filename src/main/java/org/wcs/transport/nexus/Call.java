@@ -18,6 +18,8 @@ final class Call implements Http.Callback, Runnable {
     final int kind;
     /** The session generation the step belongs to: answers for an older session are not acted on. */
     final int session;
+    /** The service's chat generation when the step was made ({@link org.wcs.transport.TransportListener#generation}). */
+    final int generation;
     final Reply reply;
     /** Kind-specific: the attachment to inline, the ended session's data, the token being resumed. */
     Value subject;
@@ -27,6 +29,7 @@ final class Call implements Http.Callback, Runnable {
         this.transport = transport;
         this.kind = kind;
         this.session = transport.session;
+        this.generation = transport.listener.generation();
         this.reply = reply;
     }
 

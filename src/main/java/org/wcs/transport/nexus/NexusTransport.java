@@ -121,7 +121,7 @@ public final class NexusTransport implements Transport {
     @Override
     public void sendFile(Value file, Reply reply) {
         if (active(reply)) {
-            send(wire.request("POST", url("/images"), token, 0).part("file", file)
+            send(wire.request("POST", url("/images"), token, config.uploadMs).part("file", file)
                     .part("operationId", Values.of(wire.operationId())), Call.UPLOAD, reply);
         }
     }
@@ -135,7 +135,7 @@ public final class NexusTransport implements Transport {
             reply.ok(Values.object());
             return;
         }
-        HttpRequest r = wire.form(wire.request("DELETE", url("/participants/" + pid), token, 0), Values.undefined());
+        HttpRequest r = wire.form(wire.request("DELETE", url("/participants/" + pid), token, config.readMs), Values.undefined());
         Call c = new Call(this, Call.END, reply);
         c.subject = claims;
         forget();
@@ -177,7 +177,7 @@ public final class NexusTransport implements Transport {
                 return;
             }
             poller.pause();
-            read("index=" + position.anchor + "&count=" + config.pageSize + "&", "", Call.HISTORY, 0, reply);
+            read("index=" + position.anchor + "&count=" + config.pageSize + "&", "", Call.HISTORY, reply);
         }
     }
 
@@ -290,24 +290,33 @@ public final class NexusTransport implements Transport {
     }
 
     void readPage(Reply reply) {
-        read("count=" + (store != null ? config.pageSize : ALL) + "&", "", Call.RESTORE, config.ajaxMs, reply);
+        read("count=" + (store != null ? config.pageSize : ALL) + "&", "", Call.RESTORE, reply);
     }
 
-    /** A live read; after a pause it names the last index seen (spec 4.4, 4b). Called by the poller. */
-    void read(boolean afterPause) {
+    /**
+     * A live read, called by the poller. It names the raw index of the newest message this tab has seen (spec 4.4,
+     * 4b: what comes after it), so that it does not depend on the server's per-participant cursor, which tabs of one
+     * session share; the server may include that message again, which is dropped as already seen. Before this tab
+     * has seen any message it asks for the latest ones (4c), for the same reason.
+     */
+    void read() {
         String last = position.lastRaw;
-        read("", afterPause && last != null ? "&index=" + last : "", Call.POLL, 0, null);
+        if (last == null) {
+            read("count=" + ALL + "&", "", Call.POLL, null);
+        } else {
+            read("", "&index=" + last, Call.POLL, null);
+        }
     }
 
     /** {@code GET .../messages?<before>operationId=<id><after>}: the query orders of spec 4.0 exactly. */
-    private void read(String before, String after, int kind, int timeoutMs, Reply reply) {
+    private void read(String before, String after, int kind, Reply reply) {
         send(wire.request("GET", url("/messages?" + before + "operationId=" + wire.operationId() + after), token,
-                timeoutMs), kind, reply);
+                config.readMs), kind, reply);
     }
 
     /** Fetches an image attachment with the session's headers, to inline it. */
     void download(Value part, Batch batch) {
-        HttpRequest r = wire.request("GET", part.get("url").str(), token, config.ajaxMs);
+        HttpRequest r = wire.request("GET", part.get("url").str(), token, config.readMs);
         r.binary = true;
         Call c = new Call(this, Call.IMAGE, null);
         c.subject = part;

@@ -1,41 +1,48 @@
 package org.wcs.transport.nexus;
 
 import org.wcs.platform.Cancellable;
+import org.wcs.platform.HttpResponse;
 import org.wcs.platform.Platform;
-import org.wcs.value.Values;
+import org.wcs.transport.Backoff;
+import org.wcs.transport.ConnectionStatus;
+import org.wcs.transport.TransportListener;
 
 /**
  * The cadence of message reads (spec 8): the first read at once, the next {@code pollTimeout} after each answer
- * (a delay, not a rate), one read in flight; after a failed read (except HTTP 429) the delay is multiplied by
- * {@code pollIntervalMultiplier} and rounded down, compounding, until a read succeeds. Every read publishes
- * {@code pollingStarted}; stopping publishes {@code pollingStopped} once.
+ * (a delay, not a rate), one read in flight per tab. Every read publishes {@code pollingStarted}; stopping publishes
+ * {@code pollingStopped} once.
  *
- * <p>Tabs of one site share a guard in localStorage ({@value #GUARD}) so that only one of them reads at a time. The
- * original wrote {@code "true"} there and skipped reads for good while it said so, and a tab that closed mid-read
- * left it set (quirk 18). Here the guard holds the time a read's lease expires; a tab that finds a live lease skips
- * this turn and tries again one delay later, and a lease left behind expires.
+ * <p>After a failed read (no answer, a timeout, an HTTP error, 429 included, or a body that is not the read's JSON)
+ * the next one waits as {@link Backoff} says: exponential from {@code pollTimeout}, capped at
+ * {@code webchat.backoffMax}, full jitter, at least the server's {@code Retry-After} on 429 and 503; the first good
+ * read resets it. The first failure of an outage reports {@link ConnectionStatus#PENDING}, more than
+ * {@code pollExceptionLimit} in a row {@link ConnectionStatus#DISCONNECTED}, the first good read after them
+ * {@link ConnectionStatus#ONLINE}; the service owns the status and publishes its changes.
+ *
+ * <p>Every tab reads for itself: a read names the last index this tab has seen, so it does not depend on the server's
+ * per-participant cursor, which tabs sharing one session would split between them. (The original made tabs take turns
+ * through a localStorage flag, so each saw only part of the chat; there is no cross-tab guard any more.)
  */
 final class Poller implements Runnable {
-    static final String GUARD = "_genesys.widgets.chatPollPending";
-    static final int LEASE_MS = 60000;
-
     private final NexusTransport transport;
+    private final TransportListener listener;
     private final Platform platform;
     private final int base;
-    private final double factor;
+    private final int limit;
+    private final Backoff backoff;
     int delay;
     boolean running;
     boolean paused;
     boolean reading;
-    /** The next read resumes after a pause or a failure: it names the last index seen. */
-    private boolean resuming;
     private Cancellable timer;
 
     Poller(NexusTransport transport, Platform platform, Config config) {
         this.transport = transport;
+        this.listener = transport.listener;
         this.platform = platform;
         this.base = config.pollMs;
-        this.factor = config.backoff;
+        this.limit = config.failureLimit;
+        this.backoff = new Backoff(platform.random, config.pollMs, config.backoffCap);
     }
 
     void start() {
@@ -43,6 +50,7 @@ final class Poller implements Runnable {
             running = true;
             paused = false;
             delay = base;
+            backoff.reset();
             run();
         }
     }
@@ -51,13 +59,11 @@ final class Poller implements Runnable {
     void stop() {
         cancel();
         paused = false;
-        if (reading) {
-            reading = false;
-            platform.storage.remove(GUARD);
-        }
+        reading = false;
+        backoff.reset();
         if (running) {
             running = false;
-            transport.listener.polling(false);
+            listener.polling(false);
         }
     }
 
@@ -69,49 +75,48 @@ final class Poller implements Runnable {
     void resume() {
         if (paused) {
             paused = false;
-            resuming = true;
             run();
         }
     }
 
-    /** Reads now unless stopped, paused, already reading or another tab holds the lease. */
+    /** Reads now unless stopped, paused or already reading. */
     @Override
     public void run() {
         cancel();
         if (!running || paused || reading) {
             return;
         }
-        double now = platform.scheduler.now();
-        String lease = platform.storage.get(GUARD);
-        double until = 0;
-        for (int i = 0; lease != null && i < lease.length(); i++) {
-            char c = lease.charAt(i);
-            until = c >= '0' && c <= '9' ? until * 10 + c - '0' : 0;
-        }
-        if (until > now && until <= now + LEASE_MS) {
-            next();
-            return;
-        }
-        platform.storage.set(GUARD, Values.numberToString(now + LEASE_MS));
         reading = true;
-        transport.listener.polling(true);
-        transport.read(resuming);
-        resuming = false;
+        listener.polling(true);
+        transport.read();
+    }
+
+    /** A read came back good: the back-off starts over, and an outage is over. */
+    void succeeded() {
+        reading = false;
+        delay = base;
+        if (backoff.failures() > 0) {
+            backoff.reset();
+            listener.connection(ConnectionStatus.ONLINE);
+        }
     }
 
     /**
-     * A read answered: {@code status} is its HTTP status (0 for none), {@code ok} whether it could be used. After a
-     * failure the next read names the last index seen: the server may have counted the lost answer as delivered.
+     * A read failed: the next one waits a back-off step (at least the server's {@code Retry-After}), and the outage
+     * is reported as pending, or as disconnected past the limit.
      */
-    void answered(int status, boolean ok) {
+    void failed(HttpResponse r) {
         reading = false;
-        platform.storage.remove(GUARD);
-        resuming |= !ok;
-        if (ok) {
-            delay = base;
-        } else if (status != 429) {
-            delay = (int) (delay * factor);
+        delay = backoff.fail(backoff.retryAfterMs(r));
+        int failures = backoff.failures();
+        if (failures == 1 || failures == limit + 1) {
+            listener.connection(disconnected() ? ConnectionStatus.DISCONNECTED : ConnectionStatus.PENDING);
         }
+    }
+
+    /** More than {@code pollExceptionLimit} reads in a row failed: per-request errors are no longer published. */
+    boolean disconnected() {
+        return backoff.failures() > limit;
     }
 
     /** Schedules the next read one delay from now. */

@@ -13,6 +13,11 @@ public record Fault(int status, String code, String message, boolean dropped, bo
         this(status, code, message, dropped, garbled, delayMs, lost, 0, false, false);
     }
 
+    /** An HTTP error whose answer carries {@code Retry-After: <seconds>} (e.g. 429 or 503). */
+    public static Fault http(int status, String code, String message, int retryAfterSeconds) {
+        return http(status, code, message).retryAfter(retryAfterSeconds);
+    }
+
     public static Fault http(int status, String code, String message) {
         return new Fault(status, code, message, false, false, 0, false);
     }

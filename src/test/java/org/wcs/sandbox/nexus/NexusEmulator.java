@@ -117,7 +117,7 @@ public final class NexusEmulator implements Emulator {
         return this;
     }
 
-    /** Holds a plain poll (no index, no count) up to {@code ms} until there is news. */
+    /** Holds a live read (no count: plain, or {@code index} only) up to {@code ms} until there is news for it. */
     public NexusEmulator longPoll(long ms) {
         longPollMs = ms;
         return this;
@@ -153,6 +153,12 @@ public final class NexusEmulator implements Emulator {
         for (int i = 0; i < times; i++) {
             queue.add(fault);
         }
+        return this;
+    }
+
+    /** Takes back every fault not met yet: the outage is over. */
+    public synchronized NexusEmulator clearFaults() {
+        faults.clear();
         return this;
     }
 

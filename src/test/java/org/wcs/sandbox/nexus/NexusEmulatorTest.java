@@ -356,6 +356,24 @@ class NexusEmulatorTest extends SandboxTest {
     }
 
     @Test
+    void aReadAfterAnIndexIgnoresTheCursorAndOrdersIndexesAsTheSpecDoes() throws Exception {
+        String[] s = create(); // <millis>-0 indexes
+        NexusSession.Agent grace = nexus.session(s[0]).agent("Grace");
+        grace.says("a").says("b");
+        String path = "/" + s[0] + "/messages?operationId=o&index=";
+        String first = (String) nexus.session(s[0]).messages().get(0).get("index");
+        // two tabs of one participant: the first one's read does not take the messages from the second
+        assertEquals(List.of("Text", "Text"), types(get(path + first, s[2])).stream().map(t -> t.split(":")[0])
+                .toList());
+        assertEquals(2, indexes(get(path + first, s[2])).size());
+        // an index that names no message: what sorts after it (first "-" removed, then numeric)
+        long millis = Long.parseLong(first.substring(0, first.indexOf('-')));
+        assertEquals(3, indexes(get(path + "0", s[2])).size());
+        assertEquals(2, indexes(get(path + millis + "-5", s[2])).size(), "between the first and the second");
+        assertEquals(List.of(), indexes(get(path + (millis + 1_000_000) + "-0", s[2])));
+    }
+
+    @Test
     void agentsSupervisorsAndBotsProduceEveryMessageKind() throws Exception {
         String[] s = create();
         NexusSession session = nexus.session(s[0]);

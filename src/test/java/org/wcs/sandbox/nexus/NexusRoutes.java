@@ -61,6 +61,7 @@ final class NexusRoutes extends Handler.Abstract {
             } else {
                 if (fault.retryAfter() > 0) {
                     ex.response.getHeaders().put("Retry-After", Integer.toString(fault.retryAfter()));
+                    ex.response.getHeaders().put("Access-Control-Expose-Headers", "Retry-After");
                 }
                 error(ex, fault.status(), fault.code(), fault.message());
                 return true;
@@ -275,6 +276,9 @@ final class NexusRoutes extends Handler.Abstract {
                 return;
             }
         } else if (index instanceof String i) {
+            if (emulator.longPollMs > 0) {
+                s.awaitAfter(i, emulator.longPollMs);
+            }
             page = s.after(pid, i);
         } else {
             if (emulator.longPollMs > 0) {

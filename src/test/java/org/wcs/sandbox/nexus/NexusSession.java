@@ -85,11 +85,31 @@ public final class NexusSession {
         return new ArrayList<>(messages.subList(from, messages.size()));
     }
 
-    /** Variant 4b: everything after {@code index}; moves the cursor to the end. */
+    /**
+     * Variant 4b: every message whose index comes after {@code index}, in index order (spec 3.6: the first {@code -}
+     * removed, then numeric), whether or not that index names a message (a client may name one it saw of a page it
+     * only partly read, or {@code 0}); moves the cursor to the end. It does not depend on the cursor, so tabs sharing
+     * the participant each get every message.
+     */
     synchronized List<Map<String, Object>> after(String participantId, String index) {
-        int at = position(index);
         cursors.put(participantId, messages.size());
-        return new ArrayList<>(messages.subList(at < 0 ? 0 : at + 1, messages.size()));
+        return new ArrayList<>(messages.subList(firstAfter(index), messages.size()));
+    }
+
+    /** Position of the first message whose index sorts after {@code index} (messages are in index order). */
+    private int firstAfter(String index) {
+        int at = messages.size();
+        while (at > 0 && compare((String) messages.get(at - 1).get("index"), index) > 0) {
+            at--;
+        }
+        return at;
+    }
+
+    /** Orders raw indexes as spec 3.6 says a client does: first {@code -} removed, then by length, then as text. */
+    static int compare(String a, String b) {
+        String x = a.replaceFirst("-", "");
+        String y = b.replaceFirst("-", "");
+        return x.length() != y.length() ? x.length() - y.length() : x.compareTo(y);
     }
 
     /** Variant 4c: the newest {@code count}, ascending; moves the cursor to the end. */
@@ -114,6 +134,18 @@ public final class NexusSession {
             }
         }
         return -1;
+    }
+
+    /** Waits up to {@code ms} for a message after {@code index} (long poll of variant 4b). */
+    synchronized void awaitAfter(String index, long ms) throws InterruptedException {
+        long end = System.currentTimeMillis() + ms;
+        while (firstAfter(index) >= messages.size() && !closed) {
+            long left = end - System.currentTimeMillis();
+            if (left <= 0) {
+                return;
+            }
+            wait(left);
+        }
     }
 
     /** Waits up to {@code ms} for a message this participant has not seen (long poll). */

@@ -37,13 +37,23 @@ final class CannedNexus implements TransportListener {
     final List<String> calls = new ArrayList<>();
     final List<Value[]> args = new ArrayList<>();
     final NexusTransport transport;
+    /** The chat generation the listener reports; a test moves it as the service would. */
+    int generation;
+    /** While set, answers wait in {@link #held} until {@link #release}. */
+    boolean hold;
+    final List<Runnable> held = new ArrayList<>();
 
     CannedNexus(Value transportConfig) {
         Platform p = new Platform(tab.loop, (request, callback) -> {
             requests.add(request);
             HttpResponse a = answers.poll();
             HttpResponse answer = a == null ? new HttpResponse(0, "", "", false) : a;
-            tab.loop.schedule(0, () -> callback.onResponse(answer));
+            Runnable deliver = () -> callback.onResponse(answer);
+            if (hold) {
+                held.add(deliver);
+            } else {
+                tab.loop.schedule(0, deliver);
+            }
             return () -> { };
         }, tab.webSockets, tab.cookies, tab.storage, tab.page, () -> 0.25);
         Value config = Js.obj("transport", transportConfig);
@@ -120,7 +130,17 @@ final class CannedNexus implements TransportListener {
 
     @Override
     public int generation() {
-        return 0;
+        return generation;
+    }
+
+    /** Delivers the held answers on the next turn, and stops holding. */
+    void release() {
+        hold = false;
+        for (Runnable r : held) {
+            tab.loop.schedule(0, r);
+        }
+        held.clear();
+        tab.loop.runDue();
     }
 
     @Override
@@ -149,7 +169,8 @@ final class CannedNexus implements TransportListener {
 
     @Override
     public void connection(ConnectionStatus status) {
-        report(status == ConnectionStatus.ONLINE ? Events.RECONNECTED : Events.DISCONNECTED, Values.object());
+        report(status == ConnectionStatus.ONLINE ? Events.RECONNECTED : status == ConnectionStatus.PENDING
+                ? Events.CONNECTION_PENDING : Events.DISCONNECTED, Values.object());
     }
 
     @Override

@@ -90,7 +90,7 @@ class NexusAsyncTest extends NexusFixture {
         settleIo();
         // then: resume with the stored key, store the renewed token, read a page, restored {async: true}, poll
         assertEquals(List.of("POST ", "GET /" + session().id + "/messages?count=20&operationId=X", "GET /"
-                + session().id + "/messages?operationId=X"), lines());
+                + session().id + "/messages?operationId=X&index=" + idx(2)), lines());
         assertEquals(List.of("setSessionData", "getSessionData", "getSessionData"), storeCallNames);
         assertEquals("{\"async\":true}", Js.json(data(Events.RESTORED)));
         Value batch = data(Events.MESSAGE_RECEIVED);
@@ -118,7 +118,7 @@ class NexusAsyncTest extends NexusFixture {
         until(() -> events.contains(Events.RESTORED));
         settleIo();
         assertEquals(List.of("GET /" + session().id + "/messages?count=20&operationId=X", "GET /" + session().id
-                + "/messages?operationId=X"), lines());
+                + "/messages?operationId=X&index=" + idx(0)), lines());
         assertEquals("{\"async\":true}", Js.json(data(Events.RESTORED)));
     }
 
@@ -189,8 +189,9 @@ class NexusAsyncTest extends NexusFixture {
                 reads.add(l.substring(4).replace(sid, ""));
             }
         }
-        // restore page, first poll, then each history page (anchor inclusive) and the read that resumes polling
-        assertEquals(List.of("count=20&operationId=X", "operationId=X", "index=23&count=20&operationId=X",
+        // restore page, first poll (after the newest restored), then each history page (anchor inclusive) and the
+        // read that resumes polling
+        assertEquals(List.of("count=20&operationId=X", "operationId=X&index=42", "index=23&count=20&operationId=X",
                 "operationId=X&index=42", "index=4&count=20&operationId=X", "operationId=X&index=42",
                 "index=1&count=20&operationId=X", "operationId=X&index=42"), reads);
         // every message was published exactly once, history pages newest first

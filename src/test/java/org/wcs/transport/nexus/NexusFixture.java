@@ -38,6 +38,8 @@ abstract class NexusFixture extends SandboxTest {
     final List<Value> eventData = new ArrayList<>();
     /** Requests as sent, with the virtual times of sending and answering (-1 while pending). */
     final List<Sent> sent = new ArrayList<>();
+    /** When set, every random draw of the page (back-off jitter, operation ids) is this value. */
+    Double draw;
     /** What the integrator's store holds (the JSON text getSessionData was given), or null. */
     String stored;
     /** Calls of the async callbacks: name, then the arguments. */
@@ -87,7 +89,8 @@ abstract class NexusFixture extends SandboxTest {
             });
         };
         java.util.Random random = new java.util.Random(1);
-        return new Platform(t.loop, timed, t.webSockets, t.cookies, t.storage, t.page, random::nextDouble);
+        return new Platform(t.loop, timed, t.webSockets, t.cookies, t.storage, t.page,
+                () -> draw != null ? draw : random.nextDouble());
     }
 
     String base() {
@@ -189,6 +192,11 @@ abstract class NexusFixture extends SandboxTest {
 
     NexusSession session() {
         return nexus.latest();
+    }
+
+    /** The raw index of the emulator's {@code i}-th message of the latest session (what a live read names). */
+    String idx(int i) {
+        return (String) session().messages().get(i).get("index");
     }
 
     /** Waits until a read has brought a message with this text into a {@code messageReceived}. */

@@ -1,7 +1,6 @@
 package org.wcs.transport.nexus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -11,23 +10,26 @@ import org.wcs.jvm.Js;
 import org.wcs.jvm.JvmPlatform;
 import org.wcs.platform.Platform;
 import org.wcs.sandbox.nexus.Fault;
+import org.wcs.sandbox.nexus.NexusSession;
 import org.wcs.service.Launcher;
 import org.wcs.service.TestPage.Outcome;
 import org.wcs.transport.Events;
 import org.wcs.transport.Transports;
+import org.wcs.value.Value;
 
 /**
- * Polling (spec 8; Client checklist "Behaviour"): cadence, back-off, 429, one read at a time, timeouts,
- * disconnection, and the cross-tab lease. Times are virtual and exact: a read goes out at the very millisecond its
+ * Polling (spec 8; Client checklist "Behaviour"): cadence, the capped back-off, 429 and 503 with Retry-After, one
+ * read at a time, time limits on every request, the outage status, and two tabs of one chat. Times are virtual and exact: a read goes out at the very millisecond its
  * timer is due, whatever the real network took.
  */
 class NexusPollingTest extends NexusFixture {
 
-    /** The live reads (no count, no index query), in order. */
+    /** The live reads of a chat started on this page (every read but history pages), in order. */
     List<Sent> polls() {
         List<Sent> out = new ArrayList<>();
         for (Sent s : sent) {
-            if (s.request.method.equals("GET") && s.request.url.contains("/messages?operationId=")) {
+            if (s.request.method.equals("GET") && s.request.url.contains("/messages?")
+                    && !s.request.url.contains("/messages?index=")) {
                 out.add(s);
             }
         }
@@ -67,20 +69,31 @@ class NexusPollingTest extends NexusFixture {
         assertEquals(4, events.stream().filter(e -> e.equals(Events.POLLING_STARTED)).count(), "one per read");
     }
 
+    /** The wait after the k-th failure in a row (k from 1) when every draw is {@code draw}: Backoff's rule. */
+    static long step(int base, int k, double draw) {
+        long ceiling = base;
+        for (int i = 1; i < k && ceiling < 30000; i++) {
+            ceiling *= 2;
+        }
+        return (long) Math.floor(draw * Math.min(ceiling, 30000));
+    }
+
     @Test
-    void pollTimeoutAndMultiplierAreConfigurableWithAFloorOf100() {
-        loadWith(transport().set("pollTimeout", 10).set("pollIntervalMultiplier", 2));
+    void pollTimeoutIsTheBaseOfTheBackOffWithAFloorOf100() {
+        draw = 0.5;
+        loadWith(transport().set("pollTimeout", 10));
         startChat();
         nexus.fault("read", 2, Fault.http(500, "SERVER_ERROR", "boom"));
         for (int i = 0; i < 4; i++) {
             nextPoll();
         }
-        assertEquals(List.of(100L, 200L, 400L, 100L), gaps());
+        assertEquals(List.of(100L, step(100, 1, 0.5), step(100, 2, 0.5), 100L), gaps());
     }
 
     @Test
-    void failedReadsBackOffByTimesOnePointTwoUntilOneSucceeds() {
+    void failedReadsBackOffExponentiallyWithJitterUntilOneSucceeds() {
         // given
+        draw = 0.5;
         loadWith(transport());
         startChat();
         nexus.fault("read", 3, Fault.http(503, "UNAVAILABLE", "busy"));
@@ -88,13 +101,18 @@ class NexusPollingTest extends NexusFixture {
         for (int i = 0; i < 5; i++) {
             nextPoll();
         }
-        // then floor(3000 x 1.2) = 3600, then 4320, 5184; a success resets to 3000
-        assertEquals(List.of(3000L, 3600L, 4320L, 5184L, 3000L), gaps());
+        // then a draw from 0..3000, 0..6000, 0..12000 (here halfway); a success resets to 3000
+        assertEquals(List.of(3000L, 1500L, 3000L, 6000L, 3000L), gaps());
+        assertEquals(List.of(step(3000, 1, 0.5), step(3000, 2, 0.5), step(3000, 3, 0.5)), gaps().subList(1, 4));
         assertEquals(3, eventsNamed(Events.ERROR).size());
         Value503 error = new Value503(data(Events.ERROR));
         assertEquals("pureengage-v3-rest-UNAVAILABLE", error.code);
         assertEquals("busy", error.text);
         assertEquals(503, error.status);
+        // and the outage was pending (under pollExceptionLimit), then over
+        assertEquals(List.of(Events.CONNECTION_PENDING, Events.ERROR, Events.ERROR, Events.ERROR,
+                Events.CONNECTION_RESTORED), eventsNamed(Events.CONNECTION_PENDING, Events.ERROR,
+                Events.CONNECTION_RESTORED, Events.DISCONNECTED, Events.RECONNECTED));
     }
 
     /** The parts of an error event a test reads. */
@@ -112,16 +130,63 @@ class NexusPollingTest extends NexusFixture {
     }
 
     @Test
-    void http429IsReportedButDoesNotBackOff() {
+    void http429And503WaitAtLeastTheirRetryAfterAndBackOffToo() {
+        draw = 0.5;
         loadWith(transport());
         startChat();
-        nexus.fault("read", 2, Fault.http(429, "TOO_MANY_REQUESTS", "slow down"));
-        for (int i = 0; i < 3; i++) {
+        nexus.fault("read", 1, Fault.http(429, "TOO_MANY_REQUESTS", "slow down", 7));
+        nexus.fault("read", 1, Fault.http(503, "UNAVAILABLE", "busy", 1));
+        nexus.fault("read", 1, Fault.http(429, "TOO_MANY_REQUESTS", "slow down"));
+        for (int i = 0; i < 5; i++) {
             nextPoll();
         }
-        assertEquals(List.of(3000L, 3000L, 3000L), gaps());
-        assertEquals(2, eventsNamed(Events.ERROR).size());
+        // 7 s asked for (more than the draw of 1500), then a draw of 3000 (more than the 1 s asked for), then 6000
+        assertEquals(List.of(3000L, 7000L, step(3000, 2, 0.5), step(3000, 3, 0.5), 3000L), gaps());
+        assertEquals(3, eventsNamed(Events.ERROR).size());
         assertEquals("pureengage-v3-rest-TOO_MANY_REQUESTS", new Value503(data(Events.ERROR)).code);
+    }
+
+    @Test
+    void aFiveMinuteOutageMakesABoundedNumberOfReadsAndTheRecoveryIsSeenWithinOneStep() {
+        // given a chat, and reads that draw the middle of each back-off range
+        draw = 0.5;
+        loadWith(transport());
+        startChat();
+        int before = polls().size();
+        // when the server answers 503 for five minutes, and the agent speaks meanwhile
+        nexus.fault("read", 10_000, Fault.http(503, "UNAVAILABLE", "down"));
+        long outageStart = tab.loop.now();
+        session().agent("Grace").says("are you there?");
+        tab.loop.runUntil(() -> tab.loop.now() >= outageStart + 300_000, 400_000);
+        settleIo();
+        nexus.clearFaults();
+        long outageEnd = tab.loop.now();
+        int duringOutage = polls().size() - before;
+        // then the waits grew to the cap (30 s, half of it drawn) and no further
+        List<Long> g = gaps().subList(before - 1, gaps().size());
+        assertEquals(3000L, g.get(0));
+        for (int k = 1; k < g.size(); k++) {
+            assertEquals(step(3000, k, 0.5), g.get(k), "wait after failure " + k);
+        }
+        long sum = 0;
+        int bound = 0;
+        for (int k = 1; sum < 300_000; k++) {
+            sum += step(3000, k, 0.5);
+            bound++;
+        }
+        assertTrue(duringOutage <= bound + 1, duringOutage + " reads in 5 minutes, bound " + bound);
+        assertTrue(duringOutage >= bound - 1, "it kept trying: " + duringOutage);
+        assertEquals(List.of(Events.CONNECTION_PENDING, Events.DISCONNECTED), eventsNamed(Events.CONNECTION_PENDING,
+                Events.DISCONNECTED, Events.RECONNECTED, Events.CONNECTION_RESTORED));
+        assertEquals(Config.FAILURE_LIMIT, eventsNamed(Events.ERROR).size(), "errors until disconnected, then none");
+        // and the first read after the outage comes within one capped step, and brings what was said
+        awaitMessage("are you there?");
+        Sent recovery = polls().get(before + duringOutage);
+        assertTrue(recovery.at - outageEnd <= 15_000, "recovered after " + (recovery.at - outageEnd) + " ms");
+        assertEquals(200, recovery.status);
+        assertEquals(List.of(Events.CONNECTION_PENDING, Events.DISCONNECTED, Events.CONNECTION_RESTORED,
+                Events.RECONNECTED), eventsNamed(Events.CONNECTION_PENDING, Events.DISCONNECTED, Events.RECONNECTED,
+                Events.CONNECTION_RESTORED));
     }
 
     @Test
@@ -144,10 +209,9 @@ class NexusPollingTest extends NexusFixture {
         }
     }
 
-    @Test
-    void pollsHaveNoTimeoutAndOtherCallsTheAjaxTimeout() {
-        // given a configured ajaxTimeout, an async chat and one of everything
-        load(Js.obj("ajaxTimeout", 4000, "transport", transport().set("async", async())));
+    /** One of every request of an async chat, then each request's line and time limit. */
+    List<String> timeLimits(Value webchat) {
+        load(webchat.set("transport", transport().set("async", async())));
         startChat();
         settle("sendMessage", Js.obj("message", "hi"));
         settle("updateUserData", Js.obj("k", "v"));
@@ -157,16 +221,69 @@ class NexusPollingTest extends NexusFixture {
         settle("fetchHistory", null);
         settleIo();
         settle("endChat", null);
-        // then
-        List<String> timeouts = new ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (Sent s : sent) {
-            timeouts.add(s.line().replaceAll("/[0-9a-f-]{36}", "/ID").replaceAll("index=[^&]+", "index=I") + " "
+            out.add(s.line().replaceAll("/[0-9a-f-]{36}", "/ID").replaceAll("index=[^&]+", "index=I") + " "
                     + s.request.timeoutMs);
         }
-        assertEquals(List.of("POST  4000", "GET /ID/messages?operationId=X 0", "POST /ID/messages 4000",
-                "PUT /ID/userdata 4000", "POST /ID/images 0", "GET /ID/messages?operationId=X 0",
-                "GET /ID/images/img1 4000", "GET /ID/messages?index=I&count=20&operationId=X 0",
-                "GET /ID/messages?operationId=X&index=I 0", "DELETE /ID/participants/ID 0"), timeouts);
+        return out;
+    }
+
+    @Test
+    void everyRequestHasTheAjaxTimeoutExceptUploads() {
+        assertEquals(List.of("POST  4000", "GET /ID/messages?count=10000&operationId=X 4000", "POST /ID/messages 4000",
+                "PUT /ID/userdata 4000", "POST /ID/images 60000", "GET /ID/messages?operationId=X&index=I 4000",
+                "GET /ID/images/img1 4000", "GET /ID/messages?index=I&count=20&operationId=X 4000",
+                "GET /ID/messages?operationId=X&index=I 4000", "DELETE /ID/participants/ID 4000"),
+                timeLimits(Js.obj("ajaxTimeout", 4000)));
+    }
+
+    @Test
+    void withoutAnAjaxTimeoutReadsAndTheEndGet12000AndUploads60000OrTheFileUploadTimeout() {
+        assertEquals(List.of("POST  9000", "GET /ID/messages?count=10000&operationId=X 12000",
+                "POST /ID/messages 9000", "PUT /ID/userdata 9000", "POST /ID/images 25000",
+                "GET /ID/messages?operationId=X&index=I 12000", "GET /ID/images/img1 12000",
+                "GET /ID/messages?index=I&count=20&operationId=X 12000",
+                "GET /ID/messages?operationId=X&index=I 12000", "DELETE /ID/participants/ID 12000"),
+                timeLimits(Js.obj("fileUploadTimeout", 25000)));
+    }
+
+    @Test
+    void aHungReadTimesOutCountsAsAFailedReadAndPollingGoesOn() {
+        // given a server that holds the next read longer than the time limit
+        draw = 0.5;
+        load(Js.obj("ajaxTimeout", 300, "transport", transport()));
+        startChat();
+        nexus.fault("read", 1, Fault.delay(1500));
+        // when
+        nextPoll();
+        // then the read gave up after 300 ms, the outage is pending (no error: there was no answer), and the next
+        // read goes one back-off step later and brings the chat back
+        Sent hung = polls().get(1);
+        assertEquals(0, hung.status);
+        assertEquals(300, hung.answeredAt - hung.at);
+        assertEquals(List.of(Events.CONNECTION_PENDING), eventsNamed(Events.CONNECTION_PENDING, Events.ERROR,
+                Events.CONNECTION_RESTORED));
+        session().agent("Grace").says("still here");
+        nextPoll();
+        awaitMessage("still here");
+        assertEquals(step(3000, 1, 0.5), polls().get(2).at - hung.answeredAt);
+        assertEquals(List.of(Events.CONNECTION_PENDING, Events.CONNECTION_RESTORED), eventsNamed(
+                Events.CONNECTION_PENDING, Events.ERROR, Events.CONNECTION_RESTORED));
+    }
+
+    @Test
+    void aHungEndSettlesEndChatAtItsTimeLimitAndTheChatEndsLocally() {
+        load(Js.obj("ajaxTimeout", 300, "transport", transport()));
+        startChat();
+        nexus.fault("delete", 1, Fault.delay(1500));
+        Outcome o = settle("endChat", null);
+        Sent end = last("DELETE", "/participants/");
+        assertEquals("rejected", o.state);
+        assertEquals(0, (int) o.value.get("status").num());
+        assertEquals(300, end.answeredAt - end.at);
+        assertTrue(events.contains(Events.ENDED), events.toString());
+        assertEquals("rejected", settle("sendMessage", Js.obj("message", "gone")).state);
     }
 
     @Test
@@ -187,17 +304,20 @@ class NexusPollingTest extends NexusFixture {
     }
 
     @Test
-    void aReadWithoutAnAnswerMeansDisconnectedUntilOneSucceeds() {
-        // given
-        loadWith(transport());
+    void readsWithoutAnAnswerArePendingThenDisconnectedPastPollExceptionLimitUntilOneSucceeds() {
+        // given a limit of one failed read
+        draw = 0.5;
+        load(Js.obj("pollExceptionLimit", 1, "transport", transport()));
         startChat();
         // when the next two reads find no server (the JDK client retries a dropped GET once: 2 faults per read)
         nexus.fault("read", 4, Fault.dropConnection());
         nextPoll();
+        assertEquals(List.of(Events.CONNECTION_PENDING), eventsNamed(Events.CONNECTION_PENDING, Events.DISCONNECTED,
+                Events.RECONNECTED, Events.ERROR));
         nextPoll();
-        // then disconnected once, no errors, and sends fail fast without the network
-        assertEquals(List.of(Events.DISCONNECTED), eventsNamed(Events.DISCONNECTED, Events.RECONNECTED,
-                Events.ERROR));
+        // then pending, then disconnected, no errors, and sends fail fast without the network
+        assertEquals(List.of(Events.CONNECTION_PENDING, Events.DISCONNECTED), eventsNamed(Events.CONNECTION_PENDING,
+                Events.DISCONNECTED, Events.RECONNECTED, Events.ERROR));
         int requests = sent.size();
         Outcome o = settle("sendMessage", Js.obj("message", "lost?"));
         assertEquals("resolved:{\"statusCode\":1}", o.toString());
@@ -205,10 +325,31 @@ class NexusPollingTest extends NexusFixture {
         // when a read succeeds again
         nextPoll();
         // then
-        assertEquals(List.of(Events.DISCONNECTED, Events.RECONNECTED), eventsNamed(Events.DISCONNECTED,
-                Events.RECONNECTED, Events.ERROR));
-        assertEquals(List.of(3000L, 3600L, 4320L), gaps(), "failed reads back off too");
+        assertEquals(List.of(Events.CONNECTION_PENDING, Events.DISCONNECTED, Events.CONNECTION_RESTORED,
+                Events.RECONNECTED), eventsNamed(Events.CONNECTION_PENDING, Events.DISCONNECTED,
+                Events.CONNECTION_RESTORED, Events.RECONNECTED, Events.ERROR));
+        assertEquals(List.of(3000L, step(3000, 1, 0.5), step(3000, 2, 0.5)), gaps(), "failed reads back off too");
         assertEquals("resolved", settle("sendMessage", Js.obj("message", "back")).state);
+    }
+
+    @Test
+    void byDefaultTheSixthFailedReadInARowIsDisconnectedAndErrorsStopThere() {
+        draw = 0.1;
+        loadWith(transport());
+        startChat();
+        nexus.fault("read", 7, Fault.malformedJson());
+        for (int i = 0; i < 8; i++) {
+            nextPoll();
+        }
+        List<String> outage = eventsNamed(Events.CONNECTION_PENDING, Events.DISCONNECTED, Events.RECONNECTED,
+                Events.ERROR);
+        List<String> expected = new ArrayList<>(List.of(Events.CONNECTION_PENDING));
+        for (int i = 0; i < Config.FAILURE_LIMIT; i++) {
+            expected.add(Events.ERROR);
+        }
+        expected.addAll(List.of(Events.DISCONNECTED, Events.RECONNECTED));
+        assertEquals(expected, outage);
+        assertEquals(5, Config.FAILURE_LIMIT, "the documented default");
     }
 
     @Test
@@ -231,71 +372,101 @@ class NexusPollingTest extends NexusFixture {
         assertEquals(List.of("ParticipantJoined", "one", "two", "three"), transcriptTexts());
     }
 
-    @Test
-    void aLiveLeaseOfAnotherTabDefersTheReadWithoutStoppingPolling() {
-        // given
-        loadWith(transport());
-        startChat();
-        // when another tab holds the cross-tab lease
-        tab.storage.set(Poller.GUARD, Long.toString(tab.loop.now() + 10_000));
-        tab.loop.advance(3000);
-        // then this tab skips its turn but tries again one delay later (the original stopped for good)
-        assertEquals(1, polls().size());
-        tab.loop.advance(3000);
-        assertEquals(1, polls().size());
-        tab.storage.remove(Poller.GUARD);
-        tab.loop.advance(3000);
-        assertEquals(2, polls().size());
-        settleIo();
-        assertNull(tab.storage.get(Poller.GUARD), "released after the read");
+    /** A second tab of the same site: same clock, cookies and storage, its own page and event record. */
+    final class Tab {
+        final JvmPlatform platform = new JvmPlatform(tab.loop, tab.cookies, tab.storage);
+        final Value page;
+        final List<Value> messages = new ArrayList<>();
+
+        Tab(Value webchat) {
+            Platform p = platform(platform);
+            platform.page.window().set("_genesys", Js.obj("widgets", Js.obj("webchat", webchat, "main", Js.obj())));
+            Launcher.start(p, new Transports());
+            page = Js.call(platform.page.window().get("CXBus"), "registerPlugin", "Page");
+            Js.call(page, "subscribe", "WebChatService.messageReceived", Js.fn(env -> {
+                Value ms = env.get("data").get("messages");
+                for (int k = 0; k < ms.length(); k++) {
+                    messages.add(ms.at(k));
+                }
+            }));
+        }
+    }
+
+    /** The indexes of the messages a tab was given, in order. */
+    static List<String> indexes(List<Value> messages) {
+        List<String> out = new ArrayList<>();
+        for (Value m : messages) {
+            out.add(m.get("index").str());
+        }
+        return out;
+    }
+
+    /** The emulator's transcript as the client indexes it (first "-" removed). */
+    List<String> serverIndexes() {
+        List<String> out = new ArrayList<>();
+        for (var m : session().messages()) {
+            out.add(((String) m.get("index")).replaceFirst("-", ""));
+        }
+        return out;
+    }
+
+    /** Every message published in tab A, from {@link #eventData}. */
+    List<Value> tabAMessages() {
+        List<Value> out = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).equals(Events.MESSAGE_RECEIVED)) {
+                Value ms = eventData.get(i).get("messages");
+                for (int k = 0; k < ms.length(); k++) {
+                    out.add(ms.at(k));
+                }
+            }
+        }
+        return out;
     }
 
     @Test
-    void aLeaseLeftBehindExpiresAndTheOriginalsFlagIsIgnored() {
-        loadWith(transport());
-        startChat();
-        // a tab closed in the middle of a read left its lease; after the lease time it no longer counts
-        tab.storage.set(Poller.GUARD, Long.toString(tab.loop.now() + 4000));
-        tab.loop.advance(3000);
-        assertEquals(1, polls().size());
-        tab.loop.advance(3000);
-        assertEquals(2, polls().size());
-        settleIo();
-        // the original's "true" is not a lease
-        tab.storage.set(Poller.GUARD, "true");
-        nextPoll();
-        assertEquals(3, polls().size());
-    }
-
-    @Test
-    void twoTabsOfOneSiteTakeTurnsAndBothKeepPolling() {
+    void twoTabsOfOneChatEachSeeEveryMessageExactlyOnce() {
         // given a chat in tab A and the same session restored in tab B (shared cookies, storage and clock)
         loadWith(transport());
         startChat();
-        JvmPlatform second = new JvmPlatform(tab.loop, tab.cookies, tab.storage);
-        Platform secondPlatform = platform(second);
-        second.page.window().set("_genesys", Js.obj("widgets", Js.obj("webchat", Js.obj("transport",
-                transport()), "main", Js.obj())));
-        Launcher.start(secondPlatform, new Transports());
-        // when both poll for a while against a slow server
-        for (int i = 0; i < 6; i++) {
-            nexus.fault("read", 1, Fault.delay(150));
-            nextPoll();
-        }
-        // then reads never overlapped, and each tab read more than once
-        List<Sent> reads = new ArrayList<>();
-        for (Sent s : sent) {
-            if (s.request.method.equals("GET")) {
-                reads.add(s);
+        Tab b = new Tab(Js.obj("transport", transport()));
+        until(() -> !b.messages.isEmpty());
+        // when the agent says 10 messages, some between reads, some while reads are on their way
+        NexusSession.Agent grace = session().agent("Grace");
+        grace.joins();
+        for (int i = 1; i <= 10; i++) {
+            grace.says("m" + i);
+            if (i % 3 == 0) {
+                nextPoll();
             }
         }
-        reads.sort((a, b) -> Long.compare(a.at, b.at));
-        for (int i = 1; i < reads.size(); i++) {
-            assertTrue(reads.get(i).at >= reads.get(i - 1).answeredAt, "overlap at " + i);
-        }
-        assertEquals(1, reads.stream().filter(s -> s.request.url.contains("count=10000")).count(), "B restored");
-        assertTrue(tab.http.sent.stream().filter(r -> r.method.equals("GET")).count() >= 2, "tab A polled");
-        assertTrue(second.http.sent.stream().filter(r -> r.url.contains("/messages?operationId")).count() >= 2,
-                "tab B polled");
+        until(() -> indexes(tabAMessages()).equals(serverIndexes()) && indexes(b.messages).equals(serverIndexes()));
+        // then both tabs show the emulator's transcript, in order, each message once, and keep doing so
+        nextPoll();
+        nextPoll();
+        assertEquals(serverIndexes(), indexes(tabAMessages()));
+        assertEquals(serverIndexes(), indexes(b.messages));
+        assertEquals(12, serverIndexes().size(), "the customer joined, the agent joined and spoke 10 times");
+        // when the customer writes in tab A
+        Outcome sentFromA = settle("sendMessage", Js.obj("message", "from tab A"));
+        assertEquals("resolved", sentFromA.state);
+        until(() -> b.messages.stream().anyMatch(m -> "from tab A".equals(m.get("text").str())));
+        nextPoll();
+        nextPoll();
+        // then tab B shows it once, and both still match the server
+        assertEquals(1, b.messages.stream().filter(m -> "from tab A".equals(m.get("text").str())).count());
+        assertEquals(serverIndexes(), indexes(b.messages));
+        assertEquals(serverIndexes(), indexes(tabAMessages()));
+    }
+
+    @Test
+    void theOriginalsCrossTabFlagNoLongerHoldsReadsBack() {
+        loadWith(transport());
+        startChat();
+        tab.storage.set("_genesys.widgets.chatPollPending", "true");
+        nextPoll();
+        nextPoll();
+        assertEquals(3, polls().size());
+        assertEquals("true", tab.storage.get("_genesys.widgets.chatPollPending"), "another tab's business");
     }
 }

@@ -155,13 +155,17 @@ class SoakTest extends SandboxTest {
                     + ": pending faults " + b.pendingFaults(sandbox) + "; page has " + page.size() + " items, server "
                     + server.size() + "; page tail " + tail(page) + "; server tail " + tail(server)
                     + "; events since the fault " + tail(names.subList(Math.min(eventsAtFault, names.size()),
-                    names.size())), e);
+                    names.size())) + "; page texts " + tailOf(texts(p), 30), e);
         }
         return null;
     }
 
     private static List<String> tail(List<String> list) {
-        return list.subList(Math.max(0, list.size() - 8), list.size());
+        return tailOf(list, 8);
+    }
+
+    private static List<String> tailOf(List<String> list, int n) {
+        return list.subList(Math.max(0, list.size() - n), list.size());
     }
 
     /** The texts of the page's transcript, in order. */

@@ -26,6 +26,14 @@ public final class JvmWebSockets implements WebSockets {
         client.newWebSocketBuilder().buildAsync(URI.create(url), new WebSocket.Listener() {
             @Override
             public void onOpen(WebSocket ws) {
+                // Posted before the first frame can be (request(1) lets frames in): a browser never delivers a
+                // message before its open event, and neither may this edge.
+                loop.post(() -> {
+                    socket[0] = ws;
+                    if (!closed.get()) {
+                        l.onOpen();
+                    }
+                });
                 ws.request(1);
             }
 
@@ -70,14 +78,7 @@ public final class JvmWebSockets implements WebSockets {
                         l.onClose(1006, "connection failed: " + (error.getCause() instanceof java.net.http.WebSocketHandshakeException h ? "HTTP " + h.getResponse().statusCode() + " " + String.valueOf(h.getResponse().body()).replaceAll("\\s+", " ") : error));
                     }
                 });
-                return;
             }
-            loop.post(() -> {
-                socket[0] = ws;
-                if (!closed.get()) {
-                    l.onOpen();
-                }
-            });
         });
         close[0] = () -> {
             if (socket[0] != null) {

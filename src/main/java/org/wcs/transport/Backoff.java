@@ -60,10 +60,15 @@ public final class Backoff {
      * capped at {@code capMs}; 0 when there is none.
      */
     public int retryAfterMs(HttpResponse r) {
-        if ((r.status != 429 && r.status != 503) || r.retryAfter == null) {
+        return retryAfterMs(r.status, r.retryAfter);
+    }
+
+    /** {@link #retryAfterMs(HttpResponse)} from an answer's status and {@code Retry-After} header (or null). */
+    public int retryAfterMs(int status, String retryAfter) {
+        if ((status != 429 && status != 503) || retryAfter == null) {
             return 0;
         }
-        String v = r.retryAfter.trim();
+        String v = retryAfter.trim();
         if (v.isEmpty() || v.length() > 6) {
             return 0;
         }

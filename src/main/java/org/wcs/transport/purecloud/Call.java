@@ -33,6 +33,8 @@ final class Call implements Http.Callback, Runnable {
     Reply reply;
     int tries;
     int pages;
+    /** The last answer's {@code Retry-After}, or null. */
+    String retryAfter;
 
     Call(PureCloud transport, int op, int kind, Value acc, HttpRequest request) {
         this.transport = transport;
@@ -55,6 +57,7 @@ final class Call implements Http.Callback, Runnable {
 
     @Override
     public void onResponse(HttpResponse r) {
+        retryAfter = r.retryAfter;
         if (r.status == 429 && !transport.stale(this) && tries++ < RETRIES) {
             Value after = json(r.retryAfter);
             transport.clock.schedule(after != null && after.isNumber() && after.num() >= 0

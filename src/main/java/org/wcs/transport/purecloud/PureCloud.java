@@ -3,8 +3,9 @@ package org.wcs.transport.purecloud;
 import org.wcs.platform.HttpRequest;
 import org.wcs.platform.Platform;
 import org.wcs.platform.Scheduler;
-import org.wcs.transport.ChatItems;
+import org.wcs.transport.Backoff;
 import org.wcs.transport.BatchKind;
+import org.wcs.transport.ChatItems;
 import org.wcs.transport.RestoreOutcome;
 import org.wcs.transport.Reply;
 import org.wcs.transport.Texts;
@@ -35,6 +36,8 @@ public final class PureCloud implements Transport, Runnable {
     static final int CREATE = 0, ME = 1, MEMBER = 2, MEMBERS = 3, PAGE = 4, SEND = 5, TYPING = 6, LEAVE = 7;
     // what pages and own-member checks are for (Call.kind)
     static final int START = 0, RESTORE = 1, HISTORY = 2, CATCH_UP = 3;
+    /** Failed reads of one catch-up before the stream is dropped and opened again. */
+    static final int CATCH_UP_TRIES = 8;
 
     final Platform platform;
     final Scheduler clock;
@@ -46,6 +49,8 @@ public final class PureCloud implements Transport, Runnable {
     final int pageSize;
     final int heartbeatMs;
     final int reconnectMs;
+    /** Failed reads of the catch-up under way: retried after this back-off, on the same socket. */
+    private final Backoff catchUp;
     private final int timeoutMs;
     final Session session;
     final Inbox inbox = new Inbox(this);
@@ -82,6 +87,7 @@ public final class PureCloud implements Transport, Runnable {
         pageSize = context.number(t, "maxMessagePageSize", 100);
         heartbeatMs = context.number(t, "socketHeartbeatTrackerInterval", 14_000);
         reconnectMs = context.number(t, "socketReconnectInterval", 2000);
+        catchUp = new Backoff(platform.random, reconnectMs, Backoff.cap(context));
         timeoutMs = Math.max(MIN_TIMEOUT_MS, context.number(config, "ajaxTimeout", MIN_TIMEOUT_MS));
         session = new Session(context.cookies);
         platform.page.onReturn(this::pageReturned);
@@ -442,7 +448,7 @@ public final class PureCloud implements Transport, Runnable {
      */
     private void paged(Call c, boolean ok, int status, Value json) {
         if (!ok) {
-            pageFailed(c.kind, status, json);
+            pageFailed(c, status, json);
             return;
         }
         Value entities = json.get("entities");
@@ -493,26 +499,42 @@ public final class PureCloud implements Transport, Runnable {
         inbox.holds--;
         inbox.batch(c.acc, c.kind == RESTORE, false, c.kind == RESTORE && pagination);
         inbox.release();
+        if (c.kind == CATCH_UP) {
+            catchUp.reset();
+        }
         if (c.kind == CATCH_UP && !stale(c)) { // the batch may have shown the guest's leave
             call(ME, "GET", me(), null, CATCH_UP, null);
         }
     }
 
     /**
-     * A history page fails the command. Missing what a restore or catch-up should have brought is not acceptable:
+     * A history page fails the command. Missing what a restore or catch-up should have brought is not acceptable: a
+     * catch-up page is read again after the back-off (at least the server's {@code Retry-After}) on the same socket,
+     * live frames still held, {@code error} published once; after {@link #CATCH_UP_TRIES} failures, or for a restore,
      * the stream is dropped and reopened, and the catch-up after it starts again from the last message shown.
      */
-    private void pageFailed(int kind, int status, Value json) {
+    private void pageFailed(Call c, int status, Value json) {
+        if (c.kind == CATCH_UP && catchUp.failures() < CATCH_UP_TRIES) {
+            if (catchUp.failures() == 0) {
+                error(null, null, status, json);
+            }
+            c.tries = 0; // a new run of its own 429 retries
+            clock.schedule(catchUp.fail(catchUp.retryAfterMs(status, c.retryAfter)), c);
+            return;
+        }
         Value e = error(null, null, status, json);
-        if (kind == HISTORY) {
+        if (c.kind == HISTORY) {
             Reply r = history;
             history = null;
             r.fail(e);
         } else {
+            catchUp.reset();
             inbox.holds--;
             connection.silent();
         }
     }
+
+
 
     /**
      * Publishes {@code error} as the widget does: {@code {errors:[{code, text, response}]}}, the code being the

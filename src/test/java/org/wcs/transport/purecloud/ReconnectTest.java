@@ -206,16 +206,34 @@ class ReconnectTest extends ChatWithAlice {
     }
 
     @Test
-    void aFailedCatchUpIsRetriedThroughAnotherReconnect() {
+    void aFailedCatchUpIsReadAgainOnTheSameSocket() {
         p.server.dropSockets();
         p.loop.runDue();
         alice.says("One");
-        p.server.failNext("GET", "/messages", 500, 1);
+        p.server.failNext("GET", "/messages", 500, 2);
         p.loop.advance(1500 + 10);
-        assertEquals(List.of("disconnected", "reconnected", "error", "disconnected"), p.take());
+        int sockets = p.client.opens.size();
+        assertEquals(List.of("disconnected", "reconnected", "error"), p.take());
         assertFalse(p.transcriptIds().contains(c.transcript().get(c.transcript().size() - 1).path("id").asText()));
-        p.loop.advance(3000);
-        assertEquals(List.of("reconnected", "messageReceived"), p.take());
+        // when the read is tried again after the back-off (2 s base, x2, full jitter 0.5: after 1 s it fails again,
+        // after 2 s more it is answered)
+        p.loop.advance(1000 + 2000 + 10);
+        // then the message comes once, with no second outage and no new socket; the error was published once
+        assertEquals(List.of("messageReceived"), p.take());
+        assertTranscriptIsTheServers();
+        assertEquals(sockets, p.client.opens.size(), "no new socket");
+    }
+
+    @Test
+    void aCatchUpThatKeepsFailingDropsTheSocketAndStartsOver() {
+        p.server.dropSockets();
+        p.loop.runDue();
+        alice.says("One");
+        p.server.failNext("GET", "/messages", 500, PureCloud.CATCH_UP_TRIES + 1);
+        p.loop.advance(5 * 60_000);
+        List<String> events = p.take();
+        assertEquals(List.of("disconnected", "reconnected", "error", "error", "disconnected", "reconnected",
+                "messageReceived"), events);
         assertTranscriptIsTheServers();
     }
 

@@ -91,7 +91,9 @@ final class MulticloudV3BackEnd extends BackEnd {
                         Fault.delay(1_800)),
                 read(FaultKind.MALFORMED, "a read answers a cut JSON body", 1, Fault.malformedJson()),
                 read(FaultKind.DUPLICATED, "a read answers its messages twice", 1, Fault.repeatedRead()),
-                read(FaultKind.REORDERED, "a read answers its messages in reverse order", 1, Fault.reversedRead()),
+                FaultCase.none(FaultKind.REORDERED, "live reads keep the server's order, as the original does (spec"
+                        + " pureengage-v3 §5, [S]): one HTTP answer cannot be reordered in transit, so its order is the"
+                        + " chat's; a server that answers out of order is out of this client's reach"),
                 read(FaultKind.HTTP_401, "a read answers 401 AUTHENTICATION_REQUIRED", 1,
                         Fault.http(401, "AUTHENTICATION_REQUIRED", "injected")),
                 read(FaultKind.HTTP_403, "a read answers 403", 1, Fault.http(403, "FORBIDDEN", "injected")),

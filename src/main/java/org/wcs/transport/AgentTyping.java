@@ -1,9 +1,17 @@
 package org.wcs.transport;
 
-/** An agent's typing state learnt outside the transcript. */
-public enum AgentTyping {
-    STARTED,
-    STOPPED,
+/**
+ * An agent's typing state learnt outside the transcript.
+ *
+ * <p>A closed set of typed constants compared by identity; not a Java enum, which would bring java.lang.Enum and
+ * every constant's name into the bundle.
+ */
+public final class AgentTyping {
+    public static final AgentTyping STARTED = new AgentTyping();
+    public static final AgentTyping STOPPED = new AgentTyping();
     /** The server's typing indication expired without a stop. */
-    TIMED_OUT
+    public static final AgentTyping TIMED_OUT = new AgentTyping();
+
+    private AgentTyping() {
+    }
 }

@@ -261,7 +261,7 @@ class NexusPollingTest extends NexusFixture {
         // read goes one back-off step later and brings the chat back
         Sent hung = polls().get(1);
         assertEquals(0, hung.status);
-        assertEquals(300, hung.answeredAt - hung.at);
+        assertWithinTimeLimit(300, hung);
         assertEquals(List.of(Events.CONNECTION_PENDING), eventsNamed(Events.CONNECTION_PENDING, Events.ERROR,
                 Events.CONNECTION_RESTORED));
         session().agent("Grace").says("still here");
@@ -281,7 +281,7 @@ class NexusPollingTest extends NexusFixture {
         Sent end = last("DELETE", "/participants/");
         assertEquals("rejected", o.state);
         assertEquals(0, (int) o.value.get("status").num());
-        assertEquals(300, end.answeredAt - end.at);
+        assertWithinTimeLimit(300, end);
         assertTrue(events.contains(Events.ENDED), events.toString());
         assertEquals("rejected", settle("sendMessage", Js.obj("message", "gone")).state);
     }
@@ -468,5 +468,14 @@ class NexusPollingTest extends NexusFixture {
         nextPoll();
         assertEquals(3, polls().size());
         assertEquals("true", tab.storage.get("_genesys.widgets.chatPollPending"), "another tab's business");
+    }
+
+    /**
+     * Answered by the time limit: {@code limitMs} after it was sent, give or take the millisecond the virtual clock can
+     * move between the fixture noting the request and the loop arming its timer while other I/O is in flight.
+     */
+    private static void assertWithinTimeLimit(long limitMs, Sent s) {
+        long took = s.answeredAt - s.at;
+        assertTrue(took >= limitMs - 1 && took <= limitMs + 1, took + " ms");
     }
 }

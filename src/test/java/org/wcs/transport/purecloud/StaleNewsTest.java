@@ -20,6 +20,7 @@ import org.wcs.transport.AgentTyping;
 import org.wcs.transport.BatchKind;
 import org.wcs.transport.ConnectionStatus;
 import org.wcs.transport.Reply;
+import org.wcs.jvm.ConstantNames;
 import org.wcs.transport.RestoreOutcome;
 import org.wcs.transport.SiteCookies;
 import org.wcs.transport.Texts;
@@ -184,7 +185,7 @@ class StaleNewsTest implements TransportListener {
 
     @Override
     public void restoreOutcome(RestoreOutcome outcome, Value data) {
-        reports.add("restore " + outcome);
+        reports.add("restore " + ConstantNames.of(outcome));
     }
 
     @Override
@@ -194,12 +195,12 @@ class StaleNewsTest implements TransportListener {
 
     @Override
     public void agentTyping(Value from, AgentTyping state) {
-        reports.add("typing " + state);
+        reports.add("typing " + ConstantNames.of(state));
     }
 
     @Override
     public void connection(ConnectionStatus status) {
-        reports.add("connection " + status);
+        reports.add("connection " + ConstantNames.of(status));
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.wcs.browser;
 import org.wcs.platform.Platform;
 import org.wcs.service.Launcher;
 import org.wcs.transport.TransportFactory;
-import org.wcs.transport.Transports;
 import org.wcs.value.Values;
 
 /** Entry point of {@code plugins/webchatservice.min.js}: wires the browser edge and starts the plugin. */

@@ -9,7 +9,7 @@ import org.wcs.jvm.JvmPlatform;
 import org.wcs.sandbox.AgentDesk;
 import org.wcs.sandbox.Sandbox;
 import org.wcs.service.TestPage;
-import org.wcs.transport.Transports;
+import org.wcs.browser.Transports;
 import org.wcs.value.Value;
 
 /**

@@ -11,7 +11,7 @@ import org.wcs.bus.BusTexts;
 import org.wcs.jvm.Js;
 import org.wcs.jvm.JvmPlatform;
 import org.wcs.transport.Texts;
-import org.wcs.transport.Transports;
+import org.wcs.browser.Transports;
 import org.wcs.value.Value;
 
 /** Configuration and transport selection (spec B.3, D.4.1; checklist G27, G52). */

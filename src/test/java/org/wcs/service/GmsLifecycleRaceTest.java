@@ -16,7 +16,7 @@ import org.wcs.jvm.JvmLoop;
 import org.wcs.jvm.JvmPlatform;
 import org.wcs.jvm.JvmStorage;
 import org.wcs.transport.Texts;
-import org.wcs.transport.Transports;
+import org.wcs.browser.Transports;
 import org.wcs.value.Value;
 
 /**

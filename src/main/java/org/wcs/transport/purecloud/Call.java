@@ -9,20 +9,20 @@ import org.wcs.value.Value;
 import org.wcs.value.Values;
 
 /**
- * One REST call of the guest API and its answer, handed back to {@link PureCloud#done} with the parsed JSON body
- * (null when there is none or it is not JSON). The widget never retries; here a call the server refused with 429 is
- * sent again after its {@code Retry-After} (default 1 s), at most {@link #RETRIES} times: the server did not act on
- * it, so even a write is safe to repeat; but never once its session is over ({@link PureCloud#stale}), so a refused
- * send of an ended chat or create of an abandoned start is not made again. Other failures are the caller's to handle.
+ * One REST call of the guest API and its answer, handed back to {@link PureCloudTransport#done} with the parsed JSON
+ * body (null when there is none or it is not JSON). The widget never retries; here a call the server refused with 429
+ * is sent again after its {@code Retry-After} (default 1 s), at most {@link #RETRIES} times: the server did not act on
+ * it, so even a write is safe to repeat; but never once its session is over ({@link PureCloudTransport#stale}), so a
+ * refused send of an ended chat or create of an abandoned start is not made again. Other failures are the caller's.
  */
 final class Call implements Http.Callback, Runnable {
     static final int RETRIES = 3;
     /** A {@code Retry-After} longer than this is not waited for in full. */
     static final int MAX_RETRY_AFTER_MS = 60_000;
 
-    final PureCloud transport;
+    final PureCloudTransport transport;
     final int op;
-    /** What a page, member list or own-member call is for ({@link PureCloud#RESTORE}, ...). */
+    /** What a page, member list or own-member call is for ({@link PureCloudTransport#RESTORE}, ...). */
     final int kind;
     final int epoch;
     /** The chat generation it was sent for. */
@@ -36,7 +36,7 @@ final class Call implements Http.Callback, Runnable {
     /** The last answer's {@code Retry-After}, or null. */
     String retryAfter;
 
-    Call(PureCloud transport, int op, int kind, Value acc, HttpRequest request) {
+    Call(PureCloudTransport transport, int op, int kind, Value acc, HttpRequest request) {
         this.transport = transport;
         this.op = op;
         this.kind = kind;

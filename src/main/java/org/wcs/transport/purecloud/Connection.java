@@ -23,7 +23,7 @@ import org.wcs.value.Value;
 final class Connection implements Runnable {
     static final String CLOSING = "v2.system.socket_closing";
 
-    private final PureCloud t;
+    private final PureCloudTransport t;
     final ReconnectPolicy policy;
     /** The chat generation this stream was opened for. */
     private final int generation;
@@ -42,7 +42,7 @@ final class Connection implements Runnable {
     private boolean spent;
     private boolean closed;
 
-    Connection(PureCloud transport) {
+    Connection(PureCloudTransport transport) {
         this.t = transport;
         this.policy = new ReconnectPolicy(transport.reconnectMs, transport.platform.random);
         this.generation = transport.out.generation();
@@ -189,7 +189,10 @@ final class Connection implements Runnable {
         } // else: a warned socket that still works is kept for as long as it lasts
     }
 
-    /** {@code l} served {@link ReconnectPolicy#STABLE_MS} with no reconnect attempt meanwhile: the budget is earned back. */
+    /**
+     * {@code l} served {@link ReconnectPolicy#STABLE_MS} with no reconnect attempt meanwhile: the budget is earned
+     * back.
+     */
     private boolean stable(Link l) {
         long now = now();
         return l.openedAt >= 0 && now - l.openedAt >= ReconnectPolicy.STABLE_MS

@@ -21,7 +21,7 @@ final class Inbox implements Runnable {
     static final int MEMBER_WAIT_MS = 5000;
     static final int AGENT_TYPING_MS = 3000;
 
-    private final PureCloud t;
+    private final PureCloudTransport t;
     /** Member id to {@code WebChatMemberInfo}, from member calls and member lists. */
     Value members = Values.object();
     private Value shown = Values.object();
@@ -32,7 +32,7 @@ final class Inbox implements Runnable {
     private Cancellable agentTyping;
     private boolean left;
 
-    Inbox(PureCloud transport) {
+    Inbox(PureCloudTransport transport) {
         this.t = transport;
     }
 

@@ -13,7 +13,7 @@ import org.wcs.jvm.JvmLoop;
 import org.wcs.jvm.JvmPlatform;
 import org.wcs.jvm.JvmStorage;
 import org.wcs.service.TestPage;
-import org.wcs.transport.Transports;
+import org.wcs.browser.Transports;
 
 /**
  * Issue 11 race (a) in CometD mode, on the virtual clock against a Bayeux server played by hand: a chat ends and the

@@ -15,7 +15,7 @@ import org.wcs.jvm.JvmPlatform;
 import org.wcs.jvm.JvmStorage;
 import org.wcs.service.TestPage;
 import org.wcs.transport.Backoff;
-import org.wcs.transport.Transports;
+import org.wcs.browser.Transports;
 import org.wcs.value.Value;
 
 /**

@@ -12,7 +12,7 @@ import org.wcs.jvm.JvmStorage;
 import org.wcs.jvm.ScriptedHttp;
 import org.wcs.platform.HttpResponse;
 import org.wcs.service.TestPage;
-import org.wcs.transport.Transports;
+import org.wcs.browser.Transports;
 import org.wcs.value.Values;
 
 /** Raw GMS events as page code gets them (spec §12.2), and how error answers are classified (§2.5). */

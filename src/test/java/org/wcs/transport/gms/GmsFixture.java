@@ -11,7 +11,7 @@ import org.wcs.sandbox.SandboxTest;
 import org.wcs.sandbox.gms.GmsChat;
 import org.wcs.sandbox.gms.GmsEmulator;
 import org.wcs.service.TestPage;
-import org.wcs.transport.Transports;
+import org.wcs.browser.Transports;
 import org.wcs.value.Value;
 
 /** The real plugin with the GMS transport on a JVM page, against the GMS emulator over loopback HTTP. */

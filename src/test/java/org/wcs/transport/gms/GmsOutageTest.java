@@ -16,7 +16,7 @@ import org.wcs.platform.HttpRequest;
 import org.wcs.platform.HttpResponse;
 import org.wcs.service.TestPage;
 import org.wcs.transport.Backoff;
-import org.wcs.transport.Transports;
+import org.wcs.browser.Transports;
 import org.wcs.value.Value;
 
 /**

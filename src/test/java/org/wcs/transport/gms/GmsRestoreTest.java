@@ -9,7 +9,7 @@ import org.wcs.jvm.Js;
 import org.wcs.jvm.JvmPlatform;
 import org.wcs.sandbox.gms.GmsChat;
 import org.wcs.service.TestPage;
-import org.wcs.transport.Transports;
+import org.wcs.browser.Transports;
 import org.wcs.transport.SiteCookies;
 import org.wcs.value.Value;
 

@@ -15,7 +15,7 @@ import org.wcs.transport.Events;
 import org.wcs.transport.SiteCookies;
 import org.wcs.transport.Texts;
 import org.wcs.transport.TransportContext;
-import org.wcs.transport.Transports;
+import org.wcs.browser.Transports;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 

@@ -17,7 +17,7 @@ import org.wcs.service.Launcher;
 import org.wcs.service.TestPage.Outcome;
 import org.wcs.service.WebChatService;
 import org.wcs.transport.Events;
-import org.wcs.transport.Transports;
+import org.wcs.browser.Transports;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 

@@ -229,7 +229,7 @@ class ReconnectTest extends ChatWithAlice {
         p.server.dropSockets();
         p.loop.runDue();
         alice.says("One");
-        p.server.failNext("GET", "/messages", 500, PureCloud.CATCH_UP_TRIES + 1);
+        p.server.failNext("GET", "/messages", 500, PureCloudTransport.CATCH_UP_TRIES + 1);
         p.loop.advance(5 * 60_000);
         List<String> events = p.take();
         assertEquals(List.of("disconnected", "reconnected", "error", "error", "disconnected", "reconnected",

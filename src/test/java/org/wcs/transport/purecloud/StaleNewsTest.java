@@ -49,12 +49,12 @@ class StaleNewsTest implements TransportListener {
     int generation = 1;
 
     /** A page's transport: a new client on the same server, cookies and clock. */
-    PureCloud transport(LoopbackNet.Client client) {
+    PureCloudTransport transport(LoopbackNet.Client client) {
         Platform p = new Platform(loop, client, client, cookies, new JvmStorage(), new JvmPage(loop), () -> 0.5);
-        Value config = Js.obj("transport", Js.obj("type", PureCloud.TYPE, "dataURL", LoopbackNet.HTTP,
+        Value config = Js.obj("transport", Js.obj("type", PureCloudTransport.TYPE, "dataURL", LoopbackNet.HTTP,
                 "deploymentKey", ChatPage.DEPLOYMENT, "orgGuid", ChatPage.ORG, "interactionData", Js.obj("routing",
                         Js.obj("targetType", "QUEUE", "targetAddress", "Support"))));
-        return new PureCloud(new TransportContext(p, new SiteCookies(p, Js.obj()), config, this));
+        return new PureCloudTransport(new TransportContext(p, new SiteCookies(p, Js.obj()), config, this));
     }
 
     static Value form() {
@@ -65,7 +65,7 @@ class StaleNewsTest implements TransportListener {
     void aCreateAnswerArrivingAfterTheServiceMovedOnDoesNotTakeOver() {
         // given a start whose create answer is slow
         LoopbackNet.Client client = net.client();
-        PureCloud t = transport(client);
+        PureCloudTransport t = transport(client);
         net.server.slowNext("POST", "/conversations", 500);
         Result start = new Result();
         t.start(form(), start);
@@ -81,14 +81,14 @@ class StaleNewsTest implements TransportListener {
     @Test
     void aStartGivenUpForARestoreNeitherTakesOverNorStaysPending() {
         // given a chat in this tab's cookies
-        PureCloud first = transport(net.client());
+        PureCloudTransport first = transport(net.client());
         first.start(form(), new Result());
         loop.advance(10);
         Conversation a = net.server.latest();
         assertEquals(List.of("started", "batch"), reports);
         // and a new page that starts another chat, whose create answer is slow
         LoopbackNet.Client client = net.client();
-        PureCloud t = transport(client);
+        PureCloudTransport t = transport(client);
         net.server.slowNext("POST", "/conversations", 500);
         generation++;
         Result start = new Result();
@@ -112,7 +112,7 @@ class StaleNewsTest implements TransportListener {
     void socketNewsOfAnEarlierGenerationIsDropped() {
         // given a chat with an agent
         LoopbackNet.Client client = net.client();
-        PureCloud t = transport(client);
+        PureCloudTransport t = transport(client);
         t.start(form(), new Result());
         loop.advance(10);
         Conversation c = net.server.latest();

@@ -1,13 +1,19 @@
-package org.wcs.transport;
+package org.wcs.browser;
 
+import org.wcs.transport.SiteCookies;
+import org.wcs.transport.Texts;
+import org.wcs.transport.Transport;
+import org.wcs.transport.TransportContext;
+import org.wcs.transport.TransportFactory;
 import org.wcs.transport.gms.GmsTransport;
 import org.wcs.transport.nexus.NexusTransport;
-import org.wcs.transport.purecloud.PureCloud;
+import org.wcs.transport.purecloud.PureCloudTransport;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
 /**
- * The production choice of transport, from {@code _genesys.widgets.webchat}: {@code transport.type}
+ * The composition of every back end, beside the entry points that wire it (the only place that knows them all): the
+ * production choice of transport, from {@code _genesys.widgets.webchat}: {@code transport.type}
  * {@code purecloud-v2-sockets} or {@code pureengage-v3-rest}; otherwise GMS chat v2 from {@code dataURL}, over
  * CometD when {@code cometD.enabled} (where async chat is allowed, and not implemented: the chat runs as a normal one).
  */
@@ -18,7 +24,7 @@ public final class Transports implements TransportFactory {
         Value type = config.get("transport").get("type");
         if (type.truthy()) {
             String name = type.str("");
-            return name.equals(PureCloud.TYPE) ? new PureCloud(context)
+            return name.equals(PureCloudTransport.TYPE) ? new PureCloudTransport(context)
                     : name.equals(NexusTransport.TYPE) ? new NexusTransport(context) : null;
         }
         boolean cometD = config.get("cometD").get("enabled").truthy();

@@ -25,7 +25,7 @@ import org.wcs.value.Values;
  * a budget, a reconnect catches up from the last message shown, nothing is ever shown twice or dropped as a batch,
  * messages from unannounced members are not held forever, and the socket is closed when the chat ends.
  */
-public final class PureCloud implements Transport, Runnable {
+public final class PureCloudTransport implements Transport, Runnable {
     public static final String TYPE = "purecloud-v2-sockets";
     static final String ERROR_PREFIX = "purecloud-v2-sockets-";
     /** The shortest REST timeout the widget uses, and the one of its leave call. */
@@ -71,7 +71,7 @@ public final class PureCloud implements Transport, Runnable {
     private boolean more;
     private String guestName;
 
-    public PureCloud(TransportContext context) {
+    public PureCloudTransport(TransportContext context) {
         platform = context.platform;
         clock = platform.scheduler;
         out = context.listener;
@@ -320,7 +320,8 @@ public final class PureCloud implements Transport, Runnable {
 
     /** Sends a call; {@code path} is below {@code /api/v2/webchat/guest/conversations}, or a server path. */
     private Call call(int op, String method, String path, String body, int kind, Value acc) {
-        String url = dataUrl.concat(path.startsWith("/api/") ? path : "/api/v2/webchat/guest/conversations".concat(path));
+        String url = dataUrl.concat(path.startsWith("/api/") ? path
+                : "/api/v2/webchat/guest/conversations".concat(path));
         HttpRequest r = new HttpRequest(method, url).header("Content-Type",
                 op == LEAVE ? "application/json; charset=utf-8" : "application/json")
                 .timeout(op == LEAVE ? MIN_TIMEOUT_MS : timeoutMs);

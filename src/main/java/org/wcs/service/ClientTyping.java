@@ -2,7 +2,6 @@ package org.wcs.service;
 
 import org.wcs.bus.Command;
 import org.wcs.platform.Cancellable;
-import org.wcs.transport.Events;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 

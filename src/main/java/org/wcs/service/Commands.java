@@ -3,7 +3,6 @@ package org.wcs.service;
 import org.wcs.bus.Command;
 import org.wcs.bus.CommandHandler;
 import org.wcs.transport.ConnectionStatus;
-import org.wcs.transport.Events;
 import org.wcs.transport.Reply;
 import org.wcs.transport.Texts;
 import org.wcs.value.JsError;

@@ -1,6 +1,5 @@
 package org.wcs.service;
 
-import org.wcs.transport.Events;
 import org.wcs.value.JsError;
 import org.wcs.value.Value;
 import org.wcs.value.Values;

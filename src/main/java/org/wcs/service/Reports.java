@@ -3,7 +3,6 @@ package org.wcs.service;
 import org.wcs.transport.AgentTyping;
 import org.wcs.transport.BatchKind;
 import org.wcs.transport.ConnectionStatus;
-import org.wcs.transport.Events;
 import org.wcs.transport.RestoreOutcome;
 import org.wcs.value.Value;
 import org.wcs.value.Values;

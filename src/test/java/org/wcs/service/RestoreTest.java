@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.wcs.fake.ScriptedTransport;
 import org.wcs.jvm.Js;
 import org.wcs.service.TestPage.Outcome;
-import org.wcs.transport.Events;
 import org.wcs.transport.Texts;
 import org.wcs.value.Value;
 import org.wcs.value.Values;

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wcs.jvm.Js;
-import org.wcs.transport.Events;
 import org.wcs.value.Value;
 
 /** Sleep and wake, capabilities, and the events a transport passes through. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.wcs.jvm.Js;
 import org.wcs.jvm.JvmPlatform;
-import org.wcs.transport.Events;
 import org.wcs.transport.TransportFactory;
 import org.wcs.value.Value;
 import org.wcs.value.Values;

@@ -1,6 +1,6 @@
 package org.wcs.transport.nexus;
 
-import org.wcs.transport.Events;
+import org.wcs.service.Events;
 import org.wcs.transport.RestoreOutcome;
 import org.wcs.transport.ConnectionStatus;
 import org.wcs.transport.BatchKind;

@@ -14,7 +14,7 @@ import org.wcs.jvm.Js;
 import org.wcs.jvm.JvmPlatform;
 import org.wcs.sandbox.nexus.NexusSession;
 import org.wcs.service.TestPage.Outcome;
-import org.wcs.transport.Events;
+import org.wcs.service.Events;
 import org.wcs.transport.Texts;
 import org.wcs.value.Value;
 import org.wcs.value.Values;

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wcs.jvm.Js;
 import org.wcs.service.TestPage.Outcome;
-import org.wcs.transport.Events;
+import org.wcs.service.Events;
 import org.wcs.transport.Texts;
 import org.wcs.value.Value;
 

@@ -11,7 +11,7 @@ import org.wcs.jvm.Js;
 import org.wcs.sandbox.nexus.Fault;
 import org.wcs.sandbox.nexus.NexusEmulator;
 import org.wcs.service.TestPage.Outcome;
-import org.wcs.transport.Events;
+import org.wcs.service.Events;
 import org.wcs.transport.SiteCookies;
 import org.wcs.transport.Texts;
 import org.wcs.transport.TransportContext;

@@ -16,7 +16,7 @@ import org.wcs.sandbox.nexus.NexusSession;
 import org.wcs.service.Launcher;
 import org.wcs.service.TestPage.Outcome;
 import org.wcs.service.WebChatService;
-import org.wcs.transport.Events;
+import org.wcs.service.Events;
 import org.wcs.browser.Transports;
 import org.wcs.value.Value;
 import org.wcs.value.Values;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.wcs.jvm.Js;
-import org.wcs.transport.Events;
+import org.wcs.service.Events;
 import org.wcs.transport.SiteCookies;
 import org.wcs.value.Values;
 

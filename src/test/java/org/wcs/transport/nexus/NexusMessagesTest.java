@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.wcs.jvm.Js;
 import org.wcs.sandbox.nexus.Fault;
 import org.wcs.sandbox.nexus.NexusSession;
-import org.wcs.transport.Events;
+import org.wcs.service.Events;
 import org.wcs.value.Value;
 
 /**

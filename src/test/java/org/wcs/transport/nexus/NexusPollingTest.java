@@ -13,7 +13,7 @@ import org.wcs.sandbox.nexus.Fault;
 import org.wcs.sandbox.nexus.NexusSession;
 import org.wcs.service.Launcher;
 import org.wcs.service.TestPage.Outcome;
-import org.wcs.transport.Events;
+import org.wcs.service.Events;
 import org.wcs.browser.Transports;
 import org.wcs.value.Value;
 

@@ -22,7 +22,7 @@ import org.wcs.sandbox.purecloud.LoopbackNet;
 import org.wcs.sandbox.purecloud.PureCloudEmulator;
 import org.wcs.service.Launcher;
 import org.wcs.service.TestPage.Outcome;
-import org.wcs.transport.Events;
+import org.wcs.service.Events;
 import org.wcs.browser.Transports;
 import org.wcs.value.Value;
 import org.wcs.value.Values;

@@ -1,4 +1,4 @@
-package org.wcs.transport;
+package org.wcs.service;
 
 /** Names of the WebChatService events (published as {@code WebChatService.<name>}), in one place. */
 public final class Events {

@@ -1,10 +1,10 @@
 package org.wcs.browser;
 
 import org.wcs.transport.SiteCookies;
-import org.wcs.transport.Texts;
 import org.wcs.transport.Transport;
 import org.wcs.transport.TransportContext;
 import org.wcs.transport.TransportFactory;
+import org.wcs.transport.gms.GmsTexts;
 import org.wcs.transport.gms.GmsTransport;
 import org.wcs.transport.nexus.NexusTransport;
 import org.wcs.transport.purecloud.PureCloudTransport;
@@ -35,7 +35,7 @@ public final class Transports implements TransportFactory {
         if (!cometD && setSessionData.isFunction()) {
             Value stored = setSessionData.call(Values.undefined(), Values.of(SiteCookies.STATE + "open"));
             if (stored.isString() && !stored.str().isEmpty() || stored.isRecord() && stored.keys().length > 0) {
-                throw new IllegalArgumentException(Texts.ASYNC_NEEDS_COMETD);
+                throw new IllegalArgumentException(GmsTexts.ASYNC_NEEDS_COMETD);
             }
         }
         return new GmsTransport(context);

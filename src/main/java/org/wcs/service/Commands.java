@@ -4,7 +4,7 @@ import org.wcs.bus.Command;
 import org.wcs.bus.CommandHandler;
 import org.wcs.transport.ConnectionStatus;
 import org.wcs.transport.Reply;
-import org.wcs.transport.Texts;
+import org.wcs.transport.TransportTexts;
 import org.wcs.value.JsError;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
@@ -232,7 +232,7 @@ final class Commands implements CommandHandler {
 
     private boolean active(Command c) {
         if (!s.active()) {
-            c.reject(text(Texts.NO_ACTIVE_SESSION));
+            c.reject(text(TransportTexts.NO_ACTIVE_SESSION));
         }
         return s.active();
     }
@@ -300,7 +300,7 @@ final class Commands implements CommandHandler {
 
     private void endChat(Command c) {
         if (!s.go(Lifecycle.ENDING)) {
-            c.reject(text(Texts.NO_ACTIVE_SESSION));
+            c.reject(text(TransportTexts.NO_ACTIVE_SESSION));
             return;
         }
         s.nextGeneration(); // the ending chat's late news is dropped; only the end's own answer counts
@@ -327,7 +327,7 @@ final class Commands implements CommandHandler {
             return;
         }
         if (!s.active()) {
-            reply.fail(text(Texts.NO_ACTIVE_SESSION));
+            reply.fail(text(TransportTexts.NO_ACTIVE_SESSION));
             return;
         }
         String m = message.str();

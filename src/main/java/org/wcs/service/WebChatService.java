@@ -6,10 +6,10 @@ import org.wcs.platform.Cancellable;
 import org.wcs.platform.Platform;
 import org.wcs.transport.ConnectionStatus;
 import org.wcs.transport.SiteCookies;
-import org.wcs.transport.Texts;
 import org.wcs.transport.Transport;
 import org.wcs.transport.TransportContext;
 import org.wcs.transport.TransportFactory;
+import org.wcs.transport.TransportTexts;
 import org.wcs.util.Arr;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
@@ -116,7 +116,7 @@ public final class WebChatService {
             return e.getMessage();
         }
         if (chosen == null) {
-            return data.get("transport").get("type").truthy() ? Texts.INVALID_TRANSPORT : Texts.INVALID_CONFIGURATION;
+            return data.get("transport").get("type").truthy() ? TransportTexts.INVALID_TRANSPORT : Texts.INVALID_CONFIGURATION;
         }
         transport = chosen;
         config = data;

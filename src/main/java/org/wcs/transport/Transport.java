@@ -42,53 +42,53 @@ public interface Transport {
     }
 
     default void fetchHistory(Reply reply) {
-        reply.fail(Values.of(Texts.NO_HISTORY));
+        reply.fail(Values.of(TransportTexts.NO_HISTORY));
     }
 
     default void customNotice(String message, Reply reply) {
-        reply.fail(Values.of(Texts.NO_CUSTOM_NOTICE));
+        reply.fail(Values.of(TransportTexts.NO_CUSTOM_NOTICE));
     }
 
     /** Sends user data during a chat (before one, the service only merges it locally). */
     default void updateUserData(Value data, Reply reply) {
-        reply.fail(Values.of(Texts.NO_USER_DATA_UPDATE));
+        reply.fail(Values.of(TransportTexts.NO_USER_DATA_UPDATE));
     }
 
     default void updateInteractionData(Value data, Reply reply) {
-        reply.fail(Values.of(Texts.NO_INTERACTION_DATA_UPDATE));
+        reply.fail(Values.of(TransportTexts.NO_INTERACTION_DATA_UPDATE));
     }
 
     default void fileLimits(Reply reply) {
-        reply.fail(Values.of(Texts.NO_FILE_LIMITS));
+        reply.fail(Values.of(TransportTexts.NO_FILE_LIMITS));
     }
 
     /** Uploads {@code file} (a browser File/Blob). */
     default void sendFile(Value file, Reply reply) {
-        reply.fail(Values.of(Texts.NO_FILE_UPLOAD));
+        reply.fail(Values.of(TransportTexts.NO_FILE_UPLOAD));
     }
 
     default void downloadFile(String fileId, String fileName, Reply reply) {
-        reply.fail(Values.of(Texts.NO_FILE_DOWNLOAD));
+        reply.fail(Values.of(TransportTexts.NO_FILE_DOWNLOAD));
     }
 
     default void startPoll(Reply reply) {
-        reply.fail(Values.of(Texts.NO_POLLING));
+        reply.fail(Values.of(TransportTexts.NO_POLLING));
     }
 
     default void stopPoll(Reply reply) {
-        reply.fail(Values.of(Texts.NO_POLLING));
+        reply.fail(Values.of(TransportTexts.NO_POLLING));
     }
 
     default void pausePoll(boolean pause, Reply reply) {
-        reply.fail(Values.of(Texts.NO_POLLING));
+        reply.fail(Values.of(TransportTexts.NO_POLLING));
     }
 
     default void poll(Reply reply) {
-        reply.fail(Values.of(Texts.NO_POLLING));
+        reply.fail(Values.of(TransportTexts.NO_POLLING));
     }
 
     default void resetPollExceptions(Reply reply) {
-        reply.fail(Values.of(Texts.NO_RESET_POLL_EXCEPTIONS));
+        reply.fail(Values.of(TransportTexts.NO_RESET_POLL_EXCEPTIONS));
     }
 
     /** The page went to sleep or woke up (only called when sleep is enabled and a chat is active). */

@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.wcs.browser.Transports;
 import org.wcs.bus.BusTexts;
 import org.wcs.jvm.Js;
 import org.wcs.jvm.JvmPlatform;
-import org.wcs.transport.Texts;
-import org.wcs.browser.Transports;
+import org.wcs.transport.TransportTexts;
+import org.wcs.transport.gms.GmsTexts;
 import org.wcs.value.Value;
 
 /** Configuration and transport selection (spec B.3, D.4.1; checklist G27, G52). */
@@ -41,7 +42,7 @@ class ConfigurationTest extends ServiceFixture {
         t.page.window().set("_genesys", Js.obj("widgets", Js.obj("webchat",
                 Js.obj("transport", Js.obj("type", "pureconnect-v4-rest")))));
         WebChatService s = Launcher.start(t.platform, new Transports());
-        assertEquals(Texts.INVALID_TRANSPORT, s.configure(Js.obj("transport", Js.obj("type", "nope"))));
+        assertEquals(TransportTexts.INVALID_TRANSPORT, s.configure(Js.obj("transport", Js.obj("type", "nope"))));
         assertEquals(Texts.INVALID_CONFIGURATION, s.configure(Js.obj()));
         assertEquals(List.of(), ready(t));
     }
@@ -51,9 +52,9 @@ class ConfigurationTest extends ServiceFixture {
         JvmPlatform t = new JvmPlatform();
         t.page.window().set("_genesys", Js.obj("widgets", Js.obj("webchat", Js.obj("x", 1))));
         WebChatService s = Launcher.start(t.platform, ctx -> {
-            throw new IllegalArgumentException(Texts.ASYNC_NEEDS_COMETD);
+            throw new IllegalArgumentException(GmsTexts.ASYNC_NEEDS_COMETD);
         });
-        assertEquals(Texts.ASYNC_NEEDS_COMETD, s.configure(Js.obj("x", 1)));
+        assertEquals(GmsTexts.ASYNC_NEEDS_COMETD, s.configure(Js.obj("x", 1)));
     }
 
     @Test

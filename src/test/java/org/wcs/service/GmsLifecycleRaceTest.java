@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.wcs.browser.Transports;
 import org.wcs.bus.Bus;
 import org.wcs.bus.BusApi;
 import org.wcs.jvm.HeldHttp;
@@ -15,8 +16,7 @@ import org.wcs.jvm.JvmCookies;
 import org.wcs.jvm.JvmLoop;
 import org.wcs.jvm.JvmPlatform;
 import org.wcs.jvm.JvmStorage;
-import org.wcs.transport.Texts;
-import org.wcs.browser.Transports;
+import org.wcs.transport.TransportTexts;
 import org.wcs.value.Value;
 
 /**
@@ -205,14 +205,14 @@ class GmsLifecycleRaceTest {
         TestPage.Outcome first = page.command("endChat", null);
         TestPage.Outcome second = page.command("endChat", null);
         assertEquals("rejected", second.state);
-        assertEquals(Texts.NO_ACTIVE_SESSION, second.text());
+        assertEquals(TransportTexts.NO_ACTIVE_SESSION, second.text());
         reply(only("/C1/disconnect"), "{\"statusCode\":0}");
         loop.advance(10_000);
         assertEquals("resolved", first.state);
         assertEquals(1, http.all("/disconnect").size());
         assertEquals(1, events().stream().filter(e -> e.equals("ended")).count());
         TestPage.Outcome third = page.command("endChat", null);
-        assertEquals(Texts.NO_ACTIVE_SESSION, third.text());
+        assertEquals(TransportTexts.NO_ACTIVE_SESSION, third.text());
         assertEquals(1, http.all("/disconnect").size());
     }
 

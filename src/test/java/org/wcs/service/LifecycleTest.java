@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wcs.jvm.Js;
 import org.wcs.service.TestPage.Outcome;
-import org.wcs.transport.Texts;
+import org.wcs.transport.TransportTexts;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
@@ -128,7 +128,7 @@ class LifecycleTest extends ServiceFixture {
 
     @Test
     void endChatWithoutASessionIsRefused() { // G40
-        assertEquals("rejected:\"" + Texts.NO_ACTIVE_SESSION + "\"", command("endChat").toString());
+        assertEquals("rejected:\"" + TransportTexts.NO_ACTIVE_SESSION + "\"", command("endChat").toString());
         assertNull(transport.last("end"));
     }
 

@@ -1,6 +1,5 @@
 package org.wcs.service;
 
-import org.wcs.transport.AgentTyping;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wcs.jvm.Js;
 import org.wcs.service.TestPage.Outcome;
-import org.wcs.transport.Texts;
+import org.wcs.transport.AgentTyping;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.wcs.jvm.Js;
 import org.wcs.jvm.JvmPlatform;
 import org.wcs.transport.Reply;
-import org.wcs.transport.Texts;
 import org.wcs.transport.Transport;
+import org.wcs.transport.TransportTexts;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
@@ -27,7 +27,7 @@ class PollingAndSupportTest extends ServiceFixture {
 
     @Test
     void startAndPausePollNeedASession() {
-        String none = "rejected:\"" + Texts.NO_ACTIVE_SESSION + "\"";
+        String none = "rejected:\"" + TransportTexts.NO_ACTIVE_SESSION + "\"";
         assertEquals(none, command("startPoll").toString());
         assertEquals(none, command("pausePoll").toString());
         startChat();
@@ -76,16 +76,16 @@ class PollingAndSupportTest extends ServiceFixture {
         s.state = Lifecycle.ACTIVE;
         Value p = Js.call(t.page.window().get("CXBus"), "registerPlugin", "P");
         String[][] rows = {
-            {"getFileLimits", Texts.NO_FILE_LIMITS},
-            {"sendCustomNotice", Texts.NO_CUSTOM_NOTICE},
-            {"downloadFile", Texts.NO_FILE_DOWNLOAD},
-            {"resetPollExceptions", Texts.NO_RESET_POLL_EXCEPTIONS},
-            {"startPoll", Texts.NO_POLLING},
-            {"stopPoll", Texts.NO_POLLING},
-            {"pausePoll", Texts.NO_POLLING},
-            {"updateUserData", Texts.NO_USER_DATA_UPDATE},
-            {"updateInteractionData", Texts.NO_INTERACTION_DATA_UPDATE},
-            {"sendFile", Texts.NO_FILE_UPLOAD},
+            {"getFileLimits", TransportTexts.NO_FILE_LIMITS},
+            {"sendCustomNotice", TransportTexts.NO_CUSTOM_NOTICE},
+            {"downloadFile", TransportTexts.NO_FILE_DOWNLOAD},
+            {"resetPollExceptions", TransportTexts.NO_RESET_POLL_EXCEPTIONS},
+            {"startPoll", TransportTexts.NO_POLLING},
+            {"stopPoll", TransportTexts.NO_POLLING},
+            {"pausePoll", TransportTexts.NO_POLLING},
+            {"updateUserData", TransportTexts.NO_USER_DATA_UPDATE},
+            {"updateInteractionData", TransportTexts.NO_INTERACTION_DATA_UPDATE},
+            {"sendFile", TransportTexts.NO_FILE_UPLOAD},
         };
         for (String[] row : rows) {
             Value data = Js.obj("fileId", "F", "message", "m", "files", Js.obj("files", Js.arr(Js.obj())));

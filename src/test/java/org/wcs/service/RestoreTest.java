@@ -1,6 +1,5 @@
 package org.wcs.service;
 
-import org.wcs.transport.RestoreOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.wcs.fake.ScriptedTransport;
 import org.wcs.jvm.Js;
 import org.wcs.service.TestPage.Outcome;
-import org.wcs.transport.Texts;
+import org.wcs.transport.RestoreOutcome;
+import org.wcs.transport.TransportTexts;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
@@ -19,7 +19,7 @@ class RestoreTest extends ServiceFixture {
     @Test
     void restoreWithoutASessionRejectsWithTheTransportsText() { // G29
         Outcome o = command("restore");
-        transport.last("restore").reply.fail(Values.of(Texts.NOTHING_TO_RESTORE));
+        transport.last("restore").reply.fail(Values.of(TransportTexts.NOTHING_TO_RESTORE));
         tab.loop.runDue();
         assertEquals("rejected:\"No chat session found to restore.\"", o.toString());
         assertEquals("resolved:{\"sessionActive\":false}", command("verifySession").toString());

@@ -1,6 +1,5 @@
 package org.wcs.service;
 
-import org.wcs.transport.ConnectionStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.wcs.jvm.Js;
 import org.wcs.service.TestPage.Outcome;
-import org.wcs.transport.Texts;
+import org.wcs.transport.ConnectionStatus;
+import org.wcs.transport.TransportTexts;
 import org.wcs.value.Value;
 
 /** What the customer sends (spec D.3.3 rows; G38). */
@@ -21,7 +21,7 @@ class SendingTest extends ServiceFixture {
 
     @Test
     void sendMessageNeedsASessionAndText() { // G38
-        assertEquals("rejected:\"" + Texts.NO_ACTIVE_SESSION + "\"",
+        assertEquals("rejected:\"" + TransportTexts.NO_ACTIVE_SESSION + "\"",
                 command("sendMessage", Js.obj("message", "hi")).toString());
         startChat();
         String noText = "rejected:\"" + Texts.NO_MESSAGE_TEXT + "\"";
@@ -65,7 +65,7 @@ class SendingTest extends ServiceFixture {
 
     @Test
     void customNoticeGoesToTheTransportDuringAChat() {
-        assertEquals("rejected:\"" + Texts.NO_ACTIVE_SESSION + "\"",
+        assertEquals("rejected:\"" + TransportTexts.NO_ACTIVE_SESSION + "\"",
                 command("sendCustomNotice", Js.obj("message", "bye")).toString());
         startChat();
         command("sendCustomNotice", Js.obj("message", "bye"));
@@ -114,14 +114,14 @@ class SendingTest extends ServiceFixture {
     void updateInteractionDataMergesOrUsesTheTransport() {
         assertEquals("resolved:{\"x\":1}", command("updateInteractionData", Js.obj("x", 1)).toString());
         startChat();
-        assertEquals("rejected:\"" + Texts.NO_INTERACTION_DATA_UPDATE + "\"",
+        assertEquals("rejected:\"" + TransportTexts.NO_INTERACTION_DATA_UPDATE + "\"",
                 command("updateInteractionData", Js.obj("x", 2)).toString());
     }
 
     @Test
     void filesNeedASessionAndAFile() { // G50
         Value input = Js.obj("files", Js.arr(Js.obj("name", "a.png", "size", 3)));
-        assertEquals("rejected:\"" + Texts.NO_ACTIVE_SESSION + "\"",
+        assertEquals("rejected:\"" + TransportTexts.NO_ACTIVE_SESSION + "\"",
                 command("sendFile", Js.obj("files", input)).toString());
         startChat();
         command("sendFile", Js.obj("files", input));

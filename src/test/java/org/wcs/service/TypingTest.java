@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wcs.jvm.Js;
 import org.wcs.service.TestPage.Outcome;
-import org.wcs.transport.Texts;
+import org.wcs.transport.TransportTexts;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
@@ -102,6 +102,6 @@ class TypingTest extends ServiceFixture {
         transport.last("end").reply.ok(Values.undefined());
         tab.loop.runDue();
         assertEquals("resolved:{}", ended.toString());
-        assertEquals("rejected:\"" + Texts.NO_ACTIVE_SESSION + "\"", command("sendTyping", Js.obj()).toString());
+        assertEquals("rejected:\"" + TransportTexts.NO_ACTIVE_SESSION + "\"", command("sendTyping", Js.obj()).toString());
     }
 }

@@ -6,7 +6,6 @@ import org.wcs.platform.HttpRequest;
 import org.wcs.platform.HttpResponse;
 import org.wcs.transport.Backoff;
 import org.wcs.transport.Reply;
-import org.wcs.transport.Texts;
 import org.wcs.transport.TransportContext;
 import org.wcs.util.Arr;
 import org.wcs.value.JsError;
@@ -113,7 +112,7 @@ final class Bayeux implements Runnable {
         waiting.clear();
         for (int i = 0; i < failed.size(); i++) {
             Call c = failed.get(i);
-            comet.acked(c.kind, c.reply, false, Values.of(Texts.COMETD_FAILED), c.generation);
+            comet.acked(c.kind, c.reply, false, Values.of(GmsTexts.COMETD_FAILED), c.generation);
         }
     }
 

@@ -3,7 +3,6 @@ package org.wcs.transport.gms;
 import org.wcs.platform.Cancellable;
 import org.wcs.transport.ConnectionStatus;
 import org.wcs.transport.Reply;
-import org.wcs.transport.Texts;
 import org.wcs.transport.TransportContext;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
@@ -74,7 +73,7 @@ final class GmsComet implements Runnable {
     /** Publishes a call ({@code op} in REST's words: null is requestChat, "send", and "refresh" for a restore). */
     void publish(String op, Value fields, int kind, Reply reply) {
         if (bayeux.url.isEmpty()) {
-            reply.fail(Values.of(Texts.COMETD_FAILED));
+            reply.fail(Values.of(GmsTexts.COMETD_FAILED));
             return;
         }
         String operation = op == null ? "requestChat" : op.equals("send") ? "sendMessage"

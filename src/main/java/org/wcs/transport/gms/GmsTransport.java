@@ -7,10 +7,10 @@ import org.wcs.transport.BatchKind;
 import org.wcs.transport.ConnectionStatus;
 import org.wcs.transport.Reply;
 import org.wcs.transport.RestoreOutcome;
-import org.wcs.transport.Texts;
 import org.wcs.transport.Transport;
 import org.wcs.transport.TransportContext;
 import org.wcs.transport.TransportListener;
+import org.wcs.transport.TransportTexts;
 import org.wcs.util.Arr;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
@@ -87,7 +87,7 @@ public final class GmsTransport implements Transport {
         if (active() && !session.stored()) {
             // Another tab ended the chat and took the cookies: end here too instead of talking to a closed chat.
             finish();
-            reply.fail(Values.of(Texts.NO_ACTIVE_SESSION));
+            reply.fail(Values.of(TransportTexts.NO_ACTIVE_SESSION));
             return null;
         }
         if (comet != null) {
@@ -104,7 +104,7 @@ public final class GmsTransport implements Transport {
      */
     private void files(String op, String operation, Value file, int kind, Reply reply) {
         if (comet != null && comet.apiUrl.isEmpty()) {
-            reply.fail(Values.of(Texts.COMETD_FAILED));
+            reply.fail(Values.of(GmsTexts.COMETD_FAILED));
             return;
         }
         HttpRequest r = http.request(comet != null ? comet.apiUrl : http.url(op), http.uploadTimeout);
@@ -368,14 +368,14 @@ public final class GmsTransport implements Transport {
     @Override
     public void restore(Value sessionData, Reply reply) {
         if (!session.load()) {
-            reply.fail(Values.of(Texts.NOTHING_TO_RESTORE));
+            reply.fail(Values.of(TransportTexts.NOTHING_TO_RESTORE));
             return;
         }
         long ping = session.lastPing();
         if (ping >= 0 && context.platform.scheduler.now() - ping >= context.number(config, "restoreTimeout", 60000)) {
             session.forget();
             listener.restoreOutcome(RestoreOutcome.TIMED_OUT, Values.object());
-            reply.fail(Values.of(Texts.NOTHING_TO_RESTORE));
+            reply.fail(Values.of(TransportTexts.NOTHING_TO_RESTORE));
             return;
         }
         forgetLink();
@@ -421,7 +421,7 @@ public final class GmsTransport implements Transport {
 
     @Override
     public void fetchHistory(Reply reply) {
-        reply.fail(Values.of(Texts.HISTORY_NEEDS_ASYNC));
+        reply.fail(Values.of(TransportTexts.HISTORY_NEEDS_ASYNC));
     }
 
     @Override
@@ -455,7 +455,7 @@ public final class GmsTransport implements Transport {
         String secureKey = session.data.get("secureKey").str("");
         String url = comet == null ? http.url("file/" + fileId + "/download") : comet.apiUrl;
         if (url.isEmpty()) {
-            reply.fail(Values.of(Texts.DOWNLOAD_MISCONFIGURED));
+            reply.fail(Values.of(GmsTexts.DOWNLOAD_MISCONFIGURED));
             return;
         }
         context.platform.page.submitForm(url, comet == null ? new String[] {"alias",
@@ -467,7 +467,7 @@ public final class GmsTransport implements Transport {
     @Override
     public void startPoll(Reply reply) {
         if (comet != null) {
-            reply.fail(Values.of(Texts.POLLING_WITH_COMETD));
+            reply.fail(Values.of(GmsTexts.POLLING_WITH_COMETD));
             return;
         }
         if (!poller.running()) {
@@ -479,7 +479,7 @@ public final class GmsTransport implements Transport {
     @Override
     public void stopPoll(Reply reply) {
         if (!poller.running()) {
-            reply.fail(Values.of(Texts.NOT_POLLING));
+            reply.fail(Values.of(TransportTexts.NOT_POLLING));
             return;
         }
         stopPolling();
@@ -489,9 +489,9 @@ public final class GmsTransport implements Transport {
     @Override
     public void poll(Reply reply) {
         if (comet != null) {
-            reply.fail(Values.of(Texts.POLLING_WITH_COMETD));
+            reply.fail(Values.of(GmsTexts.POLLING_WITH_COMETD));
         } else if (refreshing != null) {
-            reply.fail(Values.of(Texts.POLL_PENDING));
+            reply.fail(Values.of(GmsTexts.POLL_PENDING));
         } else {
             refresh(reply);
         }

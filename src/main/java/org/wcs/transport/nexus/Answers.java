@@ -2,11 +2,10 @@ package org.wcs.transport.nexus;
 
 import org.wcs.platform.Cancellable;
 import org.wcs.platform.HttpResponse;
-import org.wcs.transport.Base64;
 import org.wcs.transport.AgentTyping;
+import org.wcs.transport.Base64;
 import org.wcs.transport.BatchKind;
 import org.wcs.transport.RestoreOutcome;
-import org.wcs.transport.Texts;
 import org.wcs.transport.TransportListener;
 import org.wcs.value.JsError;
 import org.wcs.value.Value;
@@ -166,7 +165,7 @@ final class Answers {
             }
         }
         if (c.reply != null) {
-            c.reply.fail(kind == Call.RESUME && r.ok() ? Values.of(Texts.NEXUS_CANNOT_START_ASYNC) : xhr);
+            c.reply.fail(kind == Call.RESUME && r.ok() ? Values.of(NexusTexts.CANNOT_START_ASYNC) : xhr);
         }
     }
 

@@ -1,8 +1,8 @@
 package org.wcs.transport.nexus;
 
 import org.wcs.transport.Backoff;
-import org.wcs.transport.Texts;
 import org.wcs.transport.TransportContext;
+import org.wcs.transport.TransportTexts;
 import org.wcs.value.Value;
 
 /**
@@ -39,7 +39,7 @@ final class Config {
         Value t = webchat.get("transport");
         base = t.get("dataURL").str("");
         if (base.isEmpty()) {
-            throw new IllegalArgumentException(Texts.INVALID_TRANSPORT);
+            throw new IllegalArgumentException(TransportTexts.INVALID_TRANSPORT);
         }
         int cut = base.indexOf("/sessions");
         chat = cut < 0 ? base : base.substring(0, cut) + base.substring(cut + 9);
@@ -58,7 +58,7 @@ final class Config {
         callbacks = t.get("async");
         async = callbacks.get("enabled").truthy();
         if (async && !(callbacks.get("getSessionData").isFunction() && callbacks.get("setSessionData").isFunction())) {
-            throw new IllegalArgumentException(Texts.NEXUS_NEEDS_CALLBACKS);
+            throw new IllegalArgumentException(NexusTexts.NEEDS_CALLBACKS);
         }
         userData = webchat.get("userData");
     }

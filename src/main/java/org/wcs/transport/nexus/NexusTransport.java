@@ -4,10 +4,10 @@ import org.wcs.platform.HttpRequest;
 import org.wcs.transport.PageContext;
 import org.wcs.transport.Reply;
 import org.wcs.transport.SiteCookies;
-import org.wcs.transport.Texts;
 import org.wcs.transport.Transport;
 import org.wcs.transport.TransportContext;
 import org.wcs.transport.TransportListener;
+import org.wcs.transport.TransportTexts;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
@@ -145,7 +145,7 @@ public final class NexusTransport implements Transport {
     /** {@code restore({sessionData: "<JWT>"})} resumes that token in async mode; otherwise the stored session. */
     @Override
     public void restore(Value sessionData, Reply reply) {
-        restore(sessionData, Values.of(Texts.NOTHING_TO_RESTORE), reply);
+        restore(sessionData, Values.of(TransportTexts.NOTHING_TO_RESTORE), reply);
     }
 
     /** What the page loads with: the stored session (cookies, or the integrator's store), if any. */
@@ -169,11 +169,11 @@ public final class NexusTransport implements Transport {
     @Override
     public void fetchHistory(Reply reply) {
         if (store == null) {
-            reply.fail(Values.of(Texts.HISTORY_NEEDS_ASYNC));
+            reply.fail(Values.of(TransportTexts.HISTORY_NEEDS_ASYNC));
         } else if (active(reply)) {
             if (position.exhausted || position.anchor == null) {
                 poller.resume();
-                reply.fail(Values.of(Texts.NO_MORE_MESSAGES));
+                reply.fail(Values.of(TransportTexts.NO_MORE_MESSAGES));
                 return;
             }
             poller.pause();
@@ -195,7 +195,7 @@ public final class NexusTransport implements Transport {
             poller.stop();
             reply.ok(Values.undefined());
         } else {
-            reply.fail(Values.of(Texts.NOT_POLLING));
+            reply.fail(Values.of(TransportTexts.NOT_POLLING));
         }
     }
 
@@ -209,7 +209,7 @@ public final class NexusTransport implements Transport {
     public void poll(Reply reply) {
         if (active(reply)) {
             if (poller.reading || poller.paused) {
-                reply.fail(Values.of(Texts.NEXUS_POLL_PENDING));
+                reply.fail(Values.of(NexusTexts.POLL_PENDING));
             } else {
                 poller.run();
                 reply.ok(Values.undefined());
@@ -219,7 +219,7 @@ public final class NexusTransport implements Transport {
 
     @Override
     public void resetPollExceptions(Reply reply) {
-        reply.fail(Values.of(Texts.NEXUS_NO_POLL_EXCEPTIONS));
+        reply.fail(Values.of(NexusTexts.NO_POLL_EXCEPTIONS));
     }
 
     @Override
@@ -235,7 +235,7 @@ public final class NexusTransport implements Transport {
 
     private boolean active(Reply reply) {
         if (sid == null) {
-            reply.fail(Values.of(Texts.NO_ACTIVE_SESSION));
+            reply.fail(Values.of(TransportTexts.NO_ACTIVE_SESSION));
         }
         return sid != null;
     }
@@ -275,7 +275,7 @@ public final class NexusTransport implements Transport {
         String known = context.cookies.get(COOKIE + "session");
         reset();
         if (found == null) {
-            reply.fail(explicit ? Values.of(Texts.NEXUS_CANNOT_RESTORE_ASYNC) : noSession);
+            reply.fail(explicit ? Values.of(NexusTexts.CANNOT_RESTORE_ASYNC) : noSession);
             return;
         }
         claims = found;

@@ -4,7 +4,6 @@ import org.wcs.platform.HttpRequest;
 import org.wcs.platform.HttpResponse;
 import org.wcs.platform.Platform;
 import org.wcs.transport.Form;
-import org.wcs.transport.Texts;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
@@ -84,8 +83,8 @@ final class Wire {
     static Value error(HttpResponse r, Value json) {
         Value status = json.get("status");
         Value text = status.get("message");
-        return Values.object().set("code", Texts.NEXUS_ERROR_PREFIX + status.get("code").str(""))
-                .set("text", r.ok() ? Values.of(Texts.NEXUS_BAD_REPLY) : text).set("response", xhr(r, json));
+        return Values.object().set("code", NexusTexts.ERROR_PREFIX + status.get("code").str(""))
+                .set("text", r.ok() ? Values.of(NexusTexts.BAD_REPLY) : text).set("response", xhr(r, json));
     }
 
     /** The server's {@code status.code} text, or "". */

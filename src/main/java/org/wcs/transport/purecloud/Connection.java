@@ -2,7 +2,6 @@ package org.wcs.transport.purecloud;
 
 import org.wcs.platform.Cancellable;
 import org.wcs.transport.ConnectionStatus;
-import org.wcs.transport.Texts;
 import org.wcs.value.Value;
 
 /**
@@ -185,7 +184,7 @@ final class Connection implements Runnable {
             retry = t.clock.schedule(loss || !first ? wait : 0, this);
         } else if (loss) {
             spent = true;
-            t.error("purecloud-v2-sockets-connection", Texts.CONNECTION_LOST, 0, null);
+            t.error("purecloud-v2-sockets-connection", PureCloudTexts.CONNECTION_LOST, 0, null);
         } // else: a warned socket that still works is kept for as long as it lasts
     }
 

@@ -6,12 +6,12 @@ import org.wcs.platform.Scheduler;
 import org.wcs.transport.Backoff;
 import org.wcs.transport.BatchKind;
 import org.wcs.transport.ChatItems;
-import org.wcs.transport.RestoreOutcome;
 import org.wcs.transport.Reply;
-import org.wcs.transport.Texts;
+import org.wcs.transport.RestoreOutcome;
 import org.wcs.transport.Transport;
 import org.wcs.transport.TransportContext;
 import org.wcs.transport.TransportListener;
+import org.wcs.transport.TransportTexts;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
@@ -116,7 +116,7 @@ public final class PureCloudTransport implements Transport, Runnable {
         String org = o.get("organizationId").str(o.get("orgGuid").str(
                 t.get("organizationId").str(t.get("orgGuid").str())));
         if (dataUrl == null || deployment == null || org == null) {
-            reply.fail(Values.of(Texts.PURECLOUD_CONFIG));
+            reply.fail(Values.of(PureCloudTexts.PURECLOUD_CONFIG));
             return;
         }
         begin(false, reply);
@@ -130,7 +130,7 @@ public final class PureCloudTransport implements Transport, Runnable {
     public void restore(Value sessionData, Reply reply) {
         out.capabilities(Values.object().set("pagination", pagination).set("fileUpload", false));
         if (dataUrl == null || !session.load()) {
-            reply.fail(Values.of(Texts.NOTHING_TO_RESTORE));
+            reply.fail(Values.of(TransportTexts.NOTHING_TO_RESTORE));
             return;
         }
         begin(true, reply);
@@ -150,7 +150,7 @@ public final class PureCloudTransport implements Transport, Runnable {
     @Override
     public void send(String text, String type, String parentMessageId, Reply reply) {
         if (!streaming()) {
-            reply.fail(Values.of(Texts.NO_ACTIVE_SESSION));
+            reply.fail(Values.of(TransportTexts.NO_ACTIVE_SESSION));
             return;
         }
         call(SEND, "POST", me().concat("/messages"), Values.stringify(Values.object().set("body", text)), 0, null)
@@ -177,8 +177,8 @@ public final class PureCloudTransport implements Transport, Runnable {
 
     @Override
     public void fetchHistory(Reply reply) {
-        String busy = !pagination ? Texts.HISTORY_NOT_ENABLED : !streaming() ? Texts.NO_ACTIVE_SESSION
-                : history != null ? Texts.HISTORY_BUSY : !more ? Texts.NO_MORE_MESSAGES : null;
+        String busy = !pagination ? PureCloudTexts.HISTORY_NOT_ENABLED : !streaming() ? TransportTexts.NO_ACTIVE_SESSION
+                : history != null ? PureCloudTexts.HISTORY_BUSY : !more ? TransportTexts.NO_MORE_MESSAGES : null;
         if (busy != null) {
             reply.fail(Values.of(busy));
             return;
@@ -234,9 +234,9 @@ public final class PureCloudTransport implements Transport, Runnable {
     /** The first socket never opened. */
     void openFailed() {
         if (restoring) {
-            restoreFailed(Texts.SOCKET_FAILED, 0, false);
+            restoreFailed(PureCloudTexts.SOCKET_FAILED, 0, false);
         } else {
-            startFailed(error("StartFailed", Texts.SOCKET_FAILED, 0, null));
+            startFailed(error("StartFailed", PureCloudTexts.SOCKET_FAILED, 0, null));
         }
     }
 
@@ -269,12 +269,12 @@ public final class PureCloudTransport implements Transport, Runnable {
             connection = null;
         }
         if (opening != null) { // a start or restore given up for another session
-            opening.fail(Values.of(Texts.NO_ACTIVE_SESSION));
+            opening.fail(Values.of(TransportTexts.NO_ACTIVE_SESSION));
             opening = null;
         }
         inbox.reset();
         if (history != null) {
-            history.fail(Values.of(Texts.NO_ACTIVE_SESSION));
+            history.fail(Values.of(TransportTexts.NO_ACTIVE_SESSION));
             history = null;
         }
         if (forget) {
@@ -352,7 +352,7 @@ public final class PureCloudTransport implements Transport, Runnable {
                 if (ok) {
                     c.reply.ok(json);
                 } else {
-                    c.reply.fail(Values.of(Texts.NO_ACTIVE_SESSION));
+                    c.reply.fail(Values.of(TransportTexts.NO_ACTIVE_SESSION));
                 }
             }
             return;
@@ -387,7 +387,7 @@ public final class PureCloudTransport implements Transport, Runnable {
                 if (ok) {
                     c.reply.ok(json);
                 } else {
-                    c.reply.fail(Values.of(Texts.NO_TYPING_DATA));
+                    c.reply.fail(Values.of(PureCloudTexts.NO_TYPING_DATA));
                 }
         }
     }
@@ -407,7 +407,7 @@ public final class PureCloudTransport implements Transport, Runnable {
         String uri = ok ? json.get("eventStreamUri").str() : null;
         String member = ok ? json.get("member").get("id").str() : null;
         if (id == null || jwt == null || uri == null || member == null) {
-            startFailed(error("StartFailed", status >= 200 && status < 300 ? Texts.NO_START_DATA : null, status, json));
+            startFailed(error("StartFailed", status >= 200 && status < 300 ? PureCloudTexts.NO_START_DATA : null, status, json));
             return;
         }
         session.clear();
@@ -426,9 +426,9 @@ public final class PureCloudTransport implements Transport, Runnable {
         String s = ok ? json.get("state").str("") : "";
         if (kind == RESTORE) {
             if (!ok) {
-                restoreFailed(Texts.NO_CONVERSATION_STATE, status, status >= 400 && status < 500 && status != 429);
+                restoreFailed(PureCloudTexts.NO_CONVERSATION_STATE, status, status >= 400 && status < 500 && status != 429);
             } else if (!s.equals("CONNECTED")) {
-                restoreFailed(Texts.CUSTOMER_DISCONNECTED, 0, true);
+                restoreFailed(PureCloudTexts.CUSTOMER_DISCONNECTED, 0, true);
             } else {
                 inbox.members.set(session.v[Session.MEMBER], json);
                 connection.open();

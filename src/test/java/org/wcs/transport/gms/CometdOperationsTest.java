@@ -10,6 +10,7 @@ import static org.wcs.transport.gms.HandBayeux.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.wcs.browser.Transports;
 import org.wcs.jvm.HeldHttp;
 import org.wcs.jvm.Js;
 import org.wcs.jvm.JvmCookies;
@@ -18,8 +19,7 @@ import org.wcs.jvm.JvmPlatform;
 import org.wcs.jvm.JvmStorage;
 import org.wcs.service.TestPage;
 import org.wcs.transport.Backoff;
-import org.wcs.transport.Texts;
-import org.wcs.browser.Transports;
+import org.wcs.transport.TransportTexts;
 import org.wcs.value.Value;
 
 /**
@@ -387,11 +387,11 @@ class CometdOperationsTest {
     @Test
     void pollingSleepAndHistoryAreNotCometDs() {
         open();
-        assertEquals(Texts.POLLING_WITH_COMETD, page.command("startPoll", null).text(), "even without a chat");
+        assertEquals(GmsTexts.POLLING_WITH_COMETD, page.command("startPoll", null).text(), "even without a chat");
         start();
-        assertEquals(Texts.POLLING_WITH_COMETD, page.command("startPoll", null).text());
-        assertEquals(Texts.NOT_POLLING, page.command("stopPoll", null).text());
-        assertEquals(Texts.HISTORY_NEEDS_ASYNC, page.command("fetchHistory", null).text());
+        assertEquals(GmsTexts.POLLING_WITH_COMETD, page.command("startPoll", null).text());
+        assertEquals(TransportTexts.NOT_POLLING, page.command("stopPoll", null).text());
+        assertEquals(TransportTexts.HISTORY_NEEDS_ASYNC, page.command("fetchHistory", null).text());
         page.command("sleep", null);
         assertEquals(List.of(), page.takeEvents());
     }
@@ -400,17 +400,17 @@ class CometdOperationsTest {
     void filesNeedTheApiUrl() {
         open();
         start();
-        assertEquals(Texts.DOWNLOAD_MISCONFIGURED, page.command("downloadFile", Js.obj("fileId", "F1")).text());
-        assertEquals(Texts.COMETD_FAILED, page.command("getFileLimits", null).text());
+        assertEquals(GmsTexts.DOWNLOAD_MISCONFIGURED, page.command("downloadFile", Js.obj("fileId", "F1")).text());
+        assertEquals(GmsTexts.COMETD_FAILED, page.command("getFileLimits", null).text());
         Value file = Js.obj("name", "a.txt", "type", "text/plain", "content", "x");
-        assertEquals(Texts.COMETD_FAILED, page.command("sendFile", Js.obj("files", Js.obj("files", Js.arr(file))))
+        assertEquals(GmsTexts.COMETD_FAILED, page.command("sendFile", Js.obj("files", Js.obj("files", Js.arr(file))))
                 .text());
     }
 
     @Test
     void withoutACometUrlAStartIsRefused() {
         open(Js.obj("enabled", true));
-        assertEquals(Texts.COMETD_FAILED, page.command("startChat", Js.obj("nickname", "Ada")).text());
+        assertEquals(GmsTexts.COMETD_FAILED, page.command("startChat", Js.obj("nickname", "Ada")).text());
         assertEquals(0, server.http.sent.size());
     }
 

@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.wcs.jvm.Js;
 import org.wcs.jvm.JvmPlatform;
 import org.wcs.sandbox.nexus.NexusSession;
-import org.wcs.service.TestPage.Outcome;
 import org.wcs.service.Events;
-import org.wcs.transport.Texts;
+import org.wcs.service.TestPage.Outcome;
+import org.wcs.service.Texts;
+import org.wcs.transport.TransportTexts;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
@@ -133,7 +134,7 @@ class NexusAsyncTest extends NexusFixture {
         until(() -> events.contains(Events.RESTORED));
         assertEquals("GET /" + session().id + "/messages?count=10000&operationId=X", lines().get(0));
         assertEquals("{\"async\":false}", Js.json(data(Events.RESTORED)));
-        assertEquals(Texts.HISTORY_NEEDS_ASYNC, settle("fetchHistory", null).text());
+        assertEquals(TransportTexts.HISTORY_NEEDS_ASYNC, settle("fetchHistory", null).text());
         assertEquals(Texts.RESTORE_WHILE_ACTIVE, settle("restore", null).text());
     }
 
@@ -148,14 +149,14 @@ class NexusAsyncTest extends NexusFixture {
         // when
         loadWith(asyncTransport());
         tab.loop.runDue();
-        assertEquals(Texts.NOTHING_TO_RESTORE, settle("restore", null).text(), "nothing stored");
+        assertEquals(TransportTexts.NOTHING_TO_RESTORE, settle("restore", null).text(), "nothing stored");
         Outcome o = settle("restore", Js.obj("sessionData", token));
         // then
         assertEquals("resolved", o.state, o.toString());
         assertEquals(token, creates().get(0).header("x-nexus-client-key"));
         assertTrue(events.contains(Events.RESTORED));
         settle("endChat", null);
-        assertEquals(Texts.NEXUS_CANNOT_RESTORE_ASYNC, settle("restore", Js.obj("sessionData", "garbage")).text());
+        assertEquals(NexusTexts.CANNOT_RESTORE_ASYNC, settle("restore", Js.obj("sessionData", "garbage")).text());
     }
 
     @Test
@@ -181,7 +182,7 @@ class NexusAsyncTest extends NexusFixture {
         }
         outcomes.add(settle("fetchHistory", null).text());
         // then: the third page is just the anchor, which means nothing is older
-        assertEquals(List.of("resolved", "resolved", "resolved", Texts.NO_MORE_MESSAGES), outcomes);
+        assertEquals(List.of("resolved", "resolved", "resolved", TransportTexts.NO_MORE_MESSAGES), outcomes);
         String sid = "/" + session().id + "/messages?";
         List<String> reads = new ArrayList<>();
         for (String l : lines()) {
@@ -222,7 +223,7 @@ class NexusAsyncTest extends NexusFixture {
         startChat();
         assertEquals("resolved", settle("fetchHistory", null).state);
         settleIo();
-        assertEquals(Texts.NO_MORE_MESSAGES, settle("fetchHistory", null).text());
+        assertEquals(TransportTexts.NO_MORE_MESSAGES, settle("fetchHistory", null).text());
         nextPoll();
         assertTrue(service.isActive(), "polling goes on");
     }

@@ -9,9 +9,8 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wcs.jvm.Js;
-import org.wcs.service.TestPage.Outcome;
 import org.wcs.service.Events;
-import org.wcs.transport.Texts;
+import org.wcs.service.TestPage.Outcome;
 import org.wcs.value.Value;
 
 /**
@@ -132,7 +131,7 @@ class NexusConversionTest {
             assertEquals(200, (int) o.value.get("status").num());
             assertEquals(body, o.value.get("responseText").str());
             assertEquals(List.of("report " + Events.ERROR), n.calls, body);
-            assertEquals(Texts.NEXUS_BAD_REPLY, n.args.get(0)[0].get("errors").at(0).get("text").str());
+            assertEquals(NexusTexts.BAD_REPLY, n.args.get(0)[0].get("errors").at(0).get("text").str());
             assertEquals(1, n.requests.size(), "no read without a session");
         }
     }

@@ -7,15 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.wcs.browser.Transports;
 import org.wcs.jvm.Js;
 import org.wcs.sandbox.nexus.Fault;
 import org.wcs.sandbox.nexus.NexusEmulator;
-import org.wcs.service.TestPage.Outcome;
 import org.wcs.service.Events;
+import org.wcs.service.TestPage.Outcome;
 import org.wcs.transport.SiteCookies;
-import org.wcs.transport.Texts;
 import org.wcs.transport.TransportContext;
-import org.wcs.browser.Transports;
+import org.wcs.transport.TransportTexts;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
@@ -43,7 +43,7 @@ class NexusErrorsTest extends NexusFixture {
             // then it is forgotten everywhere, and the page is told
             assertEquals(List.of("pollingStopped", "sessionLost", "error"), eventsNamed("pollingStopped",
                     "sessionLost", "error", "ended"));
-            assertEquals(Texts.NEXUS_ERROR_PREFIX + fault.code(), lastError().get("code").str(),
+            assertEquals(NexusTexts.ERROR_PREFIX + fault.code(), lastError().get("code").str(),
                     Js.json(data(Events.ERROR)));
             assertEquals(fault.status(), (int) data("sessionLost").get("status").num());
             assertFalse(service.isActive());
@@ -79,7 +79,7 @@ class NexusErrorsTest extends NexusFixture {
         // a reply that is not JSON
         nexus.fault("read", 1, Fault.malformedJson());
         nextPoll();
-        assertEquals(Texts.NEXUS_BAD_REPLY, lastError().get("text").str());
+        assertEquals(NexusTexts.BAD_REPLY, lastError().get("text").str());
     }
 
     @Test
@@ -130,14 +130,14 @@ class NexusErrorsTest extends NexusFixture {
     void whatV3LacksIsRefusedWithTheOriginalsTexts() {
         loadWith(transport());
         startChat();
-        assertEquals(Texts.NO_FILE_LIMITS, settle("getFileLimits", null).text());
-        assertEquals(Texts.NO_FILE_DOWNLOAD, settle("downloadFile", Js.obj("fileId", "f1")).text());
-        assertEquals(Texts.NO_CUSTOM_NOTICE, settle("sendCustomNotice", Js.obj("message", "x")).text());
+        assertEquals(TransportTexts.NO_FILE_LIMITS, settle("getFileLimits", null).text());
+        assertEquals(TransportTexts.NO_FILE_DOWNLOAD, settle("downloadFile", Js.obj("fileId", "f1")).text());
+        assertEquals(TransportTexts.NO_CUSTOM_NOTICE, settle("sendCustomNotice", Js.obj("message", "x")).text());
         assertEquals("This transport doesn't support any poll Exceptions.", settle("resetPollExceptions", null)
                 .text());
-        assertEquals(Texts.NO_INTERACTION_DATA_UPDATE, settle("updateInteractionData", Js.obj("a", 1)).text());
-        assertEquals(Texts.HISTORY_NEEDS_ASYNC, settle("fetchHistory", null).text());
-        assertEquals("Fetching messages history applies to only Asynchronous chat.", Texts.HISTORY_NEEDS_ASYNC);
+        assertEquals(TransportTexts.NO_INTERACTION_DATA_UPDATE, settle("updateInteractionData", Js.obj("a", 1)).text());
+        assertEquals(TransportTexts.HISTORY_NEEDS_ASYNC, settle("fetchHistory", null).text());
+        assertEquals("Fetching messages history applies to only Asynchronous chat.", TransportTexts.HISTORY_NEEDS_ASYNC);
     }
 
     @Test
@@ -145,7 +145,7 @@ class NexusErrorsTest extends NexusFixture {
         loadWith(transport());
         startChat();
         assertEquals("resolved", settle("stopPoll", null).state);
-        assertEquals(Texts.NOT_POLLING, settle("stopPoll", null).text());
+        assertEquals(TransportTexts.NOT_POLLING, settle("stopPoll", null).text());
         int requests = sent.size();
         tab.loop.advance(10_000);
         assertEquals(requests, sent.size());
@@ -176,11 +176,11 @@ class NexusErrorsTest extends NexusFixture {
         Transports factory = new Transports();
         TransportContext noCallbacks = context(transport().set("async", Js.obj("enabled", true,
                 "getSessionData", Values.function((s, a) -> Values.undefined()))));
-        assertEquals(Texts.NEXUS_NEEDS_CALLBACKS, assertThrows(IllegalArgumentException.class,
+        assertEquals(NexusTexts.NEEDS_CALLBACKS, assertThrows(IllegalArgumentException.class,
                 () -> factory.create(noCallbacks)).getMessage());
         Value noUrl = transport();
         noUrl.remove("dataURL");
-        assertEquals(Texts.INVALID_TRANSPORT, assertThrows(IllegalArgumentException.class,
+        assertEquals(TransportTexts.INVALID_TRANSPORT, assertThrows(IllegalArgumentException.class,
                 () -> factory.create(context(noUrl))).getMessage());
         assertTrue(factory.create(context(transport().set("async", Js.obj("enabled", false)))) instanceof
                 NexusTransport);

@@ -12,7 +12,8 @@ import org.wcs.platform.HttpRequest;
 import org.wcs.sandbox.purecloud.Conversation;
 import org.wcs.sandbox.purecloud.Participant;
 import org.wcs.service.TestPage.Outcome;
-import org.wcs.transport.Texts;
+import org.wcs.service.Texts;
+import org.wcs.transport.TransportTexts;
 import org.wcs.value.Value;
 
 /**
@@ -123,29 +124,29 @@ class EndAndErrorsTest extends ChatWithAlice {
     void typingFailuresRejectQuietly() {
         p.server.emptyNext("POST", "/typing");
         Outcome o = p.settle("sendTyping", Js.obj());
-        assertEquals("rejected:\"" + Texts.NO_TYPING_DATA + "\"", o.toString());
+        assertEquals("rejected:\"" + PureCloudTexts.NO_TYPING_DATA + "\"", o.toString());
         p.loop.advance(2000);
         p.server.failNext("POST", "/typing", 500, 1);
         o = p.settle("sendTyping", Js.obj());
-        assertEquals("rejected:\"" + Texts.NO_TYPING_DATA + "\"", o.toString());
+        assertEquals("rejected:\"" + PureCloudTexts.NO_TYPING_DATA + "\"", o.toString());
         assertTrue(!p.names().contains("error"), "typing failures publish no error, as in the widget");
     }
 
     @Test
     void unsupportedCommandsAreRejectedWithTheOriginalsTexts() {
         int requests = p.sent.size();
-        assertEquals(Texts.NO_FILE_UPLOAD, reason("sendFile", Js.obj("files", Js.obj("files", Js.arr(Js.obj())))));
-        assertEquals(Texts.NO_CUSTOM_NOTICE, reason("sendCustomNotice", Js.obj("message", "x")));
-        assertEquals(Texts.NO_POLLING, reason("startPoll", null));
-        assertEquals(Texts.NO_POLLING, reason("stopPoll", null));
-        assertEquals(Texts.NO_POLLING, reason("pausePoll", null));
+        assertEquals(TransportTexts.NO_FILE_UPLOAD, reason("sendFile", Js.obj("files", Js.obj("files", Js.arr(Js.obj())))));
+        assertEquals(TransportTexts.NO_CUSTOM_NOTICE, reason("sendCustomNotice", Js.obj("message", "x")));
+        assertEquals(TransportTexts.NO_POLLING, reason("startPoll", null));
+        assertEquals(TransportTexts.NO_POLLING, reason("stopPoll", null));
+        assertEquals(TransportTexts.NO_POLLING, reason("pausePoll", null));
         assertEquals(Texts.ACCESS_DENIED, reason("poll", null));
-        assertEquals(Texts.NO_RESET_POLL_EXCEPTIONS, reason("resetPollExceptions", null));
-        assertEquals(Texts.NO_FILE_LIMITS, reason("getFileLimits", null));
-        assertEquals(Texts.NO_FILE_DOWNLOAD, reason("downloadFile", Js.obj("fileId", "f1")));
-        assertEquals(Texts.NO_USER_DATA_UPDATE, reason("updateUserData", Js.obj("a", 1)));
-        assertEquals(Texts.NO_INTERACTION_DATA_UPDATE, reason("updateInteractionData", Js.obj("a", 1)));
-        assertEquals(Texts.NO_MORE_MESSAGES, reason("fetchHistory", null), "a chat started here has no older page");
+        assertEquals(TransportTexts.NO_RESET_POLL_EXCEPTIONS, reason("resetPollExceptions", null));
+        assertEquals(TransportTexts.NO_FILE_LIMITS, reason("getFileLimits", null));
+        assertEquals(TransportTexts.NO_FILE_DOWNLOAD, reason("downloadFile", Js.obj("fileId", "f1")));
+        assertEquals(TransportTexts.NO_USER_DATA_UPDATE, reason("updateUserData", Js.obj("a", 1)));
+        assertEquals(TransportTexts.NO_INTERACTION_DATA_UPDATE, reason("updateInteractionData", Js.obj("a", 1)));
+        assertEquals(TransportTexts.NO_MORE_MESSAGES, reason("fetchHistory", null), "a chat started here has no older page");
         assertEquals(Texts.RESTORE_WHILE_ACTIVE, reason("restore", null));
         assertEquals(requests, p.sent.size(), "nothing reached the server");
     }

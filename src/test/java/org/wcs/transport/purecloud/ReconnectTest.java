@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.wcs.jvm.Js;
 import org.wcs.sandbox.purecloud.Participant;
 import org.wcs.service.TestPage.Outcome;
-import org.wcs.transport.Texts;
 import org.wcs.value.Value;
 
 /**
@@ -117,7 +116,7 @@ class ReconnectTest extends ChatWithAlice {
         Value error = p.last("error").get("errors").at(0);
         assertEquals(List.of("disconnected", "error"), p.take());
         assertEquals("purecloud-v2-sockets-connection", error.get("code").str());
-        assertEquals(Texts.CONNECTION_LOST, error.get("text").str());
+        assertEquals(PureCloudTexts.CONNECTION_LOST, error.get("text").str());
         assertEquals(c.id, p.cookies.get(ChatPage.COOKIE + "ConversationID"));
         p.loop.advance(10 * 60_000);
         assertEquals(1 + ReconnectPolicy.RETRY_BUDGET, p.client.opens.size(), "no more tries");

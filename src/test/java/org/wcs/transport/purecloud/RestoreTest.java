@@ -14,7 +14,7 @@ import org.wcs.platform.HttpRequest;
 import org.wcs.sandbox.purecloud.Conversation;
 import org.wcs.sandbox.purecloud.Participant;
 import org.wcs.service.TestPage.Outcome;
-import org.wcs.transport.Texts;
+import org.wcs.transport.TransportTexts;
 import org.wcs.value.Value;
 
 /** A chat survives a page load (Client checklist 13.11, spec 7.6, 8.2), with the original's outcomes and texts. */
@@ -114,7 +114,7 @@ class RestoreTest extends ChatWithAlice {
                 .endsWith("/messages?sortOrder=descending&maxResults=2&before=" + cursor));
         assertEquals("resolved", next.settle("fetchHistory", null).state);
         assertEquals(all.get(0), next.last("messageReceived").get("messages").at(0).get("id").str());
-        assertEquals("rejected:\"" + Texts.NO_MORE_MESSAGES + "\"", next.settle("fetchHistory", null).toString());
+        assertEquals("rejected:\"" + TransportTexts.NO_MORE_MESSAGES + "\"", next.settle("fetchHistory", null).toString());
     }
 
     @Test
@@ -126,7 +126,7 @@ class RestoreTest extends ChatWithAlice {
         assertEquals(List.of("GET /members/" + c.guest().id, "GET /messages"), paths(next.sent, c).subList(0, 2));
         assertTrue(paths(next.sent, c).get(2).startsWith("GET /messages?after="), "next, appended to dataURL");
         assertEquals(false, next.last("capabilitiesChanged").get("pagination").truthy());
-        assertEquals("rejected:\"" + Texts.HISTORY_NOT_ENABLED + "\"", next.settle("fetchHistory", null).toString());
+        assertEquals("rejected:\"" + PureCloudTexts.HISTORY_NOT_ENABLED + "\"", next.settle("fetchHistory", null).toString());
     }
 
     @Test
@@ -135,8 +135,8 @@ class RestoreTest extends ChatWithAlice {
         fresh.load();
         fresh.loop.runDue();
         assertEquals(List.of("ready"), fresh.take(), "no auto-restore without the cookies");
-        assertEquals("rejected:\"" + Texts.NOTHING_TO_RESTORE + "\"", fresh.settle("restore", null).toString());
-        assertEquals("rejected:\"" + Texts.NOTHING_TO_RESTORE + "\"", fresh.settle("asyncRestore", null).toString());
+        assertEquals("rejected:\"" + TransportTexts.NOTHING_TO_RESTORE + "\"", fresh.settle("restore", null).toString());
+        assertEquals("rejected:\"" + TransportTexts.NOTHING_TO_RESTORE + "\"", fresh.settle("asyncRestore", null).toString());
         assertEquals(List.of("capabilitiesChanged", "capabilitiesChanged"), fresh.names());
         assertEquals(0, fresh.sent.size());
     }
@@ -150,7 +150,7 @@ class RestoreTest extends ChatWithAlice {
         assertNull(next.cookies.get(ChatPage.COOKIE + "ConversationID"));
         assertEquals(1, next.sent.size());
         Outcome again = next.settle("restore", null);
-        assertEquals("rejected:\"" + Texts.NOTHING_TO_RESTORE + "\"", again.toString());
+        assertEquals("rejected:\"" + TransportTexts.NOTHING_TO_RESTORE + "\"", again.toString());
     }
 
     @Test
@@ -160,19 +160,19 @@ class RestoreTest extends ChatWithAlice {
         c.endByAgent();
         p.loop.runDue();
         ChatPage ended = p.reloadWithoutRestore();
-        assertEquals("rejected:\"" + Texts.CUSTOMER_DISCONNECTED + "\"", ended.settle("restore", null).toString());
+        assertEquals("rejected:\"" + PureCloudTexts.CUSTOMER_DISCONNECTED + "\"", ended.settle("restore", null).toString());
         assertEquals(List.of("capabilitiesChanged", "restoreFailed"), ended.names());
         assertNull(ended.cookies.get(ChatPage.COOKIE + "ConversationID"));
         // the conversation is gone (404): forgotten
         ChatPage gone = restorable();
         gone.server.failNext("GET", "/members/", 404, 1);
-        assertEquals("rejected:\"" + Texts.NO_CONVERSATION_STATE + "\"", gone.settle("restore", null).toString());
+        assertEquals("rejected:\"" + PureCloudTexts.NO_CONVERSATION_STATE + "\"", gone.settle("restore", null).toString());
         assertEquals("{\"status\":404}", Js.json(gone.last("restoreFailed")));
         assertNull(gone.cookies.get(ChatPage.COOKIE + "ConversationID"));
         // the server is down (503): the same text, but the session is kept for the next try
         ChatPage down = restorable();
         down.server.failNext("GET", "/members/", 503, 1);
-        assertEquals("rejected:\"" + Texts.NO_CONVERSATION_STATE + "\"", down.settle("restore", null).toString());
+        assertEquals("rejected:\"" + PureCloudTexts.NO_CONVERSATION_STATE + "\"", down.settle("restore", null).toString());
         assertTrue(down.cookies.get(ChatPage.COOKIE + "ConversationID") != null);
         assertEquals("resolved", down.settle("restore", null).state);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.wcs.jvm.ConstantNames;
 import org.wcs.jvm.Js;
 import org.wcs.jvm.JvmCookies;
 import org.wcs.jvm.JvmLoop;
@@ -20,12 +21,11 @@ import org.wcs.transport.AgentTyping;
 import org.wcs.transport.BatchKind;
 import org.wcs.transport.ConnectionStatus;
 import org.wcs.transport.Reply;
-import org.wcs.jvm.ConstantNames;
 import org.wcs.transport.RestoreOutcome;
 import org.wcs.transport.SiteCookies;
-import org.wcs.transport.Texts;
 import org.wcs.transport.TransportContext;
 import org.wcs.transport.TransportListener;
+import org.wcs.transport.TransportTexts;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
@@ -101,7 +101,7 @@ class StaleNewsTest implements TransportListener {
         t.restore(Values.undefined(), restore);
         loop.advance(1000);
         // then the start is refused, the restore is of the stored chat, and the late create opened nothing
-        assertEquals("rejected:\"" + Texts.NO_ACTIVE_SESSION + "\"", start.toString());
+        assertEquals("rejected:\"" + TransportTexts.NO_ACTIVE_SESSION + "\"", start.toString());
         assertEquals("resolved", restore.toString());
         assertEquals(1, client.opens.size());
         assertEquals(a.id, t.sessionData().get("conversationId").str());
@@ -146,7 +146,7 @@ class StaleNewsTest implements TransportListener {
         long posts = p.sent.stream().filter(r -> r.method.equals("POST") && r.url.endsWith("/messages")).count();
         assertEquals(1, posts);
         assertEquals("rejected", send.state);
-        assertEquals(Texts.NO_ACTIVE_SESSION, send.text());
+        assertEquals(TransportTexts.NO_ACTIVE_SESSION, send.text());
     }
 
     // ------------------------------------------------------------------ the listener

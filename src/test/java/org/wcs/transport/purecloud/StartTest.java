@@ -11,7 +11,7 @@ import org.wcs.platform.HttpRequest;
 import org.wcs.sandbox.purecloud.Conversation;
 import org.wcs.sandbox.purecloud.GuestChatServer;
 import org.wcs.service.TestPage.Outcome;
-import org.wcs.transport.Texts;
+import org.wcs.service.Texts;
 import org.wcs.value.Value;
 
 /** Starting a chat (Client checklist 13.1, 13.3; spec 4.1, 7.1) against the in-process emulator. */
@@ -111,7 +111,7 @@ class StartTest {
         p.server.answerNext("POST", "/conversations", 200, "null");
         Outcome o = p.settle("startChat", Js.obj());
         assertEquals("StartFailed", o.value.get("code").str());
-        assertEquals(Texts.NO_START_DATA, o.value.get("text").str());
+        assertEquals(PureCloudTexts.NO_START_DATA, o.value.get("text").str());
         p.server.malformedNext("POST", "/conversations");
         o = p.settle("startChat", Js.obj());
         assertEquals("StartFailed", o.value.get("code").str());
@@ -129,7 +129,7 @@ class StartTest {
         p.server.refuseUpgrades(1);
         Outcome o = p.settle("startChat", Js.obj());
         assertEquals("rejected", o.state);
-        assertEquals(Texts.SOCKET_FAILED, o.value.get("text").str());
+        assertEquals(PureCloudTexts.SOCKET_FAILED, o.value.get("text").str());
         assertEquals(List.of("error"), p.names());
         assertEquals("resolved:{\"sessionActive\":false}", p.settle("verifySession", null).toString());
         assertNull(p.cookies.get(ChatPage.COOKIE + "ConversationID"));
@@ -141,10 +141,10 @@ class StartTest {
         config.get("transport").remove("deploymentKey");
         p.load(config);
         Outcome o = p.settle("startChat", Js.obj());
-        assertEquals("rejected:\"" + Texts.PURECLOUD_CONFIG + "\"", o.toString());
+        assertEquals("rejected:\"" + PureCloudTexts.PURECLOUD_CONFIG + "\"", o.toString());
         ChatPage other = ChatPage.loopback();
         other.load(other.config("dataURL", 42));
-        assertEquals("rejected:\"" + Texts.PURECLOUD_CONFIG + "\"", other.settle("startChat", Js.obj()).toString());
+        assertEquals("rejected:\"" + PureCloudTexts.PURECLOUD_CONFIG + "\"", other.settle("startChat", Js.obj()).toString());
         assertEquals(0, p.sent.size() + other.sent.size());
     }
 

@@ -116,7 +116,8 @@ public final class WebChatService {
             return e.getMessage();
         }
         if (chosen == null) {
-            return data.get("transport").get("type").truthy() ? TransportTexts.INVALID_TRANSPORT : Texts.INVALID_CONFIGURATION;
+            return data.get("transport").get("type").truthy() ? TransportTexts.INVALID_TRANSPORT
+                    : Texts.INVALID_CONFIGURATION;
         }
         transport = chosen;
         config = data;

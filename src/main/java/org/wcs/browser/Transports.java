@@ -1,6 +1,7 @@
 package org.wcs.browser;
 
-import org.wcs.transport.SiteCookies;
+
+import org.wcs.transport.StateCookies;
 import org.wcs.transport.Transport;
 import org.wcs.transport.TransportContext;
 import org.wcs.transport.TransportFactory;
@@ -33,7 +34,7 @@ public final class Transports implements TransportFactory {
         }
         Value setSessionData = config.get("async").get("setSessionData");
         if (!cometD && setSessionData.isFunction()) {
-            Value stored = setSessionData.call(Values.undefined(), Values.of(SiteCookies.STATE + "open"));
+            Value stored = setSessionData.call(Values.undefined(), Values.of(StateCookies.STATE + "open"));
             if (stored.isString() && !stored.str().isEmpty() || stored.isRecord() && stored.keys().length > 0) {
                 throw new IllegalArgumentException(GmsTexts.ASYNC_NEEDS_COMETD);
             }

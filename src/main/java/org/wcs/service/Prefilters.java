@@ -1,6 +1,6 @@
 package org.wcs.service;
 
-import org.wcs.transport.SiteCookies;
+import org.wcs.transport.StateCookies;
 import org.wcs.value.JsError;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
@@ -12,7 +12,7 @@ import org.wcs.value.Values;
  * keeps hiding what it hid, until the chat ends.
  */
 final class Prefilters {
-    static final String COOKIE = SiteCookies.STATE + "filters";
+    static final String COOKIE = StateCookies.STATE + "filters";
 
     private final SiteCookies cookies;
     private final Value standard = Values.regExp("\\{start:\\d{9}\\}", "");

@@ -5,7 +5,6 @@ import org.wcs.bus.Plugin;
 import org.wcs.platform.Cancellable;
 import org.wcs.platform.Platform;
 import org.wcs.transport.ConnectionStatus;
-import org.wcs.transport.SiteCookies;
 import org.wcs.transport.Transport;
 import org.wcs.transport.TransportContext;
 import org.wcs.transport.TransportFactory;

@@ -6,12 +6,12 @@ import org.wcs.value.Value;
 /** What a transport is built with: the host, the site's cookies, the configuration and whom to report to. */
 public final class TransportContext {
     public final Platform platform;
-    public final SiteCookies cookies;
+    public final StateCookies cookies;
     /** {@code _genesys.widgets.webchat}. */
     public final Value config;
     public final TransportListener listener;
 
-    public TransportContext(Platform platform, SiteCookies cookies, Value config, TransportListener listener) {
+    public TransportContext(Platform platform, StateCookies cookies, Value config, TransportListener listener) {
         this.platform = platform;
         this.cookies = cookies;
         this.config = config;

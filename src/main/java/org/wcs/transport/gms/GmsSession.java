@@ -1,6 +1,6 @@
 package org.wcs.transport.gms;
 
-import org.wcs.transport.SiteCookies;
+import org.wcs.transport.StateCookies;
 import org.wcs.value.JsError;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
@@ -11,13 +11,13 @@ import org.wcs.value.Values;
  * (JSON secureKey, alias, userId), {@code ping} (last poll, epoch ms), {@code index} (next position).
  */
 final class GmsSession {
-    static final String SESSION = SiteCookies.STATE + "session";
-    static final String KEYS = SiteCookies.STATE + "keys";
-    static final String PING = SiteCookies.STATE + "ping";
-    static final String INDEX = SiteCookies.STATE + "index";
-    static final String START_LOCK = SiteCookies.STATE + "chatStartLock";
+    static final String SESSION = StateCookies.STATE + "session";
+    static final String KEYS = StateCookies.STATE + "keys";
+    static final String PING = StateCookies.STATE + "ping";
+    static final String INDEX = StateCookies.STATE + "index";
+    static final String START_LOCK = StateCookies.STATE + "chatStartLock";
 
-    private final SiteCookies cookies;
+    private final StateCookies cookies;
     /** The live {@code {sessionID, userId, secureKey, alias}} object handed to page code. */
     final Value data = Values.object();
     /** Next transcript position to ask for (1 = everything). */
@@ -25,7 +25,7 @@ final class GmsSession {
     /** Indexes already delivered, so overlapping or repeated responses show nothing twice. */
     private Value seen = Values.object();
 
-    GmsSession(SiteCookies cookies) {
+    GmsSession(StateCookies cookies) {
         this.cookies = cookies;
         clear();
     }

@@ -3,7 +3,7 @@ package org.wcs.transport.nexus;
 import org.wcs.platform.HttpRequest;
 import org.wcs.transport.PageContext;
 import org.wcs.transport.Reply;
-import org.wcs.transport.SiteCookies;
+import org.wcs.transport.StateCookies;
 import org.wcs.transport.Transport;
 import org.wcs.transport.TransportContext;
 import org.wcs.transport.TransportListener;
@@ -21,7 +21,7 @@ import org.wcs.value.Values;
  */
 public final class NexusTransport implements Transport {
     public static final String TYPE = "pureengage-v3-rest";
-    private static final String COOKIE = SiteCookies.STATE + TYPE + ".";
+    private static final String COOKIE = StateCookies.STATE + TYPE + ".";
     /** Page size of a restore without async mode: the whole transcript. */
     static final int ALL = 10000;
 

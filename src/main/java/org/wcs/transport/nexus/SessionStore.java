@@ -1,7 +1,7 @@
 package org.wcs.transport.nexus;
 
 import org.wcs.transport.JsCookie;
-import org.wcs.transport.SiteCookies;
+import org.wcs.transport.StateCookies;
 import org.wcs.transport.TransportContext;
 import org.wcs.value.JsError;
 import org.wcs.value.Value;
@@ -31,7 +31,7 @@ final class SessionStore {
 
     /** The stored token, or undefined. The store may answer the stored JSON text, the object, or the bare JWT. */
     Value token() {
-        String open = context.cookies.name(SiteCookies.STATE + NexusTransport.TYPE + ".open");
+        String open = context.cookies.name(StateCookies.STATE + NexusTransport.TYPE + ".open");
         Value stored = call("setSessionData", Values.of(open));
         if (stored.isString()) {
             try {

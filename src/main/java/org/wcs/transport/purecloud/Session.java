@@ -1,6 +1,6 @@
 package org.wcs.transport.purecloud;
 
-import org.wcs.transport.SiteCookies;
+import org.wcs.transport.StateCookies;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
@@ -11,13 +11,13 @@ import org.wcs.value.Values;
  */
 final class Session {
     static final int JWT = 0, CONVERSATION = 1, MEMBER = 2, STREAM = 3, LAST = 4;
-    private static final String PREFIX = SiteCookies.STATE + "purecloud-v2-sockets.";
+    private static final String PREFIX = StateCookies.STATE + "purecloud-v2-sockets.";
     private static final String[] COOKIES = {"JWtoken", "ConversationID", "MemberID", "WS_URL", "LastMsgId"};
 
-    private final SiteCookies cookies;
+    private final StateCookies cookies;
     final String[] v = new String[5];
 
-    Session(SiteCookies cookies) {
+    Session(StateCookies cookies) {
         this.cookies = cookies;
     }
 

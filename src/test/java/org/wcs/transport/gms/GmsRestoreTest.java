@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.wcs.browser.Transports;
 import org.wcs.jvm.Js;
 import org.wcs.jvm.JvmPlatform;
 import org.wcs.sandbox.gms.GmsChat;
+import org.wcs.service.SiteCookies;
 import org.wcs.service.TestPage;
-import org.wcs.browser.Transports;
-import org.wcs.transport.SiteCookies;
 import org.wcs.value.Value;
 
 /** Restore across page loads, cookies and tabs (spec gms-v2 §8.1, §9; checklist G26, G42-G44). */

@@ -1,10 +1,5 @@
 package org.wcs.transport.nexus;
 
-import org.wcs.service.Events;
-import org.wcs.transport.RestoreOutcome;
-import org.wcs.transport.ConnectionStatus;
-import org.wcs.transport.BatchKind;
-import org.wcs.transport.AgentTyping;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,9 +11,14 @@ import org.wcs.jvm.JvmPlatform;
 import org.wcs.platform.HttpRequest;
 import org.wcs.platform.HttpResponse;
 import org.wcs.platform.Platform;
+import org.wcs.service.Events;
+import org.wcs.service.SiteCookies;
 import org.wcs.service.TestPage.Outcome;
+import org.wcs.transport.AgentTyping;
+import org.wcs.transport.BatchKind;
+import org.wcs.transport.ConnectionStatus;
 import org.wcs.transport.Reply;
-import org.wcs.transport.SiteCookies;
+import org.wcs.transport.RestoreOutcome;
 import org.wcs.transport.TransportContext;
 import org.wcs.transport.TransportListener;
 import org.wcs.value.Value;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.wcs.jvm.Js;
 import org.wcs.service.Events;
-import org.wcs.transport.SiteCookies;
+import org.wcs.transport.StateCookies;
 import org.wcs.value.Values;
 
 /**
@@ -15,7 +15,7 @@ import org.wcs.value.Values;
  * chat generation, {@code listener.generation()}), on the transport alone with canned answers.
  */
 class NexusGenerationTest {
-    static final String KEYS = SiteCookies.STATE + NexusTransport.TYPE + ".keys";
+    static final String KEYS = StateCookies.STATE + NexusTransport.TYPE + ".keys";
     static final String OTHER = "{\"sessionId\":\"S2\",\"transportId\":\"T2\",\"participantId\":\"P2\"}";
 
     @Test

@@ -1,8 +1,9 @@
-package org.wcs.transport;
+package org.wcs.service;
 
 import org.wcs.platform.CookieJar;
 import org.wcs.platform.CookieOptions;
 import org.wcs.platform.Platform;
+import org.wcs.transport.StateCookies;
 import org.wcs.value.Value;
 
 /**
@@ -11,9 +12,7 @@ import org.wcs.value.Value;
  * registrable domain ({@code .example.com} for {@code www.example.com}; none on {@code localhost} or an IP address),
  * {@code SameSite=strict}, {@code Secure} on https pages; {@code main.cookieOptions} is applied last.
  */
-public final class SiteCookies {
-    public static final String STATE = "_genesys.widgets.webchat.state.";
-
+public final class SiteCookies implements StateCookies {
     private final CookieJar jar;
     private final Value main;
     private final String href;
@@ -24,19 +23,23 @@ public final class SiteCookies {
         this.href = platform.page.href();
     }
 
+    @Override
     public String name(String name) {
         String id = main.get("deploymentID").str();
         return id == null || id.isEmpty() ? name : id + "." + name;
     }
 
+    @Override
     public String get(String name) {
         return jar.get(name(name));
     }
 
+    @Override
     public void set(String name, String value) {
         jar.set(name(name), value, options());
     }
 
+    @Override
     public void remove(String name) {
         jar.remove(name(name), options());
     }
@@ -59,7 +62,7 @@ public final class SiteCookies {
         return o;
     }
 
-    /** {@code {domain, path, samesite}} as Genesys's {@code getCookieOptions()} returns it (note the lower case). */
+    @Override
     public Value optionsValue() {
         CookieOptions o = options();
         Value v = org.wcs.value.Values.object();

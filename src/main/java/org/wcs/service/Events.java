@@ -1,5 +1,7 @@
 package org.wcs.service;
 
+import org.wcs.transport.ChatItems;
+
 /** Names of the WebChatService events (published as {@code WebChatService.<name>}), in one place. */
 public final class Events {
     private Events() {
@@ -33,6 +35,16 @@ public final class Events {
     public static final String SLEEPING = "sleeping";
     public static final String WAKING = "waking";
     public static final String AJAX_RESPONSE = "ajaxResponse";
+
+    /**
+     * The participant event a join or leave of {@code role} publishes ({@code agentConnected},
+     * {@code clientDisconnected}, ...), or null for a role without one.
+     */
+    static String participant(String role, boolean joined) {
+        String who = role.equals(ChatItems.CLIENT) ? "client" : role.equals(ChatItems.AGENT) ? "agent"
+                : role.equals(ChatItems.SUPERVISOR) ? "supervisor" : role.equals(ChatItems.BOT) ? "bot" : null;
+        return who == null ? null : who + (joined ? "Connected" : "Disconnected");
+    }
 
     /** The events the plugin declares, for {@code registerEvents} (informational on the bus). */
     public static final String[] ALL = {READY, RESTORED, RESTORE_TIMEOUT, RESTORE_FAILED, RESTORED_OFFLINE,

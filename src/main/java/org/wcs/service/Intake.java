@@ -1,5 +1,6 @@
 package org.wcs.service;
 
+import org.wcs.transport.ChatItems;
 import org.wcs.value.JsError;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
@@ -77,27 +78,26 @@ final class Intake {
     private void participants(Value m) {
         String type = m.get("type").str("");
         String from = m.get("from").get("type").str("");
-        boolean agent = from.equals("Agent") || from.equals("Supervisor");
-        boolean joined = type.equals("ParticipantJoined");
-        if (joined || type.equals("ParticipantLeft")) {
+        boolean agent = ChatItems.staff(from);
+        boolean joined = type.equals(ChatItems.PARTICIPANT_JOINED);
+        if (joined || type.equals(ChatItems.PARTICIPANT_LEFT)) {
             if (agent) {
-                service.transcript.agent(m, joined, from.equals("Supervisor"));
+                service.transcript.agent(m, joined, from.equals(ChatItems.SUPERVISOR));
                 if (!joined) {
                     typing(false, Values.object());
                 }
             }
-            String who = from.equals("Client") ? "client" : from.equals("Agent") ? "agent"
-                    : from.equals("Supervisor") ? "supervisor" : from.equals("Bot") ? "bot" : null;
-            if (who != null) {
-                service.publish(who + (joined ? "Connected" : "Disconnected"), Values.object().set("message", m)
+            String event = Events.participant(from, joined);
+            if (event != null) {
+                service.publish(event, Values.object().set("message", m)
                         .set("agents", service.transcript.agents)
                         .set("numAgentsConnected", service.transcript.connectedAgents()));
             }
-        } else if (agent && type.equals("TypingStarted")) {
+        } else if (agent && type.equals(ChatItems.TYPING_STARTED)) {
             typing(true, m);
-        } else if (agent && (type.equals("TypingStopped") || type.equals("Message") || type.equals("PushUrl")
-                || type.equals("Notice"))) {
-            typing(false, type.equals("TypingStopped") ? m : Values.object());
+        } else if (agent && (type.equals(ChatItems.TYPING_STOPPED) || type.equals(ChatItems.MESSAGE)
+                || type.equals(ChatItems.PUSH_URL) || type.equals(ChatItems.NOTICE))) {
+            typing(false, type.equals(ChatItems.TYPING_STOPPED) ? m : Values.object());
         }
     }
 

@@ -2,6 +2,7 @@ package org.wcs.service;
 
 import org.wcs.transport.AgentTyping;
 import org.wcs.transport.BatchKind;
+import org.wcs.transport.ChatItems;
 import org.wcs.transport.ConnectionStatus;
 import org.wcs.transport.RestoreOutcome;
 import org.wcs.value.Value;
@@ -171,8 +172,8 @@ final class Reports {
             return;
         }
         s.deactivate();
-        for (String who : new String[] {"supervisor", "agent", "client"}) {
-            s.publish(who + "Disconnected", Values.object().set("numAgentsConnected", 0));
+        for (String role : new String[] {ChatItems.SUPERVISOR, ChatItems.AGENT, ChatItems.CLIENT}) {
+            s.publish(Events.participant(role, false), Values.object().set("numAgentsConnected", 0));
         }
         s.publish(Events.ENDED, Values.object());
         s.autoLoad(false);

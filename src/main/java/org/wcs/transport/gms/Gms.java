@@ -41,7 +41,7 @@ final class Gms {
         Value attributes = raw.get("eventAttributes");
         String fromType = from.get("type").str("");
         if ("BOT".equals(attributes.get("GCTI_SYSTEM").get("party-info").get("style").str())) {
-            fromType = "Bot";
+            fromType = ChatItems.BOT;
         }
         Value text = raw.get("text");
         Value content = attributes.get("structured-content").get("genesys-chat").get("content");
@@ -57,13 +57,13 @@ final class Gms {
         }
         Value item = ChatItems.item(raw.get("index").num(), type, text.str(""), raw.get("utcTime").num(),
                 participant(from.get("participantId")), fromType, from.get("nickname").str(""));
-        if (type.equals("TypingStarted") || type.equals("TypingStopped")) {
-            item.set("isTyping", type.equals("TypingStarted"));
+        if (type.equals(ChatItems.TYPING_STARTED) || type.equals(ChatItems.TYPING_STOPPED)) {
+            item.set("isTyping", type.equals(ChatItems.TYPING_STARTED));
         }
         Value userData = raw.get("userData");
         if (!userData.isUndefined()) {
             item.set("userData", userData);
-            if (type.equals("FileUploaded")) {
+            if (type.equals(ChatItems.FILE_UPLOADED)) {
                 item.set("fileDetails", userData);
             }
         }

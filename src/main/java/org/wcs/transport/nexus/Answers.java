@@ -5,6 +5,7 @@ import org.wcs.platform.HttpResponse;
 import org.wcs.transport.AgentTyping;
 import org.wcs.transport.Base64;
 import org.wcs.transport.BatchKind;
+import org.wcs.transport.ChatItems;
 import org.wcs.transport.RestoreOutcome;
 import org.wcs.transport.TransportListener;
 import org.wcs.value.JsError;
@@ -230,9 +231,9 @@ final class Answers {
         for (int i = 0; i < messages.length(); i++) {
             Value m = messages.at(i);
             String from = m.get("from").get("type").str("");
-            if (from.equals("Agent") || from.equals("Supervisor")) {
+            if (ChatItems.staff(from)) {
                 stopAgentTyping();
-                if (m.get("type").str("").equals("TypingStarted")) {
+                if (m.get("type").str("").equals(ChatItems.TYPING_STARTED)) {
                     agentTyping = t.context.platform.scheduler.schedule(AGENT_TYPING_MS,
                             new Call(t, Call.TYPING_TIMEOUT, null));
                 }

@@ -1,5 +1,6 @@
 package org.wcs.transport.nexus;
 
+import org.wcs.transport.ChatItems;
 import org.wcs.transport.Reply;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
@@ -80,10 +81,11 @@ final class Batch {
         Value name = from.get("nickname").truthy() ? from.get("nickname") : from.get("firstName");
         Value id = from.get("participantId");
         String type = w.get("type").str("");
-        m.set("index", key(w)).set("timestamp", w.get("utcTime")).set("type", type.equals("Text") ? "Message" : type)
-                .set("from", Values.object().set("name", name).set("type", fromType.equals("Customer") ? "Client"
-                        : fromType).set("participantId", id).set("id", id));
-        if (type.equals("PushUrl") && w.get("url").isString()) {
+        String role = fromType.equals("Customer") ? ChatItems.CLIENT : fromType;
+        m.set("index", key(w)).set("timestamp", w.get("utcTime"))
+                .set("type", type.equals("Text") ? ChatItems.MESSAGE : type)
+                .set("from", Values.object().set("name", name).set("type", role).set("participantId", id).set("id", id));
+        if (type.equals(ChatItems.PUSH_URL) && w.get("url").isString()) {
             m.set("text", w.get("url"));
         }
         if (from.isRecord()) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import org.wcs.platform.Cancellable;
 import org.wcs.transport.AgentTyping;
 import org.wcs.transport.BatchKind;
+import org.wcs.transport.ChatItems;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
@@ -120,8 +121,8 @@ final class Inbox implements Runnable {
         if (item != null) {
             String type = item.get("type").str();
             String from = item.get("from").get("type").str("");
-            left |= live && self && type.equals("ParticipantLeft");
-            if (from.equals("Agent") && type.equals("Message") && agentTyping != null) {
+            left |= live && self && type.equals(ChatItems.PARTICIPANT_LEFT);
+            if (from.equals(ChatItems.AGENT) && type.equals(ChatItems.MESSAGE) && agentTyping != null) {
                 agentTyping.cancel();
                 agentTyping = null;
             }

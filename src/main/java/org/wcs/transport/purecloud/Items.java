@@ -20,9 +20,9 @@ final class Items {
         String role = member.get("role").str("");
         boolean join = bodyType.equals("member-join");
         boolean change = join || bodyType.equals("member-leave");
-        String from = role.equals("AGENT") ? "Agent" : role.equals("CUSTOMER") ? "Client"
-                : role.equals("WORKFLOW") ? bodyType.equals("notice") ? "External" : "Bot" : null;
-        if (change && (from == null || !bots && from.equals("Bot") || live && join && self)) {
+        String from = role.equals("AGENT") ? ChatItems.AGENT : role.equals("CUSTOMER") ? ChatItems.CLIENT
+                : role.equals("WORKFLOW") ? bodyType.equals("notice") ? ChatItems.EXTERNAL : ChatItems.BOT : null;
+        if (change && (from == null || !bots && from.equals(ChatItems.BOT) || live && join && self)) {
             return null;
         }
         String name = member.get("displayName").str("");
@@ -33,8 +33,8 @@ final class Items {
         if (t != t) {
             t = now;
         }
-        Value item = ChatItems.item(t, change ? join ? "ParticipantJoined" : "ParticipantLeft" : "Message",
-                change ? "" : m.get("body").str(""), t, m.get("sender").get("id"), from,
+        String type = change ? join ? ChatItems.PARTICIPANT_JOINED : ChatItems.PARTICIPANT_LEFT : ChatItems.MESSAGE;
+        Value item = ChatItems.item(t, type, change ? "" : m.get("body").str(""), t, m.get("sender").get("id"), from,
                 from == null ? null : name.isEmpty() ? from : name).set("id", m.get("id"));
         String avatar = member.get("avatarImageUrl").str("");
         return avatar.isEmpty() ? item : item.set("avatar", avatar);

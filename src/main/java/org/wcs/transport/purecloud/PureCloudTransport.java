@@ -225,8 +225,8 @@ public final class PureCloudTransport implements Transport, Runnable {
         r.ok(session.data());
         out.exchanged(Values.object());
         double now = clock.now();
-        Value joined = ChatItems.item(now, "ParticipantJoined", "", now, Values.of(session.v[Session.MEMBER]),
-                "Client", inbox.members.get(session.v[Session.MEMBER]).get("displayName").str("Client"));
+        Value joined = ChatItems.item(now, ChatItems.PARTICIPANT_JOINED, "", now, Values.of(session.v[Session.MEMBER]),
+                ChatItems.CLIENT, inbox.members.get(session.v[Session.MEMBER]).get("displayName").str("Client"));
         out.batch(Values.array().push(joined), Values.array().push(joined), BatchKind.LIVE, Values.undefined());
         call(ME, "GET", me(), null, START, null);
     }
@@ -407,7 +407,8 @@ public final class PureCloudTransport implements Transport, Runnable {
         String uri = ok ? json.get("eventStreamUri").str() : null;
         String member = ok ? json.get("member").get("id").str() : null;
         if (id == null || jwt == null || uri == null || member == null) {
-            startFailed(error("StartFailed", status >= 200 && status < 300 ? PureCloudTexts.NO_START_DATA : null, status, json));
+            startFailed(error("StartFailed", status >= 200 && status < 300 ? PureCloudTexts.NO_START_DATA : null, status,
+                    json));
             return;
         }
         session.clear();
@@ -426,7 +427,8 @@ public final class PureCloudTransport implements Transport, Runnable {
         String s = ok ? json.get("state").str("") : "";
         if (kind == RESTORE) {
             if (!ok) {
-                restoreFailed(PureCloudTexts.NO_CONVERSATION_STATE, status, status >= 400 && status < 500 && status != 429);
+                restoreFailed(PureCloudTexts.NO_CONVERSATION_STATE, status,
+                        status >= 400 && status < 500 && status != 429);
             } else if (!s.equals("CONNECTED")) {
                 restoreFailed(PureCloudTexts.CUSTOMER_DISCONNECTED, 0, true);
             } else {

@@ -1,10 +1,10 @@
 package org.wcs.transport.purecloud;
 
-import java.util.ArrayList;
 import org.wcs.platform.Cancellable;
 import org.wcs.transport.AgentTyping;
 import org.wcs.transport.BatchKind;
 import org.wcs.transport.ChatItems;
+import org.wcs.util.Arr;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
@@ -26,7 +26,7 @@ final class Inbox implements Runnable {
     /** Member id to {@code WebChatMemberInfo}, from member calls and member lists. */
     Value members = Values.object();
     private Value shown = Values.object();
-    private final ArrayList<Value> queue = new ArrayList<>();
+    private final Arr<Value> queue = new Arr<>();
     int holds;
     private String awaited;
     private Cancellable memberWait;

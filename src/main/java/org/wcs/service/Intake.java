@@ -1,5 +1,6 @@
 package org.wcs.service;
 
+import org.wcs.platform.Cancellable;
 import org.wcs.transport.ChatItems;
 import org.wcs.value.JsError;
 import org.wcs.value.Value;
@@ -11,10 +12,12 @@ import org.wcs.value.Values;
  * {@code messageReceived} that shows the join), then prefilters, preprocessors, the transcript, and one
  * {@code messageReceived} with the items that are left.
  */
-final class Intake {
+final class Intake implements Runnable {
     private final WebChatService service;
     private final Value preprocessors = Values.array();
     boolean agentTyping;
+    /** The agent-typing timeout under way, or null. */
+    private Cancellable typingTimeout;
 
     Intake(WebChatService service) {
         this.service = service;
@@ -101,13 +104,31 @@ final class Intake {
         }
     }
 
-    /** Agent typing from the transcript or from the transport: data key {@code agentTyping}, then the event. */
+    /**
+     * Agent typing from the transcript or from the transport: data key {@code agentTyping}, then the event. Each start
+     * (re)arms the back end's typing timeout ({@link org.wcs.transport.Transport#agentTypingTimeoutMs}), which a stop,
+     * the agent's text or leaving cancels.
+     */
     void typing(boolean on, Value data) {
+        typingTimeout = Cancellable.cancel(typingTimeout);
         if (on == agentTyping && !on) {
             return;
         }
         agentTyping = on;
         service.plugin.data("agentTyping", Values.of(on));
         service.publish(on ? Events.AGENT_TYPING_STARTED : Events.AGENT_TYPING_STOPPED, data);
+        int timeout = on ? service.transport.agentTypingTimeoutMs() : 0;
+        if (timeout > 0) {
+            typingTimeout = service.platform.scheduler.schedule(timeout, this);
+        }
+    }
+
+    /** The typing timeout ran out: the indicator goes, with {@code agentTypingTimeout} instead of a stop. */
+    @Override
+    public void run() {
+        typingTimeout = null;
+        agentTyping = false;
+        service.plugin.data("agentTyping", Values.of(false));
+        service.publish(Events.AGENT_TYPING_TIMEOUT, Values.object());
     }
 }

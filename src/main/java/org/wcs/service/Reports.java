@@ -42,13 +42,7 @@ final class Reports {
     }
 
     void agentTyping(Value from, AgentTyping state) {
-        if (state == AgentTyping.TIMED_OUT) {
-            s.intake.agentTyping = false;
-            s.plugin.data("agentTyping", Values.of(false));
-            s.publish(Events.AGENT_TYPING_TIMEOUT, Values.object());
-        } else {
-            s.intake.typing(state == AgentTyping.STARTED, from);
-        }
+        s.intake.typing(state == AgentTyping.STARTED, from);
     }
 
     void restoreOutcome(RestoreOutcome outcome, Value data) {

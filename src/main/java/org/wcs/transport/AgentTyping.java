@@ -9,8 +9,6 @@ package org.wcs.transport;
 public final class AgentTyping {
     public static final AgentTyping STARTED = new AgentTyping();
     public static final AgentTyping STOPPED = new AgentTyping();
-    /** The server's typing indication expired without a stop. */
-    public static final AgentTyping TIMED_OUT = new AgentTyping();
 
     private AgentTyping() {
     }

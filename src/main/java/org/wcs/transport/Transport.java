@@ -32,6 +32,14 @@ public interface Transport {
     /** Session identifiers, e.g. {@code {sessionID, userId, secureKey, alias}}. */
     Value sessionData();
 
+    /**
+     * How long an agent's typing indication lasts when nothing follows it, or 0 when the back end always says when
+     * typing stops. The service owns the timer ({@code agentTypingTimeout} when it runs out).
+     */
+    default int agentTypingTimeoutMs() {
+        return 0;
+    }
+
     /** The command the service should issue to itself once ready: "restore", "asyncRestore" or null. */
     default String resumeCommand() {
         return null;

@@ -157,6 +157,14 @@ public final class ScriptedTransport implements Transport {
         return resume;
     }
 
+    /** What {@link #agentTypingTimeoutMs} answers: 0 (no timer) unless a test sets it. */
+    public int typingTimeoutMs;
+
+    @Override
+    public int agentTypingTimeoutMs() {
+        return typingTimeoutMs;
+    }
+
     @Override
     public void customNotice(String message, Reply reply) {
         record("customNotice", reply, Values.of(message));

@@ -195,13 +195,38 @@ class MessagesTest extends ServiceFixture {
     }
 
     @Test
-    void transportReportedTypingAndTimeout() {
+    void transportReportedTypingTimesOutOnTheServicesTimer() {
+        // given a back end whose typing indications last 3000 ms
+        transport.typingTimeoutMs = 3000;
         Value from = Js.obj("from", Js.obj("id", "a1", "name", "Alice"));
         transport.listener.agentTyping(from, AgentTyping.STARTED);
-        transport.listener.agentTyping(Values.undefined(), AgentTyping.TIMED_OUT);
         tab.loop.runDue();
+        // when a second start comes 2000 ms later, it re-arms the timer
+        tab.loop.advance(2000);
+        transport.listener.agentTyping(from, AgentTyping.STARTED);
+        tab.loop.advance(2999);
+        assertEquals(List.of("data.agentTyping true", "agentTypingStarted", "agentTypingStarted"), names());
+        // then the timeout comes 3000 ms after the last start
+        tab.loop.advance(1);
+        assertEquals(List.of("data.agentTyping true", "agentTypingStarted", "agentTypingStarted",
+                "data.agentTyping false", "agentTypingTimeout"), names());
+    }
+
+    @Test
+    void theAgentsTextEndsTypingAndItsTimer() {
+        transport.typingTimeoutMs = 3000;
+        transport.listener.agentTyping(Js.obj(), AgentTyping.STARTED);
+        transport.messages(transport.item("Message", "hi", "Agent", 2, "Alice"));
+        tab.loop.advance(5000);
         assertEquals(List.of("data.agentTyping true", "agentTypingStarted", "data.agentTyping false",
-                "agentTypingTimeout"), names());
+                "agentTypingStopped", "messageReceived"), names());
+    }
+
+    @Test
+    void backEndsThatSayWhenTypingStopsHaveNoTimer() {
+        transport.listener.agentTyping(Js.obj(), AgentTyping.STARTED);
+        tab.loop.advance(60_000);
+        assertEquals(List.of("data.agentTyping true", "agentTypingStarted"), names());
     }
 
     private List<String> names() {

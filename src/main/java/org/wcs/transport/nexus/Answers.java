@@ -1,8 +1,6 @@
 package org.wcs.transport.nexus;
 
-import org.wcs.platform.Cancellable;
 import org.wcs.platform.HttpResponse;
-import org.wcs.transport.AgentTyping;
 import org.wcs.transport.Base64;
 import org.wcs.transport.BatchKind;
 import org.wcs.transport.ChatItems;
@@ -18,11 +16,9 @@ import org.wcs.value.Values;
  * published. An answer for a session that has since ended settles its call and changes nothing else.
  */
 final class Answers {
-    static final int AGENT_TYPING_MS = 3000;
 
     private final NexusTransport t;
     private final TransportListener listener;
-    private Cancellable agentTyping;
 
     Answers(NexusTransport transport) {
         this.t = transport;
@@ -31,7 +27,6 @@ final class Answers {
 
     /** A new session: nobody typing. */
     void reset() {
-        stopAgentTyping();
     }
 
     /** An answer to a request ({@code r}), or a timer ({@code r} null). */
@@ -41,9 +36,6 @@ final class Answers {
             if (kind == Call.CAPABILITIES) {
                 listener.capabilities(Values.object().set("async", t.config.async).set("asyncClose", "endChat")
                         .set("pagination", t.config.async).set("fileUpload", true));
-            } else if (current(c)) {
-                agentTyping = null;
-                listener.agentTyping(Values.undefined(), AgentTyping.TIMED_OUT);
             }
             return;
         }
@@ -188,9 +180,6 @@ final class Answers {
         }
         Value m = b.messages;
         if (m.length() > 0) {
-            if (b.kind != Batch.HISTORY) {
-                watchAgentTyping(m);
-            }
             listener.batch(m, b.originals, b.kind == Batch.RESTORE ? BatchKind.RESTORED
                     : b.kind == Batch.HISTORY ? BatchKind.HISTORY : BatchKind.LIVE, Values.undefined());
         }
@@ -223,25 +212,4 @@ final class Answers {
         listener.ended();
     }
 
-    /**
-     * Agent typing times out {@value #AGENT_TYPING_MS} ms after the last "typing started" unless the agent stops,
-     * writes or leaves first (the original kept a stale timer running and let text leave the indicator on).
-     */
-    private void watchAgentTyping(Value messages) {
-        for (int i = 0; i < messages.length(); i++) {
-            Value m = messages.at(i);
-            String from = m.get("from").get("type").str("");
-            if (ChatItems.staff(from)) {
-                stopAgentTyping();
-                if (m.get("type").str("").equals(ChatItems.TYPING_STARTED)) {
-                    agentTyping = t.context.platform.scheduler.schedule(AGENT_TYPING_MS,
-                            new Call(t, Call.TYPING_TIMEOUT, null));
-                }
-            }
-        }
-    }
-
-    private void stopAgentTyping() {
-        agentTyping = Cancellable.cancel(agentTyping);
-    }
 }

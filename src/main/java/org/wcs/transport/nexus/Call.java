@@ -12,7 +12,7 @@ import org.wcs.value.Value;
 final class Call implements Http.Callback, Runnable {
     // Kinds. From RESUME on, a step belongs to a session and is dropped once that session is over.
     static final int CREATE = 0, SEND = 1, USER_DATA = 2, UPLOAD = 3, END = 4, IMAGE = 5, CAPABILITIES = 6,
-        TYPING_TIMEOUT = 7, RESUME = 8, RESTORE = 9, POLL = 10, HISTORY = 11;
+        RESUME = 7, RESTORE = 8, POLL = 9, HISTORY = 10;
 
     final NexusTransport transport;
     final int kind;

@@ -155,6 +155,15 @@ public final class NexusTransport implements Transport {
         restore(Values.undefined(), Values.undefined(), reply);
     }
 
+    /**
+     * Agent typing times out 3000 ms after the last "typing started" unless the agent stops, writes or leaves first
+     * (the original kept a stale timer running and let text leave the indicator on).
+     */
+    @Override
+    public int agentTypingTimeoutMs() {
+        return 3000;
+    }
+
     @Override
     public String resumeCommand() {
         return "asyncRestore";

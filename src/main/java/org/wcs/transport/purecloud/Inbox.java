@@ -30,7 +30,6 @@ final class Inbox implements Runnable {
     int holds;
     private String awaited;
     private Cancellable memberWait;
-    private Cancellable agentTyping;
     private boolean left;
 
     Inbox(PureCloudTransport transport) {
@@ -122,10 +121,6 @@ final class Inbox implements Runnable {
             String type = item.get("type").str();
             String from = item.get("from").get("type").str("");
             left |= live && self && type.equals(ChatItems.PARTICIPANT_LEFT);
-            if (from.equals(ChatItems.AGENT) && type.equals(ChatItems.MESSAGE) && agentTyping != null) {
-                agentTyping.cancel();
-                agentTyping = null;
-            }
             items.push(item);
             originals.push(m);
         }
@@ -142,25 +137,19 @@ final class Inbox implements Runnable {
         }
     }
 
-    /** A typing indicator: shown for a known agent only, for {@link #AGENT_TYPING_MS} unless a message comes. */
+    /**
+     * A typing indicator: shown for a known agent only; the service ends it after {@link #AGENT_TYPING_MS} unless a
+     * message comes first.
+     */
     void typing(Value body) {
         String sender = body.get("sender").get("id").str("");
         Value member = members.get(sender);
         if (!member.get("role").str("").equals("AGENT")) {
             return;
         }
-        if (agentTyping != null) {
-            agentTyping.cancel();
-        }
-        agentTyping = t.clock.schedule(AGENT_TYPING_MS, t);
         String avatar = member.get("avatarImageUrl").str("");
         t.out.agentTyping(Values.object().set("from", Values.object().set("name", member.get("displayName"))
                 .set("id", sender).set("avatar", avatar.isEmpty() ? null : avatar)), AgentTyping.STARTED);
-    }
-
-    void agentTypingOver() {
-        agentTyping = null;
-        t.out.agentTyping(Values.object(), AgentTyping.TIMED_OUT);
     }
 
     /** Forgets the session: queue, timers, members and what was shown. */
@@ -174,6 +163,5 @@ final class Inbox implements Runnable {
         if (memberWait != null) {
             memberWait.cancel();
         }
-        agentTyping = Cancellable.cancel(agentTyping);
     }
 }

@@ -25,7 +25,7 @@ import org.wcs.value.Values;
  * a budget, a reconnect catches up from the last message shown, nothing is ever shown twice or dropped as a batch,
  * messages from unannounced members are not held forever, and the socket is closed when the chat ends.
  */
-public final class PureCloudTransport implements Transport, Runnable {
+public final class PureCloudTransport implements Transport {
     public static final String TYPE = "purecloud-v2-sockets";
     static final String ERROR_PREFIX = "purecloud-v2-sockets-";
     /** The shortest REST timeout the widget uses, and the one of its leave call. */
@@ -293,10 +293,9 @@ public final class PureCloudTransport implements Transport, Runnable {
         }
     }
 
-    /** The agent-typing timer: nothing came from the agent in time. */
     @Override
-    public void run() {
-        inbox.agentTypingOver();
+    public int agentTypingTimeoutMs() {
+        return Inbox.AGENT_TYPING_MS;
     }
 
     /** Fetches a member whose messages wait for it. */

@@ -151,8 +151,8 @@ final class CannedNexus implements TransportListener {
 
     @Override
     public void agentTyping(Value from, AgentTyping state) {
-        record("agentTyping " + (state == AgentTyping.TIMED_OUT ? Events.AGENT_TYPING_TIMEOUT
-                : state == AgentTyping.STARTED ? Events.AGENT_TYPING_STARTED : Events.AGENT_TYPING_STOPPED), from);
+        record("agentTyping " + (state == AgentTyping.STARTED ? Events.AGENT_TYPING_STARTED
+                : Events.AGENT_TYPING_STOPPED), from);
     }
 
     /** Typed reports recorded by the bus event they stand for, as the service publishes them in the simple cases. */

@@ -100,4 +100,31 @@ class PureCloudIT extends InBrowser {
                 .filter(l -> !l.contains("Unexpected response code: 503")).toList(),
                 "nothing but the browser's report of the refused reconnect");
     }
+
+    @Test
+    void aSpentReconnectBudgetTriesAgainWhenThePageComesBackOnline() {
+        // given a chat whose reconnect back-off starts at 20 ms, so its budget of 8 tries is spent in seconds
+        browser.driver.get(sandbox.url() + "/test/purecloud-chat.html?reconnect=20");
+        browser.waitFor("window.seen.indexOf('ready') >= 0");
+        assertTrue(run("startChat", "{form: {firstname: 'Ada', lastname: 'Lovelace'}}").startsWith("resolved "));
+        Conversation c = server.latest();
+        Participant alice = c.agent("Alice");
+        alice.joins();
+        waitForSeen("agentConnected");
+        // when the socket drops and every reconnect is refused until the budget is spent
+        clearSeen();
+        server.refuseUpgrades(1000);
+        server.dropSockets();
+        waitForSeen("disconnected");
+        waitForSeen("error");
+        alice.says("Back online?");
+        // and the network comes back, and the browser says so
+        server.refuseUpgrades(0);
+        browser.js("window.dispatchEvent(new Event('online'));");
+        // then the chat reconnects and catches up what was said meanwhile, once
+        waitForSeen("reconnected");
+        waitForSeen("messageReceived:Agent/Message/Back online?");
+        assertEquals(c.shownIds(false, false), transcriptIds());
+        assertEquals("resolved {}", run("endChat", null));
+    }
 }

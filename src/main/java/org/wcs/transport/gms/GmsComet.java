@@ -56,6 +56,8 @@ final class GmsComet implements Runnable {
      * after those that were lost before them.
      */
     private int resync;
+    /** Asks again when the answer to the last {@code requestNotifications} does not come in time. */
+    private Cancellable resyncTimer;
     /**
      * The chat generation the Bayeux connection serves, noted when a start or restore opens it (a connection left by
      * an earlier chat is closed first, so its late answers and pushes are dropped by the client's epoch). A push or
@@ -93,14 +95,26 @@ final class GmsComet implements Runnable {
      * Asks for the chat's events again, after a reconnect, a new handshake or a drop: from the last index seen rather
      * than the position, so that the answer is known by that index even where the server's indexes skip.
      */
-    private void renotify() {
+    private void renotify(boolean askAgain) {
         resync = Math.max(1, transport.session.position - 1);
+        // An answer lost in transit would hold every later push back for good: ask again after ANSWER_MS (the
+        // watchdog, which asks every WATCHDOG_MS until it gives up, does without).
+        resyncTimer = Cancellable.cancel(resyncTimer);
+        if (askAgain) {
+            resyncTimer = transport.context.platform.scheduler.schedule(ANSWER_MS, () -> {
+                resyncTimer = null;
+                if (resync > 0 && transport.active() && watchdog == null) {
+                    renotify(true);
+                }
+            });
+        }
         publish("refresh", transport.fields().set("transcriptPosition", resync).set("message", ""),
                 GmsTransport.PUSH, GmsHttp.GmsCall.NONE);
     }
 
     void close() {
         resync = 0;
+        resyncTimer = Cancellable.cancel(resyncTimer);
         watchdog = Cancellable.cancel(watchdog);
         giveUp();
         bayeux.close();
@@ -127,7 +141,7 @@ final class GmsComet implements Runnable {
 
     void handshaken() {
         if (transport.active()) {
-            renotify();
+            renotify(true);
         }
     }
 
@@ -137,7 +151,7 @@ final class GmsComet implements Runnable {
             if (linkDown) {
                 linkDown = false;
                 transport.listener.connection(ConnectionStatus.ONLINE);
-                renotify();
+                renotify(true);
             }
         }
     }
@@ -172,7 +186,7 @@ final class GmsComet implements Runnable {
             return;
         }
         if (bayeux.handshaken()) { // else the handshake, when it succeeds, asks
-            renotify();
+            renotify(false);
         }
         watchdog = transport.context.platform.scheduler.schedule(WATCHDOG_MS, this);
     }
@@ -195,6 +209,7 @@ final class GmsComet implements Runnable {
             case GmsTransport.PUSH:
                 if (!ok) {
                     resync = 0; // no answer will come
+                    resyncTimer = Cancellable.cancel(resyncTimer);
                 }
                 return;
             case GmsTransport.START:
@@ -240,6 +255,7 @@ final class GmsComet implements Runnable {
                 return;
             }
             resync = 0;
+            resyncTimer = Cancellable.cancel(resyncTimer);
         }
         if (data.get("statusCode").num() == 0) {
             watchdog = Cancellable.cancel(watchdog);

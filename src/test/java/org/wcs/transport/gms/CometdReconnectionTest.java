@@ -101,6 +101,34 @@ class CometdReconnectionTest {
     }
 
     @Test
+    void anAnswerToTheRequestForTheChatThatNeverComesIsAskedForAgain() {
+        // given a reconnect that asked for the chat again from the last index seen, and whose answer was lost
+        server.connectRaw(0, "");
+        loop.advance(1_000);
+        server.connect();
+        server.ack(true);
+        assertEquals(1, server.published("requestNotifications").size());
+        page.takeEvents();
+        // when only newer pushes come (held back: they lack the index asked from)
+        server.connect(envelope(0, event(3, "Message", "Agent", "newer")));
+        loop.advance(GmsComet.ANSWER_MS - 1);
+        assertEquals(1, server.published("requestNotifications").size());
+        // then after ANSWER_MS the chat is asked for again, and its answer shows everything once, in order
+        loop.advance(1);
+        assertEquals(2, server.published("requestNotifications").size());
+        assertEquals(1, server.published("requestNotifications").get(1).get("transcriptPosition").asInt());
+        server.ack(true);
+        server.connect(envelope(0, event(1, "ParticipantJoined", "Client", "") + "," + event(2, "Message", "Agent",
+                "lost") + "," + event(3, "Message", "Agent", "newer")));
+        Value shown = page.command("getTranscript", null).value.get("messages");
+        assertEquals(3, shown.length());
+        assertEquals("newer", shown.at(2).get("text").str());
+        // and an answer that came stops the timer
+        loop.advance(GmsComet.ANSWER_MS);
+        assertEquals(2, server.published("requestNotifications").size());
+    }
+
+    @Test
     void indexesThatSkipDoNotHideTheAnswer() {
         // given the server skipped index 2 (an event the customer does not get), so the position is 4
         server.connect(envelope(0, event(3, "Message", "Agent", "three")));

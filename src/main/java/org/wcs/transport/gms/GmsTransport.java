@@ -3,6 +3,7 @@ package org.wcs.transport.gms;
 import org.wcs.platform.HttpRequest;
 import org.wcs.platform.HttpResponse;
 import org.wcs.transport.Backoff;
+import org.wcs.transport.Outage;
 import org.wcs.transport.BatchKind;
 import org.wcs.transport.ConnectionStatus;
 import org.wcs.transport.Reply;
@@ -51,7 +52,7 @@ public final class GmsTransport implements Transport {
      * REST: failed requests in a row on the running chat (network, timeout, an HTTP error without a GMS body,
      * garbage), and how long polls wait after each. Its count is the outage: wire mechanics, not the service's status.
      */
-    final Backoff backoff;
+    final Outage outage;
     /** The error event of the current outage (401, 403, InvalidService) went out: once per outage. */
     private boolean outageErrorShown;
 
@@ -63,7 +64,8 @@ public final class GmsTransport implements Transport {
         this.poller = new GmsPoller(this, context, config);
         http = new GmsHttp(this, context);
         comet = config.get("cometD").get("enabled").truthy() ? new GmsComet(this, context) : null;
-        backoff = new Backoff(context.platform.random, poller.rate, Backoff.cap(context));
+        outage = new Outage(listener, new Backoff(context.platform.random, poller.rate, Backoff.cap(context)),
+                context.number(config, "pollExceptionLimit", 5));
     }
 
     /** Whether a chat runs on this transport: it started or was restored in the service's current generation. */
@@ -189,11 +191,9 @@ public final class GmsTransport implements Transport {
      * reported after it, by {@link #health}).
      */
     void reached() {
-        if (backoff.failures() > 0) {
-            backoff.reset();
+        if (outage.succeeded()) {
             outageErrorShown = false;
             poller.resume();
-            listener.connection(ConnectionStatus.ONLINE);
         }
     }
 
@@ -205,12 +205,7 @@ public final class GmsTransport implements Transport {
      * published once per outage.
      */
     void unreachable(HttpResponse r, Value error) {
-        poller.holdFor(backoff.fail(Math.max(poller.interval(), backoff.retryAfterMs(r))));
-        int failures = backoff.failures();
-        int limit = context.number(config, "pollExceptionLimit", 5);
-        if (failures == 1 || failures == limit + 1) {
-            listener.connection(failures > limit ? ConnectionStatus.DISCONNECTED : ConnectionStatus.PENDING);
-        }
+        poller.holdFor(outage.failed(Math.max(poller.interval(), outage.retryAfterMs(r))));
         if (error != null && !outageErrorShown) {
             outageErrorShown = true;
             listener.error(error);
@@ -385,7 +380,7 @@ public final class GmsTransport implements Transport {
     /** A new chat (start or restore): nothing of the link to the earlier one counts, its refresh blocks no poll. */
     private void forgetLink() {
         pollExceptions = 0;
-        backoff.reset();
+        outage.reset();
         outageErrorShown = false;
         poller.resume();
         refreshing = null;

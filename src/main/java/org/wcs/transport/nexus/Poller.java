@@ -4,6 +4,7 @@ import org.wcs.platform.Cancellable;
 import org.wcs.platform.HttpResponse;
 import org.wcs.platform.Platform;
 import org.wcs.transport.Backoff;
+import org.wcs.transport.Outage;
 import org.wcs.transport.ConnectionStatus;
 import org.wcs.transport.TransportListener;
 
@@ -28,8 +29,7 @@ final class Poller implements Runnable {
     private final TransportListener listener;
     private final Platform platform;
     private final int base;
-    private final int limit;
-    private final Backoff backoff;
+    private final Outage outage;
     int delay;
     boolean running;
     boolean paused;
@@ -41,8 +41,8 @@ final class Poller implements Runnable {
         this.listener = transport.listener;
         this.platform = platform;
         this.base = config.pollMs;
-        this.limit = config.failureLimit;
-        this.backoff = new Backoff(platform.random, config.pollMs, config.backoffCap);
+        this.outage = new Outage(listener, new Backoff(platform.random, config.pollMs, config.backoffCap),
+                config.failureLimit);
     }
 
     void start() {
@@ -50,7 +50,7 @@ final class Poller implements Runnable {
             running = true;
             paused = false;
             delay = base;
-            backoff.reset();
+            outage.reset();
             run();
         }
     }
@@ -60,7 +60,7 @@ final class Poller implements Runnable {
         cancel();
         paused = false;
         reading = false;
-        backoff.reset();
+        outage.reset();
         if (running) {
             running = false;
             listener.polling(false);
@@ -95,10 +95,7 @@ final class Poller implements Runnable {
     void succeeded() {
         reading = false;
         delay = base;
-        if (backoff.failures() > 0) {
-            backoff.reset();
-            listener.connection(ConnectionStatus.ONLINE);
-        }
+        outage.succeeded();
     }
 
     /**
@@ -107,16 +104,12 @@ final class Poller implements Runnable {
      */
     void failed(HttpResponse r) {
         reading = false;
-        delay = backoff.fail(backoff.retryAfterMs(r));
-        int failures = backoff.failures();
-        if (failures == 1 || failures == limit + 1) {
-            listener.connection(disconnected() ? ConnectionStatus.DISCONNECTED : ConnectionStatus.PENDING);
-        }
+        delay = outage.failed(outage.retryAfterMs(r));
     }
 
     /** More than {@code pollExceptionLimit} reads in a row failed: per-request errors are no longer published. */
     boolean disconnected() {
-        return backoff.failures() > limit;
+        return outage.disconnected();
     }
 
     /** Schedules the next read one delay from now. */

@@ -4,13 +4,13 @@ package org.wcs.sandbox.nexus;
  * One injected failure for the next request to a route: an HTTP error with a Nexus error body (and a
  * {@code Retry-After} header when {@code retryAfter} is positive), a dropped connection (the client sees status 0), a
  * malformed JSON body, a delay before the normal answer, an answer lost after the request took effect, or a read whose
- * messages come twice ({@code repeated}) or in reverse order ({@code reversed}).
+ * messages come twice ({@code repeated}). (No reversed read: v3 live reads keep the server's order, see the matrix.)
  */
 public record Fault(int status, String code, String message, boolean dropped, boolean garbled, long delayMs,
-        boolean lost, int retryAfter, boolean repeated, boolean reversed) {
+        boolean lost, int retryAfter, boolean repeated) {
     public Fault(int status, String code, String message, boolean dropped, boolean garbled, long delayMs,
             boolean lost) {
-        this(status, code, message, dropped, garbled, delayMs, lost, 0, false, false);
+        this(status, code, message, dropped, garbled, delayMs, lost, 0, false);
     }
 
     /** An HTTP error whose answer carries {@code Retry-After: <seconds>} (e.g. 429 or 503). */
@@ -24,22 +24,17 @@ public record Fault(int status, String code, String message, boolean dropped, bo
 
     /** This error with {@code Retry-After: seconds}. */
     public Fault retryAfter(int seconds) {
-        return new Fault(status, code, message, dropped, garbled, delayMs, lost, seconds, repeated, reversed);
+        return new Fault(status, code, message, dropped, garbled, delayMs, lost, seconds, repeated);
     }
 
     /** A read answered normally, but with each of its messages twice. */
     public static Fault repeatedRead() {
-        return new Fault(0, null, null, false, false, 0, false, 0, true, false);
-    }
-
-    /** A read answered normally, but with its messages in reverse order. */
-    public static Fault reversedRead() {
-        return new Fault(0, null, null, false, false, 0, false, 0, false, true);
+        return new Fault(0, null, null, false, false, 0, false, 0, true);
     }
 
     /** Whether the request is still answered, only reshaped. */
     boolean shapesOnly() {
-        return repeated || reversed;
+        return repeated;
     }
 
     public static Fault dropConnection() {

@@ -290,12 +290,7 @@ final class NexusRoutes extends Handler.Abstract {
             List<Map<String, Object>> shaped = new java.util.ArrayList<>();
             for (Map<String, Object> m : page) {
                 shaped.add(m);
-                if (shape.repeated()) {
-                    shaped.add(m);
-                }
-            }
-            if (shape.reversed()) {
-                java.util.Collections.reverse(shaped);
+                shaped.add(m); // the only reshaping: each message twice
             }
             page = shaped;
         }

@@ -154,9 +154,7 @@ final class Commands implements CommandHandler {
                 return;
             case RESET_POLL_EXCEPTIONS:
                 if (s.connection == ConnectionStatus.OFFLINE || s.connection == ConnectionStatus.PENDING) {
-                    // The page dismissed the outage: its end publishes nothing (spec gms-v2 §7.1).
-                    s.connection = ConnectionStatus.ONLINE;
-                    s.pendingAnnounced = false;
+                    s.forgetOutage(); // the page dismissed the outage: its end publishes nothing (spec gms-v2 §7.1)
                 }
                 s.transport.resetPollExceptions(reply(c));
                 return;

@@ -207,10 +207,17 @@ public final class WebChatService {
         return state == Lifecycle.ACTIVE;
     }
 
-    /** The session became active (start or restore). */
-    void activate(Value sessionData) {
+    /**
+     * Back to online without a word: the chat is over, or the page dismissed the outage. (Only an active chat's
+     * reports move the status, so it is online whenever a chat starts or is restored.)
+     */
+    void forgetOutage() {
         connection = ConnectionStatus.ONLINE;
         pendingAnnounced = false;
+    }
+
+    /** The session became active (start or restore). */
+    void activate(Value sessionData) {
         plugin.data("sessionActive", Values.of(true));
         plugin.data("WebChatService.sessionData", sessionData);
     }
@@ -220,8 +227,7 @@ public final class WebChatService {
      * events are the caller's to publish.
      */
     void deactivate() {
-        connection = ConnectionStatus.ONLINE;
-        pendingAnnounced = false;
+        forgetOutage();
         sleeping = false;
         typing.end(false);
         if (intake.agentTyping) {

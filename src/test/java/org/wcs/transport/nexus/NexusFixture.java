@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.wcs.jvm.Js;
+import org.wcs.jvm.JvmLoop;
 import org.wcs.jvm.JvmPlatform;
 import org.wcs.platform.Cancellable;
 import org.wcs.platform.Http;
@@ -127,8 +128,18 @@ abstract class NexusFixture extends SandboxTest {
         storeCalls.add(args);
     }
 
-    /** Loads a page with {@code _genesys.widgets.webchat = webchat}; the tab keeps cookies and storage. */
+    /**
+     * Loads a page with {@code _genesys.widgets.webchat = webchat}; the tab keeps cookies and storage. A page already
+     * loaded in this tab goes as in a navigation: the new page gets an event loop of its own at the same time, so the
+     * old page's timers and answers never run again (they did, and its reads made read counts depend on timing).
+     */
     void load(Value webchat) {
+        if (service != null) {
+            JvmLoop loop = new JvmLoop();
+            loop.advance(tab.loop.now() - JvmLoop.EPOCH);
+            tab = new JvmPlatform(loop, tab.cookies, tab.storage);
+            platform = platform(tab);
+        }
         tab.page.reload();
         tab.page.window().set("_genesys", Js.obj("widgets", Js.obj("webchat", webchat, "main", Js.obj())));
         service = Launcher.start(platform, new Transports());

@@ -10,9 +10,10 @@ final class BrowserCookies implements Cookies {
         return read(name);
     }
 
-    @JSBody(params = "n", script = "var $a=document.cookie?document.cookie.split('; '):[];"
+    /** {@code document.cookie} throws in a sandboxed iframe: that reads as no cookie (and writes as none kept). */
+    @JSBody(params = "n", script = "try{var $a=document.cookie?document.cookie.split('; '):[];"
             + "for(var $i=0;$i<$a.length;$i++){var $j=$a[$i].indexOf('=');"
-            + "if($a[$i].substring(0,$j)===n)return $a[$i].substring($j+1);}return null;")
+            + "if($a[$i].substring(0,$j)===n)return $a[$i].substring($j+1);}}catch($e){}return null;")
     private static native String read(String name);
 
     @Override
@@ -20,6 +21,6 @@ final class BrowserCookies implements Cookies {
         write(name, value, attributes);
     }
 
-    @JSBody(params = {"n", "v", "a"}, script = "document.cookie=n+'='+v+a;")
+    @JSBody(params = {"n", "v", "a"}, script = "try{document.cookie=n+'='+v+a;}catch($e){}")
     private static native void write(String name, String value, String attributes);
 }

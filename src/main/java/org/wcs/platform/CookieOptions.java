@@ -2,6 +2,9 @@ package org.wcs.platform;
 
 /** Attributes of a cookie write, as js-cookie takes them; {@code maxAgeSeconds < 0} is a session cookie. */
 public final class CookieOptions {
+    /** How a removal's attributes start: an expiry in the past. */
+    static final String EXPIRED = "; expires=Thu, 01 Jan 1970 00:00:00 GMT";
+
     public String domain;
     public String path = "/";
     public String sameSite;
@@ -12,7 +15,7 @@ public final class CookieOptions {
     String attributes(boolean expire) {
         StringBuilder sb = new StringBuilder();
         if (expire) {
-            sb.append("; expires=Thu, 01 Jan 1970 00:00:00 GMT");
+            sb.append(EXPIRED);
         } else if (maxAgeSeconds >= 0) {
             sb.append("; max-age=").append(maxAgeSeconds);
         }

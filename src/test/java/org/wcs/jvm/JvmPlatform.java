@@ -33,6 +33,9 @@ public final class JvmPlatform {
         this.http = new JvmHttp(loop);
         this.webSockets = new JvmWebSockets(loop);
         this.cookies = cookies;
+        if (cookies.location == null) {
+            cookies.location = () -> page.href;
+        }
         this.storage = storage;
         this.platform = new Platform(loop, http == null ? this.http : http, webSockets, cookies, storage, page,
                 () -> nextRandom);

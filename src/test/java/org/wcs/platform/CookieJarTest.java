@@ -14,6 +14,7 @@ class CookieJarTest {
     @Test
     void jsonKeepsItsBracesAndColonsAndReadsBack() {
         // given
+        tab.page.href = "https://www.example.com/";
         CookieOptions o = new CookieOptions();
         o.domain = ".example.com";
         o.sameSite = "strict";

@@ -28,10 +28,15 @@ public final class TestPage {
     public final List<String> bootEvents = new ArrayList<>();
 
     public TestPage(JvmPlatform tab, Value webchat, TransportFactory transports) {
+        this(tab, webchat, Js.obj(), transports);
+    }
+
+    /** A page that also sets {@code _genesys.widgets.main} (deploymentID, cookieOptions, ...). */
+    public TestPage(JvmPlatform tab, Value webchat, Value main, TransportFactory transports) {
         this.tab = tab;
         tab.page.reload();
         Value window = tab.page.window();
-        window.set("_genesys", Js.obj("widgets", Js.obj("webchat", webchat, "main", Js.obj())));
+        window.set("_genesys", Js.obj("widgets", Js.obj("webchat", webchat, "main", main)));
         service = Launcher.start(tab.platform, transports);
         cxbus = window.get("CXBus");
         page = Js.call(cxbus, "registerPlugin", "Page");

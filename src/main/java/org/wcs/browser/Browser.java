@@ -48,7 +48,16 @@ final class Browser implements Page, RandomSource {
 
     @Override
     public void whenParsed(Runnable task) {
-        parsed(ok -> task.run());
+        parsed(ok -> guarded(task));
+    }
+
+    /** Runs a task the browser calls us back for (DOM events, script loads): see {@link Guard}. */
+    private static void guarded(Runnable task) {
+        try {
+            task.run();
+        } catch (Throwable t) {
+            Guard.fault(t);
+        }
     }
 
     @JSBody(params = "cb", script = "if(document.readyState==='loading')"
@@ -57,17 +66,17 @@ final class Browser implements Page, RandomSource {
 
     @Override
     public void onReturn(Runnable task) {
-        returns(ok -> task.run());
+        returns(ok -> guarded(task));
     }
 
-    @JSBody(params = "cb", script = "try{var $f=function(){try{cb(true);}catch($e){}};"
+    @JSBody(params = "cb", script = "try{var $f=function(){cb(true);};"
             + "window.addEventListener('online',$f);document.addEventListener('visibilitychange',function(){"
             + "if(document.visibilityState==='visible')$f();});}catch($e){}")
     private static native void returns(Loaded cb);
 
     @Override
     public void loadScript(String url, Runnable onLoad, Runnable onError) {
-        inject(url, ok -> (ok ? onLoad : onError).run());
+        inject(url, policy(), ok -> guarded(ok ? onLoad : onError));
     }
 
     @JSFunctor
@@ -75,10 +84,32 @@ final class Browser implements Page, RandomSource {
         void loaded(boolean ok);
     }
 
-    @JSBody(params = {"u", "cb"}, script = "var $s=document.createElement('script');$s.type='text/javascript';"
-            + "$s.charset='UTF-8';$s.src=u;$s.onload=function(){cb(true);};$s.onerror=function(){cb(false);};"
-            + "(document.head||document.documentElement).appendChild($s);")
-    private static native void inject(String url, Loaded cb);
+    /**
+     * On a page that enforces Trusted Types a script URL must be a TrustedScriptURL: it comes from our policy
+     * {@code webchatservice} (the URL is the site's own {@code pluginsPath}); a page whose CSP does not allow that
+     * policy name gets a failed load, as for a missing file, never an exception.
+     */
+    @JSBody(params = {"u", "p", "cb"}, script = "try{var $s=document.createElement('script');"
+            + "$s.type='text/javascript';$s.charset='UTF-8';$s.src=p?p.createScriptURL(u):u;"
+            + "$s.onload=function(){cb(true);};$s.onerror=function(){cb(false);};"
+            + "(document.head||document.documentElement).appendChild($s);}catch($e){setTimeout(function(){cb(false);},0);}")
+    private static native void inject(String url, JSObject policy, Loaded cb);
+
+    /** Our Trusted Types policy, made once (a second policy of one name is refused); null where there is none. */
+    private static JSObject policy;
+    private static boolean policyAsked;
+
+    private static JSObject policy() {
+        if (!policyAsked) {
+            policyAsked = true;
+            policy = createPolicy();
+        }
+        return policy;
+    }
+
+    @JSBody(script = "try{var $t=window.trustedTypes;return $t&&$t.createPolicy?$t.createPolicy('webchatservice',"
+            + "{createScriptURL:function($v){return $v;}}):null;}catch($e){return null;}")
+    private static native JSObject createPolicy();
 
     @Override
     public void submitForm(String url, String[] fields) {

@@ -22,8 +22,13 @@ final class BrowserHttp implements Http {
             }
         }
         JSObject xhr = send(r.method, r.url, r.headers.strings(), r.body, parts, r.timeoutMs,
-                r.withCredentials, r.binary, (status, text, type, timedOut, retryAfter) ->
-                        callback.onResponse(new HttpResponse(status, text, type, timedOut, retryAfter)));
+                r.withCredentials, r.binary, (status, text, type, timedOut, retryAfter) -> {
+                    try {
+                        callback.onResponse(new HttpResponse(status, text, type, timedOut, retryAfter));
+                    } catch (Throwable t) {
+                        Guard.fault(t);
+                    }
+                });
         return () -> abort(xhr);
     }
 

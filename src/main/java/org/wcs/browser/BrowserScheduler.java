@@ -70,8 +70,8 @@ final class BrowserScheduler implements Scheduler {
                 cancelled = true;
                 try {
                     task.run();
-                } catch (RuntimeException e) {
-                    Browser.report("WebChatService: " + e.getMessage());
+                } catch (Throwable e) {
+                    Guard.fault(e);
                 }
             }
         }

@@ -10,12 +10,16 @@ final class BrowserWebSockets implements WebSockets {
     @Override
     public Socket open(String url, Listener l) {
         JSObject ws = open(url, (kind, text, code) -> {
-            if (kind == 0) {
-                l.onOpen();
-            } else if (kind == 1) {
-                l.onMessage(text);
-            } else {
-                l.onClose(code, text);
+            try {
+                if (kind == 0) {
+                    l.onOpen();
+                } else if (kind == 1) {
+                    l.onMessage(text);
+                } else {
+                    l.onClose(code, text);
+                }
+            } catch (Throwable t) {
+                Guard.fault(t);
             }
         });
         return new Socket() {

@@ -13,8 +13,12 @@ public final class CxBusMain {
     }
 
     public static void main(String[] args) {
-        Values.install(new JsValues());
-        Browser browser = new Browser();
-        browser.window().set("CXBus", BusApi.global(new Bus(new BrowserScheduler(), browser)));
+        try {
+            Values.install(new JsValues());
+            Browser browser = new Browser();
+            browser.window().set("CXBus", BusApi.global(new Bus(new BrowserScheduler(), browser)));
+        } catch (Throwable t) {
+            Guard.fault(t);
+        }
     }
 }

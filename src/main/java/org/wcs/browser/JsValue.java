@@ -126,14 +126,17 @@ final class JsValue implements Value {
         }
         JSObject outcome = apply(raw, raw(self), a);
         if (failed(outcome)) {
-            throw new JsError(error(outcome));
+            throw new JsError(error(outcome), new JsValue(thrown(outcome)));
         }
         return new JsValue(result(outcome));
     }
 
-    /** Returns {r: result} or {e: message}, so a JS error arrives in Java with its own text. */
+    /**
+     * Returns {r: result} or {e: message, x: what was thrown}, so a JS error arrives in Java with its own text, and
+     * can be handed back to the page as it was thrown.
+     */
     @JSBody(params = {"f", "t", "a"}, script = "try{return{r:f.apply(t,a)};}"
-            + "catch($x){return{e:String($x&&$x.message!==void 0?$x.message:$x)};}")
+            + "catch($x){return{e:String($x&&$x.message!==void 0?$x.message:$x),x:$x};}")
     private static native JSObject apply(JSObject f, JSObject self, JSObject[] args);
 
     @JSBody(params = "o", script = "return 'e' in o;")
@@ -144,6 +147,9 @@ final class JsValue implements Value {
 
     @JSBody(params = "o", script = "return o.r;")
     private static native JSObject result(JSObject o);
+
+    @JSBody(params = "o", script = "return o.x;")
+    private static native JSObject thrown(JSObject o);
 
     @Override
     public boolean test(String text) {

@@ -78,7 +78,7 @@ final class JsValues implements ValueFactory {
                 return r == null ? undefinedRaw() : JsValue.raw(r);
             } catch (Throwable t) {
                 // Nothing thrown in Java reaches page code: the function answers undefined instead.
-                Browser.report("WebChatService: " + t.getMessage());
+                Guard.fault(t);
                 return undefinedRaw();
             }
         }));
@@ -97,6 +97,14 @@ final class JsValues implements ValueFactory {
 
     @JSBody(params = {"a", "i"}, script = "return a[i];")
     private static native JSObject arg(JSObject args, int i);
+
+    @Override
+    public void raise(Value thrown) {
+        raiseLater(JsValue.raw(thrown));
+    }
+
+    @JSBody(params = "x", script = "setTimeout(function(){throw x;},0);")
+    private static native void raiseLater(JSObject thrown);
 
     @Override
     public Value parse(String json) {

@@ -9,6 +9,7 @@ import org.wcs.transport.gms.GmsTexts;
 import org.wcs.transport.gms.GmsTransport;
 import org.wcs.transport.nexus.NexusTransport;
 import org.wcs.transport.purecloud.PureCloudTransport;
+import org.wcs.value.JsError;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
@@ -34,7 +35,13 @@ public final class Transports implements TransportFactory {
         }
         Value setSessionData = config.get("async").get("setSessionData");
         if (!cometD && setSessionData.isFunction()) {
-            Value stored = setSessionData.call(Values.undefined(), Values.of(StateCookies.STATE + "open"));
+            Value stored;
+            try {
+                stored = setSessionData.call(Values.undefined(), Values.of(StateCookies.STATE + "open"));
+            } catch (JsError e) {
+                e.surface(); // the page's callback failed: as if it stored nothing
+                stored = Values.undefined();
+            }
             if (stored.isString() && !stored.str().isEmpty() || stored.isRecord() && stored.keys().length > 0) {
                 throw new IllegalArgumentException(GmsTexts.ASYNC_NEEDS_COMETD);
             }

@@ -16,9 +16,13 @@ public final class WebChatServiceMain {
 
     /** Starts the plugin on the browser platform with the given transports (tests build bundles with fakes). */
     public static void start(TransportFactory transports) {
-        Values.install(new JsValues());
-        Browser browser = new Browser();
-        Launcher.start(new Platform(new BrowserScheduler(), new BrowserHttp(), new BrowserWebSockets(),
-                new BrowserCookies(), new BrowserStorage(), browser, browser), transports);
+        try {
+            Values.install(new JsValues());
+            Browser browser = new Browser();
+            Guard.service = Launcher.start(new Platform(new BrowserScheduler(), new BrowserHttp(),
+                    new BrowserWebSockets(), new BrowserCookies(), new BrowserStorage(), browser, browser), transports);
+        } catch (Throwable t) {
+            Guard.fault(t); // the page goes on without a chat rather than with our exception
+        }
     }
 }

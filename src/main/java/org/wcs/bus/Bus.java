@@ -4,6 +4,7 @@ import org.wcs.platform.Page;
 import org.wcs.platform.Scheduler;
 import org.wcs.util.Arr;
 import org.wcs.util.Dict;
+import org.wcs.value.JsError;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
@@ -129,7 +130,7 @@ public final class Bus {
         try {
             return h.apply(data);
         } catch (RuntimeException e) {
-            log("Error: " + e.getMessage());
+            fault(e);
             return Values.undefined();
         }
     }
@@ -150,10 +151,20 @@ public final class Bus {
             try {
                 h.handle(c);
             } catch (RuntimeException e) {
-                log("Error (" + c.command + "): " + e.getMessage());
+                fault(e);
                 c.reject(Values.of(String.valueOf(e.getMessage())));
             }
         });
+    }
+
+    /**
+     * An exception out of page code we called (a subscriber, a callback, a handler) goes back to the page as an
+     * uncaught error on a later task, with its own stack; anything else is a fault of ours, for the debug log.
+     */
+    void fault(RuntimeException e) {
+        if (!JsError.surfaced(e)) {
+            log("Error: " + e.getMessage());
+        }
     }
 
     void ready(PluginRecord r) {
@@ -220,7 +231,7 @@ public final class Bus {
             try {
                 s.subscriber.on(envelope);
             } catch (RuntimeException ex) {
-                log("Error: " + ex.getMessage());
+                fault(ex);
             }
         });
     }

@@ -1,6 +1,7 @@
 package org.wcs.bus;
 
 import org.wcs.value.JsFunction;
+import org.wcs.value.JsError;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
@@ -268,7 +269,7 @@ public final class BusApi implements JsFunction {
                     try {
                         v.call(self, values);
                     } catch (RuntimeException e) {
-                        bus.log("Error: " + e.getMessage());
+                        bus.fault(e); // the page's error stays the page's; the other callbacks still run
                     }
                 };
                 if (kind == 0) {
@@ -284,10 +285,27 @@ public final class BusApi implements JsFunction {
 
     private static Deferred pipe(Deferred d, Value doneFilter, Value failFilter) {
         Deferred next = new Deferred();
-        d.done((s, a) -> next.settle(true, doneFilter.isFunction() ? new Value[] {doneFilter.call(s, a)} : a));
-        d.fail((s, a) -> next.settle(false, failFilter.isFunction() ? new Value[] {failFilter.call(s, a)} : a));
+        d.done((s, a) -> forward(next, true, doneFilter, s, a));
+        d.fail((s, a) -> forward(next, false, failFilter, s, a));
         d.progress((s, a) -> next.notify(a));
         return next;
+    }
+
+    /** A filter's result settles the next promise; a filter that throws rejects it with what it threw. */
+    private static void forward(Deferred next, boolean resolved, Value filter, Value self, Value[] args) {
+        if (!filter.isFunction()) {
+            next.settle(resolved, args);
+            return;
+        }
+        Value out;
+        try {
+            out = filter.call(self, args);
+        } catch (JsError e) {
+            e.surface();
+            next.settle(false, new Value[] {e.thrown()});
+            return;
+        }
+        next.settle(resolved, new Value[] {out});
     }
 
     /** A JS array (or array-like) as Java arguments. */

@@ -1,6 +1,7 @@
 package org.wcs.bus;
 
 import org.wcs.platform.Scheduler;
+import org.wcs.value.JsError;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
@@ -25,7 +26,22 @@ public final class ForeignPlugin implements Plugin {
     }
 
     private Value invoke(String method, Value... args) {
-        return api.get(method).call(api, args);
+        return guarded(api, method, args);
+    }
+
+    /**
+     * Calls {@code target[method]} of the page's bus. That bus may run page code synchronously (a subscriber of what
+     * we publish, the {@code done} callbacks of a command we resolve): an exception out of it goes back to the page
+     * as an uncaught error on a later task, and never unwinds through the service (whose state it would leave half
+     * changed) nor turns our command's outcome around.
+     */
+    private static Value guarded(Value target, String method, Value... args) {
+        try {
+            return target.get(method).call(target, args);
+        } catch (JsError e) {
+            e.surface();
+            return Values.undefined();
+        }
     }
 
     @Override
@@ -37,7 +53,7 @@ public final class ForeignPlugin implements Plugin {
             Command cmd = new Command(time.isNumber() ? (long) time.num() : scheduler.now(),
                     c.get("commander").str(""), c.get("command").str(name + "." + command),
                     c.get("data").isObject() ? c.get("data") : Values.object(),
-                    (resolved, a) -> deferred.get(resolved ? "resolve" : "reject").call(deferred, a));
+                    (resolved, a) -> guarded(deferred, resolved ? "resolve" : "reject", a));
             try {
                 handler.handle(cmd);
             } catch (RuntimeException e) {
@@ -94,7 +110,7 @@ public final class ForeignPlugin implements Plugin {
             }
 
             private Promise on(String method, Callback callback) {
-                p.get(method).call(p, Values.function((self, args) -> {
+                guarded(p, method, Values.function((self, args) -> {
                     callback.call(self, args);
                     return Values.undefined();
                 }));

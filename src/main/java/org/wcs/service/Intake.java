@@ -72,7 +72,7 @@ final class Intake implements Runnable {
                     m = r;
                 }
             } catch (JsError e) {
-                // A broken preprocessor must not lose the message: it is shown as it was.
+                e.surface(); // a broken preprocessor must not lose the message: it is shown as it was
             }
         }
         return m;

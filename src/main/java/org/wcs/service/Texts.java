@@ -32,4 +32,10 @@ public final class Texts {
     /** Ours: the originals threw (and left the command pending) on these. */
     public static final String NO_FILE = "No file provided";
     public static final String NO_FILE_ID = "No fileId provided";
+    /** Ours: the {@code error} event's {@code errorReason} for a fault of ours caught at the browser's edge. */
+    public static final String INTERNAL_ERROR_REASON = "InternalError";
+    /** Ours: the {@code error} event's {@code errorReason} and {@code message} when the browser stores no cookie. */
+    public static final String COOKIES_UNAVAILABLE_REASON = "CookiesUnavailable";
+    public static final String COOKIES_UNAVAILABLE = "This page cannot store cookies: the chat runs, but it cannot be"
+            + " restored after the page is reloaded";
 }

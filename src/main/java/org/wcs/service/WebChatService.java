@@ -68,6 +68,7 @@ public final class WebChatService {
         this.factory = factory;
         this.cookies = new SiteCookies(platform, mainConfig());
         this.prefilters = new Prefilters(cookies);
+        cookies.onUnavailable(() -> failure(Texts.COOKIES_UNAVAILABLE_REASON, Texts.COOKIES_UNAVAILABLE));
         plugin.registerEvents(Events.ALL);
         plugin.data("sleeping", Values.of(false));
         plugin.data("sessionActive", Values.of(false));
@@ -84,6 +85,19 @@ public final class WebChatService {
         });
         plugin.subscribe("WebChat.ready", e -> reports.webChatReady());
         prefilters.load();
+    }
+
+    /**
+     * A fault of ours caught where the browser called into Java (see the browser edge's Guard): the page learns of
+     * it through the {@code error} event ({@code errorReason: "InternalError"}), on a later turn, never as an
+     * exception.
+     */
+    public void fault(String message) {
+        failure(Texts.INTERNAL_ERROR_REASON, message);
+    }
+
+    private void failure(String reason, String message) {
+        queue.error(Values.object().set("errorReason", reason).set("message", message));
     }
 
     /** {@code _genesys.widgets.main}, where deploymentID, cookieOptions and header live. */

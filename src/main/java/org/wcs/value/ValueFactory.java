@@ -19,6 +19,9 @@ public interface ValueFactory {
     /** A real JS function that calls back into Java. */
     Value function(JsFunction f);
 
+    /** Throws {@code thrown} on a later task of the page, as an uncaught error (see {@link JsError#surface}). */
+    void raise(Value thrown);
+
     /** {@code JSON.parse}; throws {@link JsError} on malformed text. */
     Value parse(String json);
 

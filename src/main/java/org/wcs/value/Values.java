@@ -30,6 +30,8 @@ public final class Values {
 
     public static Value function(JsFunction f) { return factory.function(f); }
 
+    public static void raise(Value thrown) { factory.raise(thrown); }
+
     public static Value parse(String json) { return factory.parse(json); }
 
     public static String stringify(Value v) { return factory.stringify(v); }

@@ -18,6 +18,12 @@ import org.wcs.value.Values;
 public final class JvmValues implements ValueFactory {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     public static final JvmValues INSTANCE = new JvmValues();
+    /**
+     * What was handed back to the page as an uncaught error ({@link org.wcs.value.JsError#surface}), in order: the
+     * JVM's stand-in for {@code window.onerror}. Tests clear it first.
+     */
+    public static final java.util.List<Value> UNCAUGHT = java.util.Collections.synchronizedList(
+            new java.util.ArrayList<>());
 
     /** Installs the JVM factory as {@link Values}' host; idempotent. */
     public static void install() {
@@ -66,6 +72,11 @@ public final class JvmValues implements ValueFactory {
     @Override
     public Value function(JsFunction f) {
         return new JvmValue(Value.FUNCTION, null, f, null, null);
+    }
+
+    @Override
+    public void raise(Value thrown) {
+        UNCAUGHT.add(thrown);
     }
 
     @Override

@@ -59,6 +59,7 @@ final class SessionStore {
         try {
             return fn.call(Values.undefined(), new Value[] {arg, cookie, context.cookies.optionsValue()});
         } catch (RuntimeException e) {
+            JsError.surfaced(e); // the page's callback failed: the page sees its error, the chat goes on without it
             return Values.undefined();
         }
     }

@@ -159,14 +159,22 @@ public final class Exchange {
         }
     }
 
-    /** Allows the page's origin (with credentials) and the headers the clients send. */
-    public void cors() {
-        String origin = header("Origin");
+    /**
+     * Allows the page's origin (with credentials) and the headers the clients send, when the sandbox's {@link Access}
+     * lets that origin read this path; otherwise adds nothing, and the browser keeps the answer from the page.
+     * Returns whether it allowed.
+     */
+    public boolean cors() {
+        Access access = Access.of(request);
+        if (access == null || !access.corsAllowed(request)) {
+            return false;
+        }
         var h = response.getHeaders();
-        h.put("Access-Control-Allow-Origin", origin == null ? "*" : origin);
+        h.put("Access-Control-Allow-Origin", header("Origin"));
         h.put("Access-Control-Allow-Credentials", "true");
         h.put("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS");
         h.put("Access-Control-Allow-Headers", "apikey, authorization, content-type, x-api-key, x-requested-with");
+        return true;
     }
 
     /** Answers a CORS preflight; returns true when this was one. */

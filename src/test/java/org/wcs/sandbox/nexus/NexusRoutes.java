@@ -331,12 +331,13 @@ final class NexusRoutes extends Handler.Abstract {
 
     // ---- answers --------------------------------------------------------------------------------------------------
 
-    /** Allows any origin, the methods of the API and whatever headers the browser asks for. */
+    /** Allows an origin the sandbox allows, the methods of the API and whatever headers the browser asks for. */
     private static void preflight(Exchange ex) {
-        ex.cors();
-        String asked = ex.header("Access-Control-Request-Headers");
-        ex.response.getHeaders().put("Access-Control-Allow-Headers",
-                asked != null ? asked : "x-api-key, x-nexus-client-key, content-type");
+        if (ex.cors()) {
+            String asked = ex.header("Access-Control-Request-Headers");
+            ex.response.getHeaders().put("Access-Control-Allow-Headers",
+                    asked != null ? asked : "x-api-key, x-nexus-client-key, content-type");
+        }
         ex.response.setStatus(204);
         ex.callback.succeeded();
     }

@@ -9,10 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * HTTP/1.1 written by hand, for what {@code java.net.http} will not send: any {@code Host} header, a WebSocket
- * upgrade. One request per connection.
+ * upgrade, a body that goes on and on. One request per connection.
  */
 public final class RawHttp implements AutoCloseable {
     private final Socket socket;
@@ -37,6 +39,49 @@ public final class RawHttp implements AutoCloseable {
         out.write(b.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
         return this;
+    }
+
+    /** Sends {@code bytes} as one chunk of a chunked body. */
+    public void chunk(byte[] bytes) throws IOException {
+        out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.write(bytes);
+        out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** An answer to a streamed body, and how many body bytes had been sent when it came. */
+    public record Streamed(Answer answer, long sent) {
+    }
+
+    /**
+     * Sends {@code prefix} and then up to {@code maxBytes} more as a chunked body, from another thread, while this one
+     * waits for the answer; stops sending when the answer comes or the server stops taking bytes. The body never
+     * ends, so a server that reads it whole before answering never answers (the read times out).
+     */
+    public Streamed streamUntilAnswered(byte[] prefix, long maxBytes) throws Exception {
+        AtomicLong sent = new AtomicLong();
+        AtomicBoolean answered = new AtomicBoolean();
+        Thread writer = new Thread(() -> {
+            byte[] filler = new byte[64 * 1024];
+            java.util.Arrays.fill(filler, (byte) 'x');
+            try {
+                chunk(prefix);
+                while (!answered.get() && sent.get() < maxBytes) {
+                    chunk(filler);
+                    sent.addAndGet(filler.length);
+                }
+            } catch (IOException e) {
+                // the server closed the connection: it wants no more
+            }
+        }, "raw-http-body");
+        writer.setDaemon(true);
+        writer.start();
+        try {
+            return new Streamed(answer(), sent.get());
+        } finally {
+            answered.set(true);
+            socket.close();
+            writer.join(5_000);
+        }
     }
 
     /** Reads the answer: its head, then a body of its {@code Content-Length} (none when it has none). */

@@ -16,6 +16,8 @@ public final class Refusals {
             + " hosts added with -Dsandbox.hosts or Sandbox.allowHost.";
     /** 403: a page of another origin tried the control API. */
     public static final String FOREIGN_ORIGIN = "The sandbox API answers only to the sandbox's own pages.";
+    /** 413: a body larger than the route accepts. */
+    public static final String TOO_LARGE = "The request body is larger than this sandbox route accepts.";
 
     private Refusals() {
     }

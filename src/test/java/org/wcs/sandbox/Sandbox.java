@@ -58,10 +58,16 @@ public final class Sandbox implements AutoCloseable {
         webSockets.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
-                for (Handler h : sandbox.routes) {
-                    if (h.handle(request, response, callback)) {
-                        return true;
+                try {
+                    for (Handler h : sandbox.routes) {
+                        if (h.handle(request, response, callback)) {
+                            return true;
+                        }
                     }
+                } catch (Exchange.TooLarge e) {
+                    // A route that has no error of its own for it (uploads answer in their back end's format).
+                    Refusals.send(response, callback, 413, Refusals.TOO_LARGE);
+                    return true;
                 }
                 StaticFiles.notFound(response, callback);
                 return true;

@@ -418,7 +418,17 @@ public final class CometdEmulator implements Emulator {
     // ---------------------------------------------------------------- files
 
     private void files(Exchange x) throws Exception {
-        Map<String, List<String>> form = x.form();
+        // The operation is a part of the body, so any call here may be an upload and gets an upload's room; a body
+        // past it can only be a file that is too large.
+        Map<String, List<String>> form;
+        try {
+            form = x.limitUpload(GmsCalls.MAX_FILE_SIZE).form();
+        } catch (Exchange.TooLarge e) {
+            received.add(new Received(FILES, null, GmsChat.JSON.createObjectNode(), x.header("Authorization"),
+                    x.header("apikey")));
+            x.json(400, GmsCalls.TOO_LARGE);
+            return;
+        }
         String operation = GmsEmulator.value(form, "operation");
         received.add(new Received(FILES, operation, GmsChat.JSON.valueToTree(form), x.header("Authorization"),
                 x.header("apikey")));

@@ -184,7 +184,17 @@ public final class GmsEmulator implements Emulator {
         if (op.startsWith("file/") && op.endsWith("/download")) {
             op = "file/download";
         }
-        Map<String, List<String>> form = x.form();
+        if (op.equals("file")) {
+            x.limitUpload(GmsCalls.MAX_FILE_SIZE);
+        }
+        Map<String, List<String>> form;
+        try {
+            form = x.form();
+        } catch (Exchange.TooLarge e) {
+            received.add(new Received(op, chatId, Map.of(), x.header("apikey"), x.header("Authorization")));
+            x.json(400, GmsCalls.TOO_LARGE);
+            return;
+        }
         received.add(new Received(op, chatId, form, x.header("apikey"), x.header("Authorization")));
         if (requiredApiKey != null && !requiredApiKey.equals(x.header("apikey"))) {
             x.json(401, "{\"statusCode\":2,\"errors\":[{\"code\":401,\"advice\":\"apikey required\"}]}");

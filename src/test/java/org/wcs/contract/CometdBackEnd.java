@@ -38,7 +38,7 @@ final class CometdBackEnd extends GmsRestBackEnd {
 
     @Override
     int requests(Sandbox sandbox) {
-        return comet(sandbox).received.size();
+        return Math.toIntExact(comet(sandbox).received.added());
     }
 
     @Override

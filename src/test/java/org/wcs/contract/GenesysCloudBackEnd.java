@@ -78,7 +78,7 @@ final class GenesysCloudBackEnd extends BackEnd {
 
     @Override
     int requests(Sandbox sandbox) {
-        int n = server(sandbox).received().size();
+        int n = Math.toIntExact(server(sandbox).receivedCount());
         for (Conversation c : server(sandbox).conversations()) {
             n += c.attachments();
         }

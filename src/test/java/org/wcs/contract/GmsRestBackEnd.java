@@ -69,7 +69,7 @@ class GmsRestBackEnd extends BackEnd {
 
     @Override
     int requests(Sandbox sandbox) {
-        return gms(sandbox).received.size();
+        return Math.toIntExact(gms(sandbox).received.added());
     }
 
     @Override

@@ -65,7 +65,7 @@ final class MulticloudV3BackEnd extends BackEnd {
 
     @Override
     int requests(Sandbox sandbox) {
-        return nexus(sandbox).received().size();
+        return Math.toIntExact(nexus(sandbox).receivedCount());
     }
 
     @Override

@@ -21,7 +21,16 @@ public final class Exchange {
     public final Callback callback;
     /** The path within the server, e.g. "/genesys/2/chat/customer-support/CHAT1/refresh". */
     public final String path;
+    /**
+     * The most a body may hold unless its route says otherwise: every body is read into memory, and no request but an
+     * upload needs more than a few kilobytes.
+     */
+    public static final long BODY_LIMIT = 1024 * 1024;
+    /** Room for the multipart boundaries, part headers and small fields around an uploaded file. */
+    public static final long MULTIPART_OVERHEAD = 64 * 1024;
+    private static final int CHUNK = 16 * 1024;
     private byte[] body;
+    private long bodyLimit = BODY_LIMIT;
 
     public Exchange(Request request, Response response, Callback callback) {
         this.request = request;
@@ -38,15 +47,50 @@ public final class Exchange {
         return request.getHeaders().get(name);
     }
 
+    /**
+     * Sets the most this request's body may hold ({@link #BODY_LIMIT} unless a route says otherwise); call it before
+     * the body is read.
+     */
+    public Exchange limitBody(long maxBytes) {
+        bodyLimit = maxBytes;
+        return this;
+    }
+
+    /** Lets the body carry one file of up to {@code maxFileBytes}, with {@link #MULTIPART_OVERHEAD} around it. */
+    public Exchange limitUpload(long maxFileBytes) {
+        return limitBody(maxFileBytes + MULTIPART_OVERHEAD);
+    }
+
+    /**
+     * The whole body. It is read in chunks, and reading stops at the first chunk past the limit: a body that says
+     * or turns out to be too large is refused with {@link TooLarge} having cost at most the limit plus one chunk.
+     */
     public byte[] bytes() throws Exception {
         if (body == null) {
+            long declared = request.getLength();
+            if (declared > bodyLimit) {
+                throw new TooLarge(bodyLimit);
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] chunk = new byte[CHUNK];
             try (var in = Content.Source.asInputStream(request)) {
-                in.transferTo(out);
+                for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+                    if (out.size() + (long) n > bodyLimit) {
+                        throw new TooLarge(bodyLimit);
+                    }
+                    out.write(chunk, 0, n);
+                }
             }
             body = out.toByteArray();
         }
         return body;
+    }
+
+    /** A body larger than its route accepts; nothing more of it is read. */
+    public static final class TooLarge extends java.io.IOException {
+        public TooLarge(long limit) {
+            super("request body over " + limit + " bytes");
+        }
     }
 
     public String text() throws Exception {
@@ -159,14 +203,22 @@ public final class Exchange {
         }
     }
 
-    /** Allows the page's origin (with credentials) and the headers the clients send. */
-    public void cors() {
-        String origin = header("Origin");
+    /**
+     * Allows the page's origin (with credentials) and the headers the clients send, when the sandbox's {@link Access}
+     * lets that origin read this path; otherwise adds nothing, and the browser keeps the answer from the page.
+     * Returns whether it allowed.
+     */
+    public boolean cors() {
+        Access access = Access.of(request);
+        if (access == null || !access.corsAllowed(request)) {
+            return false;
+        }
         var h = response.getHeaders();
-        h.put("Access-Control-Allow-Origin", origin == null ? "*" : origin);
+        h.put("Access-Control-Allow-Origin", header("Origin"));
         h.put("Access-Control-Allow-Credentials", "true");
         h.put("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS");
         h.put("Access-Control-Allow-Headers", "apikey, authorization, content-type, x-api-key, x-requested-with");
+        return true;
     }
 
     /** Answers a CORS preflight; returns true when this was one. */

@@ -17,9 +17,11 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 /**
  * The local sandbox: one Jetty server on loopback that serves the demo site ({@code web/}), the built plugin
  * ({@code plugins/}) and the emulated chat back ends. Tests start it on a free port; {@link #main} runs it for people.
+ * It answers only for the host names and lets only the origins that {@link Access} allows.
  */
 public final class Sandbox implements AutoCloseable {
     private final Server server;
+    private final Access access = new Access(this::port);
     private final List<Handler> routes = new ArrayList<>();
     private WebSocketUpgradeHandler webSockets;
     private final List<Emulator> emulators = new ArrayList<>();
@@ -52,14 +54,20 @@ public final class Sandbox implements AutoCloseable {
         WebSocketUpgradeHandler webSockets = WebSocketUpgradeHandler.from(server, context, container -> { });
         sandbox.webSockets = webSockets;
         context.setHandler(webSockets);
-        server.setHandler(context);
+        server.setHandler(new HostGuard(sandbox.access, context));
         webSockets.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
-                for (Handler h : sandbox.routes) {
-                    if (h.handle(request, response, callback)) {
-                        return true;
+                try {
+                    for (Handler h : sandbox.routes) {
+                        if (h.handle(request, response, callback)) {
+                            return true;
+                        }
                     }
+                } catch (Exchange.TooLarge e) {
+                    // A route that has no error of its own for it (uploads answer in their back end's format).
+                    Refusals.send(response, callback, 413, Refusals.TOO_LARGE);
+                    return true;
                 }
                 StaticFiles.notFound(response, callback);
                 return true;
@@ -71,6 +79,24 @@ public final class Sandbox implements AutoCloseable {
             sandbox.emulators.add(e);
         }
         return sandbox;
+    }
+
+    /**
+     * Answers requests for {@code hostName} too (e.g. {@code www.example.com}, mapped to 127.0.0.1 by a hosts file
+     * or Chromium's {@code --host-resolver-rules}), and treats its pages on the sandbox's port as the sandbox's own.
+     * Loopback names are always allowed. Safe to call while the sandbox runs.
+     */
+    public void allowHost(String hostName) {
+        access.allowHost(hostName);
+    }
+
+    /**
+     * Lets pages of {@code origin} (e.g. {@code http://shop.test:8000}, a site built against the emulators) read the
+     * emulated back ends' answers, with credentials; the sandbox's control API stays closed to them. Safe to call
+     * while the sandbox runs.
+     */
+    public void allowOrigin(String origin) {
+        access.allowOrigin(origin);
     }
 
     /** Adds a handler for emulated back-end endpoints; it is asked before the static files. */
@@ -143,6 +169,10 @@ public final class Sandbox implements AutoCloseable {
         int port = Integer.parseInt(System.getProperty("sandbox.port", "8080"));
         Path project = Path.of(System.getProperty("sandbox.dir", ".")).toAbsolutePath().normalize();
         try (Sandbox sandbox = start(port, project)) {
+            List<String> hosts = list(System.getProperty("sandbox.hosts"));
+            List<String> origins = list(System.getProperty("sandbox.origins"));
+            hosts.forEach(sandbox::allowHost);
+            origins.forEach(sandbox::allowOrigin);
             String script = System.getProperty("sandbox.script");
             sandbox.startScriptedAgent(AgentScript.parse(script == null ? AgentScript.DEFAULT
                     : script.startsWith("@") ? java.nio.file.Files.readString(Path.of(script.substring(1))) : script));
@@ -162,7 +192,21 @@ public final class Sandbox implements AutoCloseable {
             }
             System.out.println("  emulated back ends: " + String.join(", ", sandbox.desks().stream()
                     .map(AgentDesk::backend).toList()));
+            System.out.println("  answers for 127.0.0.1, localhost, [::1]" + (hosts.isEmpty() ? ""
+                    : ", " + String.join(", ", hosts)) + (origins.isEmpty() ? ""
+                    : "; pages of " + String.join(", ", origins) + " may call the emulators"));
             sandbox.server.join();
         }
+    }
+
+    /** The items of a comma-separated system property, trimmed, empty ones left out. */
+    private static List<String> list(String property) {
+        List<String> out = new ArrayList<>();
+        for (String item : property == null ? new String[0] : property.split(",")) {
+            if (!item.isBlank()) {
+                out.add(item.trim());
+            }
+        }
+        return out;
     }
 }

@@ -14,6 +14,7 @@ import org.eclipse.jetty.util.Callback;
  * The agent console's API, the same for every back end:
  * {@code GET /sandbox/api/chats} lists the chats, {@code POST /sandbox/api/chats/<backend>/<id>/<action>} acts in
  * one (actions: join name, typing on, say text, url url, file fileName content, idle seconds, leave, end).
+ * Only the sandbox's own pages (and clients that send no {@code Origin}, like tests) may use it.
  */
 final class SandboxApi extends Handler.Abstract {
     static final String PREFIX = "/sandbox/api/";
@@ -29,6 +30,13 @@ final class SandboxApi extends Handler.Abstract {
         Exchange x = new Exchange(request, response, callback);
         if (!x.path.startsWith(PREFIX)) {
             return false;
+        }
+        // CORS keeps other sites from reading the answers; this keeps them from acting at all, since a plain form
+        // POST from any page would reach the handler without a preflight.
+        Access access = Access.of(request);
+        if (access == null || !access.fromOwnOriginOrNone(request)) {
+            Refusals.send(response, callback, 403, Refusals.FOREIGN_ORIGIN);
+            return true;
         }
         if (x.preflight()) {
             return true;

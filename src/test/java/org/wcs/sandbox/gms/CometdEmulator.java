@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.eclipse.jetty.util.Callback;
 import org.wcs.sandbox.AgentDesk;
 import org.wcs.sandbox.Emulator;
 import org.wcs.sandbox.Exchange;
+import org.wcs.sandbox.RecentLog;
 import org.wcs.sandbox.Sandbox;
 
 /**
@@ -55,8 +55,8 @@ public final class CometdEmulator implements Emulator {
     /** Actor thread only. */
     private final Map<String, Session> sessions = new LinkedHashMap<>();
     private final Faults<CometFault> faults = new Faults<>();
-    /** Every Bayeux message and file call received, in order. */
-    public final List<Received> received = Collections.synchronizedList(new ArrayList<>());
+    /** The Bayeux messages and file calls received, in order: the newest {@value RecentLog#CAPACITY}, and a count. */
+    public final RecentLog<Received> received = new RecentLog<>();
     /** How long a connect is held when there is nothing to push (the advised {@code timeout}). */
     public volatile int holdMs = 30_000;
     private int serial;
@@ -182,10 +182,8 @@ public final class CometdEmulator implements Emulator {
     }
 
     public List<Received> received(String operationOrChannel) {
-        synchronized (received) {
-            return received.stream().filter(r -> operationOrChannel.equals(r.operation())
-                    || r.operation() == null && operationOrChannel.equals(r.channel())).toList();
-        }
+        return received.list().stream().filter(r -> operationOrChannel.equals(r.operation())
+                || r.operation() == null && operationOrChannel.equals(r.channel())).toList();
     }
 
     /** The newest chat started over CometD, or null. */
@@ -418,7 +416,17 @@ public final class CometdEmulator implements Emulator {
     // ---------------------------------------------------------------- files
 
     private void files(Exchange x) throws Exception {
-        Map<String, List<String>> form = x.form();
+        // The operation is a part of the body, so any call here may be an upload and gets an upload's room; a body
+        // past it can only be a file that is too large.
+        Map<String, List<String>> form;
+        try {
+            form = x.limitUpload(GmsCalls.MAX_FILE_SIZE).form();
+        } catch (Exchange.TooLarge e) {
+            received.add(new Received(FILES, null, GmsChat.JSON.createObjectNode(), x.header("Authorization"),
+                    x.header("apikey")));
+            x.json(400, GmsCalls.TOO_LARGE);
+            return;
+        }
         String operation = GmsEmulator.value(form, "operation");
         received.add(new Received(FILES, operation, GmsChat.JSON.valueToTree(form), x.header("Authorization"),
                 x.header("apikey")));

@@ -11,6 +11,9 @@ final class GmsCalls {
     static final int MAX_FILES = 5;
     static final int MAX_FILE_SIZE = 10 * 1024 * 1024;
     static final String FILE_TYPES = "jpg:jpeg:png:gif:pdf:txt";
+    private static final String SIZE_ERROR = "{\"code\":202,\"advice\":\"" + MAX_FILE_SIZE + "\"}";
+    /** The refusal of a file over {@link #MAX_FILE_SIZE}, whether found while reading the body or after. */
+    static final String TOO_LARGE = "{\"statusCode\":2,\"errors\":[" + SIZE_ERROR + "]}";
 
     private final GmsEmulator emulator;
     private final GmsChat chat;
@@ -137,7 +140,7 @@ final class GmsCalls {
         Exchange.Upload u = uploads.get(0);
         String ext = u.fileName().substring(u.fileName().lastIndexOf('.') + 1).toLowerCase();
         String error = chat.files.size() >= MAX_FILES ? "{\"code\":201,\"advice\":\"" + MAX_FILES + "\"}"
-                : u.bytes().length > MAX_FILE_SIZE ? "{\"code\":202,\"advice\":\"" + MAX_FILE_SIZE + "\"}"
+                : u.bytes().length > MAX_FILE_SIZE ? SIZE_ERROR
                 : !(":" + FILE_TYPES + ":").contains(":" + ext + ":") ? "{\"code\":203,\"advice\":\"" + FILE_TYPES
                         + "\"}" : null;
         if (error != null) {

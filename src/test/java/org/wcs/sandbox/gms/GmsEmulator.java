@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import org.eclipse.jetty.util.Callback;
 import org.wcs.sandbox.AgentDesk;
 import org.wcs.sandbox.Emulator;
 import org.wcs.sandbox.Exchange;
+import org.wcs.sandbox.RecentLog;
 import org.wcs.sandbox.Sandbox;
 
 /**
@@ -30,8 +30,8 @@ public final class GmsEmulator implements Emulator {
     private final Faults<GmsFault> faults = new Faults<>();
     private final Map<String, StoredFile> files = new LinkedHashMap<>();
     private final AgentDesk desk = new GmsDesk(this, "gms");
-    /** Every call received, in order. */
-    public final List<Received> received = Collections.synchronizedList(new ArrayList<>());
+    /** The calls received, in order: the newest {@value RecentLog#CAPACITY}, and how many there were. */
+    public final RecentLog<Received> received = new RecentLog<>();
     /** Source of {@code utcTime}; tests may pin it. */
     public volatile LongSupplier clock = System::currentTimeMillis;
     /** When set, calls without this {@code apikey} header are refused with 401. */
@@ -123,9 +123,7 @@ public final class GmsEmulator implements Emulator {
     }
 
     public List<Received> received(String op) {
-        synchronized (received) {
-            return received.stream().filter(r -> r.op.equals(op)).toList();
-        }
+        return received.list().stream().filter(r -> r.op.equals(op)).toList();
     }
 
     synchronized StoredFile store(GmsChat chat, String name, String type, byte[] bytes) {
@@ -184,7 +182,17 @@ public final class GmsEmulator implements Emulator {
         if (op.startsWith("file/") && op.endsWith("/download")) {
             op = "file/download";
         }
-        Map<String, List<String>> form = x.form();
+        if (op.equals("file")) {
+            x.limitUpload(GmsCalls.MAX_FILE_SIZE);
+        }
+        Map<String, List<String>> form;
+        try {
+            form = x.form();
+        } catch (Exchange.TooLarge e) {
+            received.add(new Received(op, chatId, Map.of(), x.header("apikey"), x.header("Authorization")));
+            x.json(400, GmsCalls.TOO_LARGE);
+            return;
+        }
         received.add(new Received(op, chatId, form, x.header("apikey"), x.header("Authorization")));
         if (requiredApiKey != null && !requiredApiKey.equals(x.header("apikey"))) {
             x.json(401, "{\"statusCode\":2,\"errors\":[{\"code\":401,\"advice\":\"apikey required\"}]}");

@@ -159,6 +159,7 @@ class GmsEmulatorTest extends SandboxTest {
 
     @Test
     void corsPreflightAndApiKey() throws Exception { // checklist 10
+        sandbox.allowOrigin("http://site");
         HttpResponse<String> pre = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.url() + GmsEmulator.PREFIX
                 + "svc/")).method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "http://site")
                 .build(), HttpResponse.BodyHandlers.ofString());

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.LongSupplier;
 import org.wcs.sandbox.AgentDesk;
 import org.wcs.sandbox.Emulator;
+import org.wcs.sandbox.RecentLog;
 import org.wcs.sandbox.Sandbox;
 
 /**
@@ -38,7 +39,7 @@ public final class NexusEmulator implements Emulator {
     final Set<String> endpoints = new LinkedHashSet<>();
     final Map<String, NexusSession> sessions = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, Deque<Fault>> faults = new HashMap<>();
-    private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
+    private final RecentLog<Received> received = new RecentLog<>();
     final NexusTokens tokens = new NexusTokens("sandbox-secret");
     volatile LongSupplier clock = System::currentTimeMillis;
     private Random random = new Random();
@@ -187,10 +188,14 @@ public final class NexusEmulator implements Emulator {
 
     // ---- inspection -----------------------------------------------------------------------------------------------
 
+    /** The requests received, in order: the newest {@value RecentLog#CAPACITY}. */
     public List<Received> received() {
-        synchronized (received) {
-            return new ArrayList<>(received);
-        }
+        return received.list();
+    }
+
+    /** How many requests were received since the last reset, including those {@link #received()} no longer keeps. */
+    public long receivedCount() {
+        return received.added();
     }
 
     /** Received requests whose method and path match, e.g. ("GET", "/messages") matches every read. */

@@ -129,7 +129,8 @@ class NexusEmulatorTest extends SandboxTest {
     }
 
     @Test
-    void answersCorsPreflightForAnyOrigin() throws Exception {
+    void answersCorsPreflightForAnAllowedOrigin() throws Exception {
+        sandbox.allowOrigin("http://shop.example.test");
         HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(sandbox.url() + NexusEmulator.BASE
                 + "/abc/messages")).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .header("Origin", "http://shop.example.test")

@@ -19,6 +19,9 @@ import org.wcs.sandbox.Exchange;
 final class NexusRoutes extends Handler.Abstract {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String KEY = "x-nexus-client-key";
+    /** The refusal of an image over the size limit, whether found while reading the body or after. */
+    static final String LIMIT_FILE_SIZE = "LIMIT_FILE_SIZE";
+    static final String FILE_TOO_LARGE = "File too large";
 
     private final NexusEmulator emulator;
 
@@ -37,11 +40,20 @@ final class NexusRoutes extends Handler.Abstract {
             preflight(ex);
             return true;
         }
-        Map<String, Object> body = body(ex);
         String[] parts = path.substring(NexusEmulator.BASE.length()).split("/");
         String route = route(ex.method(), parts, ex.header(KEY) != null);
-        emulator.record(new NexusEmulator.Received(ex.method(), path, request.getHttpURI().getQuery(),
-                headers(request), body, ex.header("Content-Type")));
+        if ("upload".equals(route)) {
+            ex.limitUpload(emulator.maxImageBytes);
+        }
+        Map<String, Object> body;
+        try {
+            body = body(ex);
+        } catch (Exchange.TooLarge e) { // refused while it is read, so before the checks that follow
+            emulator.record(received(ex, Map.of()));
+            error(ex, 400, LIMIT_FILE_SIZE, FILE_TOO_LARGE);
+            return true;
+        }
+        emulator.record(received(ex, body));
         Fault fault = route == null ? null : emulator.takeFault(route);
         if (fault != null && fault.lost()) {
             ex = new Exchange(request, new LostAnswer(response), callback);
@@ -111,6 +123,11 @@ final class NexusRoutes extends Handler.Abstract {
             case "DELETE participants 4" -> "delete";
             default -> null;
         };
+    }
+
+    private static NexusEmulator.Received received(Exchange ex, Map<String, Object> body) {
+        return new NexusEmulator.Received(ex.method(), ex.path, ex.request.getHttpURI().getQuery(),
+                headers(ex.request), body, ex.header("Content-Type"));
     }
 
     private static Map<String, String> headers(Request request) {
@@ -310,7 +327,7 @@ final class NexusRoutes extends Handler.Abstract {
         if (file == null || !file.contentType().startsWith(emulator.allowedImageTypes)) {
             error(ex, 400, "INVALID_FILE_TYPE", "Only Images are allowed");
         } else if (file.bytes().length > emulator.maxImageBytes) {
-            error(ex, 400, "LIMIT_FILE_SIZE", "File too large");
+            error(ex, 400, LIMIT_FILE_SIZE, FILE_TOO_LARGE);
         } else if (s.imageCount() >= emulator.maxImages) {
             error(ex, 400, "LIMIT_FILE_COUNT", "Too many files");
         } else {
@@ -331,12 +348,13 @@ final class NexusRoutes extends Handler.Abstract {
 
     // ---- answers --------------------------------------------------------------------------------------------------
 
-    /** Allows any origin, the methods of the API and whatever headers the browser asks for. */
+    /** Allows an origin the sandbox allows, the methods of the API and whatever headers the browser asks for. */
     private static void preflight(Exchange ex) {
-        ex.cors();
-        String asked = ex.header("Access-Control-Request-Headers");
-        ex.response.getHeaders().put("Access-Control-Allow-Headers",
-                asked != null ? asked : "x-api-key, x-nexus-client-key, content-type");
+        if (ex.cors()) {
+            String asked = ex.header("Access-Control-Request-Headers");
+            ex.response.getHeaders().put("Access-Control-Allow-Headers",
+                    asked != null ? asked : "x-api-key, x-nexus-client-key, content-type");
+        }
         ex.response.setStatus(204);
         ex.callback.succeeded();
     }

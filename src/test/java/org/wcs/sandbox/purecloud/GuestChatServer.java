@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.wcs.platform.Scheduler;
+import org.wcs.sandbox.RecentLog;
 
 /**
  * The Genesys Cloud guest chat API as an in-memory server (spec purecloud-v2-sockets.md, Emulator checklist 12), kept
@@ -82,8 +83,8 @@ public final class GuestChatServer {
     private final String wsBase;
     public final Faults faults = new Faults();
     private final Map<String, Conversation> byId = new LinkedHashMap<>();
-    private final List<Request> received = new ArrayList<>();
-    private final List<String> frames = new ArrayList<>();
+    private final RecentLog<Request> received = new RecentLog<>();
+    private final RecentLog<String> frames = new RecentLog<>();
     private long lastStamp;
     /** Heartbeat period on each socket; must stay below the client's 14 s watchdog. */
     public volatile int heartbeatMs = 10_000;
@@ -443,14 +444,19 @@ public final class GuestChatServer {
         return new ArrayList<>(byId.values());
     }
 
-    /** Every REST request so far, in order. */
-    public synchronized List<Request> received() {
-        return new ArrayList<>(received);
+    /** The REST requests so far, in order: the newest {@value RecentLog#CAPACITY}. */
+    public List<Request> received() {
+        return received.list();
     }
 
-    /** Every text frame clients sent so far. */
-    public synchronized List<String> clientFrames() {
-        return new ArrayList<>(frames);
+    /** How many REST requests came since the last reset, including those {@link #received()} no longer keeps. */
+    public long receivedCount() {
+        return received.added();
+    }
+
+    /** The text frames clients sent so far, in order: the newest {@value RecentLog#CAPACITY}. */
+    public List<String> clientFrames() {
+        return frames.list();
     }
 
     /** Forgets the conversations, the record and the faults (between tests on a shared server). */

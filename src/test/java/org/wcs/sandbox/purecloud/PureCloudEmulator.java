@@ -15,9 +15,9 @@ import org.wcs.sandbox.Sandbox;
 
 /**
  * The Genesys Cloud guest chat emulator on the sandbox: {@code /api/v2/webchat/guest/...} over HTTP (with CORS for
- * pages on other origins) and the event streams at {@code /channels/<id>} over WebSocket, all answered by one
- * {@link GuestChatServer} on wall-clock time. Tests reach it with {@code sandbox.emulator(PureCloudEmulator.class)}
- * and script or break it through {@link #server}.
+ * pages on the origins the sandbox allows) and the event streams at {@code /channels/<id>} over WebSocket, all
+ * answered by one {@link GuestChatServer} on wall-clock time. Tests reach it with
+ * {@code sandbox.emulator(PureCloudEmulator.class)} and script or break it through {@link #server}.
  */
 public final class PureCloudEmulator implements Emulator {
     /** The API and its state; set when the sandbox starts. */
@@ -66,9 +66,10 @@ public final class PureCloudEmulator implements Emulator {
                 return false;
             }
             if (ex.method().equals("OPTIONS")) {
-                ex.cors();
-                response.getHeaders().put("Access-Control-Allow-Methods", "GET, POST, DELETE, PATCH, OPTIONS");
-                response.getHeaders().put("Access-Control-Max-Age", "600");
+                if (ex.cors()) {
+                    response.getHeaders().put("Access-Control-Allow-Methods", "GET, POST, DELETE, PATCH, OPTIONS");
+                    response.getHeaders().put("Access-Control-Max-Age", "600");
+                }
                 response.setStatus(204);
                 callback.succeeded();
                 return true;

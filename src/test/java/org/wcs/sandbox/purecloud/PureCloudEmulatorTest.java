@@ -495,6 +495,7 @@ class PureCloudEmulatorTest extends SandboxTest {
 
     @Test
     void corsPreflightsAreAnswered() throws Exception {
+        sandbox.allowOrigin("http://shop.test");
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.url() + Wire.BASE + "/x/members"))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "http://shop.test")
                 .header("Access-Control-Request-Method", "DELETE")

@@ -27,6 +27,11 @@ public final class Chromium implements AutoCloseable {
     private final Path profile;
 
     public Chromium() throws Exception {
+        this(new String[0]);
+    }
+
+    /** With extra command-line switches, e.g. {@code --host-resolver-rules=MAP * 127.0.0.1} for real host names. */
+    public Chromium(String... extraArguments) throws Exception {
         profile = Files.createTempDirectory("wcs-chromium");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
@@ -35,6 +40,7 @@ public final class Chromium implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--window-size=1280,900", "--user-data-dir=" + profile);
+        options.addArguments(extraArguments);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);

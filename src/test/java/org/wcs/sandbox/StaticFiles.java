@@ -10,7 +10,10 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-/** Serves one directory under a URL prefix, uncached, so a rebuilt plugin is picked up on reload. */
+/**
+ * Serves one directory under a URL prefix, uncached, so a rebuilt plugin is picked up on reload. A file may have a
+ * sidecar {@code <name>.headers} with response headers to add (test pages with a strict CSP use it).
+ */
 final class StaticFiles extends Handler.Abstract {
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8",
@@ -63,6 +66,15 @@ final class StaticFiles extends Handler.Abstract {
         String type = TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        Path headers = file.resolveSibling(name + ".headers");
+        if (Files.isRegularFile(headers)) { // "Name: value" lines, e.g. a strict page's Content-Security-Policy
+            for (String line : Files.readAllLines(headers)) {
+                int colon = line.indexOf(':');
+                if (colon > 0) {
+                    response.getHeaders().put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+                }
+            }
+        }
         byte[] bytes = Files.readAllBytes(file);
         if (htmlInjection != null && name.endsWith(".html")) {
             String html = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);

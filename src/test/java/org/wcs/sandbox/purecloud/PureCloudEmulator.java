@@ -32,10 +32,14 @@ public final class PureCloudEmulator implements Emulator {
         return desk;
     }
 
+    /** Where event streams are, as the server knows it: answers offer them on the host the request named. */
+    String wsBase;
+
     @Override
     public void install(Sandbox sandbox) {
         time = new RealTime();
-        server = new GuestChatServer(time, "ws://127.0.0.1:" + sandbox.port());
+        wsBase = "ws://127.0.0.1:" + sandbox.port();
+        server = new GuestChatServer(time, wsBase);
         sandbox.route(new Rest(this));
         sandbox.webSocket(Wire.CHANNELS + "*", (request, response, callback) -> {
             String path = Request.getPathInContext(request);
@@ -81,7 +85,11 @@ public final class PureCloudEmulator implements Emulator {
                 ex.drop();
                 return true;
             }
-            Runnable answer = () -> write(ex, a);
+            // The event stream is offered on the host the page asked for, as a real deployment's own host would be
+            // (a page under a strict connect-src 'self' may open no other).
+            String host = ex.header("Host");
+            String body = a.body == null || host == null ? a.body : a.body.replace(emulator.wsBase, "ws://" + host);
+            Runnable answer = () -> write(ex, a, body);
             if (a.delayMs > 0) {
                 emulator.time.schedule(a.delayMs, answer);
             } else {
@@ -90,18 +98,18 @@ public final class PureCloudEmulator implements Emulator {
             return true;
         }
 
-        private static void write(Exchange ex, GuestChatServer.Answer a) {
+        private static void write(Exchange ex, GuestChatServer.Answer a, String body) {
             for (Map.Entry<String, String> h : a.headers.entrySet()) {
                 ex.response.getHeaders().put(h.getKey(), h.getValue());
             }
             ex.response.getHeaders().put("Access-Control-Expose-Headers", "Retry-After, inin-correlation-id");
             ex.response.getHeaders().put(HttpHeader.PRAGMA, "no-cache");
-            if (a.body == null) {
+            if (body == null) {
                 ex.cors();
                 ex.response.setStatus(a.status);
                 ex.callback.succeeded();
             } else {
-                ex.send(a.status, "application/json", a.body.getBytes(StandardCharsets.UTF_8));
+                ex.send(a.status, "application/json", body.getBytes(StandardCharsets.UTF_8));
             }
         }
     }

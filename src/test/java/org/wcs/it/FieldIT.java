@@ -1,0 +1,228 @@
+package org.wcs.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.Cookie;
+import org.wcs.sandbox.AgentDesk;
+import org.wcs.sandbox.Sandbox;
+
+/**
+ * The plugin in the field (issue 12): the sandbox served under real-looking host names (Chromium resolves every name
+ * to 127.0.0.1), a whole chat and a reload-restore on every back end under hosts below ICANN and private public
+ * suffixes, a registrable domain with a multi-label suffix, a plain .com, localhost and an IP; a cross-site iframe
+ * and a sandboxed iframe where no cookie can be stored; a strict CSP with Trusted Types; page code that throws.
+ * The README's testing section lists the hosts and settings.
+ */
+class FieldIT {
+    static final String SITE = "www.example.com";
+    static final String OTHER_SITE = "chat.other-site.org";
+    private static Sandbox sandbox;
+    private static Chromium browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sandbox = Sandbox.start(0, Path.of("."), Chromium.testPages());
+        for (String host : new String[] {"www.example.gouv.fr", "shop.example.myshopify.com", "www.example.co.uk",
+            SITE, OTHER_SITE}) {
+            sandbox.allowHost(host);
+        }
+        sandbox.allowOrigin("null"); // the sandboxed iframe's opaque origin
+        browser = new Chromium("--host-resolver-rules=MAP * 127.0.0.1");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        browser.close();
+        sandbox.close();
+    }
+
+    private static String url(String host, String path) {
+        return "http://" + host + ":" + sandbox.port() + path;
+    }
+
+    /** Opens {@code path} on {@code host} with no cookie left from an earlier test. */
+    private static void open(String host, String path) {
+        browser.driver.get(url(host, "/favicon.ico"));
+        browser.driver.manage().deleteAllCookies();
+        browser.driver.get(url(host, path));
+        browser.waitFor("window.seen && window.seen.indexOf('ready') >= 0");
+    }
+
+    private static Object run(String asyncBody) {
+        return browser.async("var done = arguments[0]; (async function () { " + asyncBody
+                + " })().then(function (r) { done(r); }, function (e) { done('error: ' + e); });");
+    }
+
+    private static AgentDesk desk(String backend) {
+        String name = backend.equals("v3") ? "nexus" : backend;
+        return sandbox.desks().stream().filter(d -> d.backend().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** Starts a chat from the page; returns its id on the back end's desk once the desk has it. */
+    private static String startChat(AgentDesk desk) throws InterruptedException {
+        int before = desk.chats().size();
+        Object ok = run("var r = await cmd('startChat', { firstname: 'Ada', lastname: 'Lovelace', nickname: 'Ada' });"
+                + " return r.ok;");
+        assertEquals(Boolean.TRUE, ok);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (desk.chats().size() == before && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        List<AgentDesk.DeskChat> chats = desk.chats();
+        assertTrue(chats.size() > before, "the desk has the chat");
+        return chats.get(chats.size() - 1).id();
+    }
+
+    private static void agentSays(AgentDesk desk, String chatId, String text) {
+        desk.say(chatId, text);
+        browser.waitFor("window.texts.indexOf(" + quote(text) + ") >= 0");
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> list(String expression) {
+        return (List<String>) browser.js("return " + expression + ";");
+    }
+
+    @ParameterizedTest(name = "{1} on {0}")
+    @CsvSource({
+        "www.example.gouv.fr, gms, .example.gouv.fr",
+        "www.example.gouv.fr, cometd, .example.gouv.fr",
+        "www.example.gouv.fr, purecloud, .example.gouv.fr",
+        "www.example.gouv.fr, v3, .example.gouv.fr",
+        "shop.example.myshopify.com, gms, .example.myshopify.com",
+        "shop.example.myshopify.com, cometd, .example.myshopify.com",
+        "shop.example.myshopify.com, purecloud, .example.myshopify.com",
+        "shop.example.myshopify.com, v3, .example.myshopify.com",
+        "www.example.co.uk, gms, .example.co.uk",
+        "www.example.co.uk, v3, .example.co.uk",
+        "www.example.com, gms, .example.com",
+        "www.example.com, purecloud, .example.com",
+        "localhost, cometd, localhost",
+        "localhost, v3, localhost",
+        "127.0.0.1, gms, 127.0.0.1",
+        "127.0.0.1, purecloud, 127.0.0.1"})
+    void aWholeChatAndAReloadOnAnyHost(String host, String backend, String cookieDomain) throws Exception {
+        // given the field page on that host
+        open(host, "/test/field-chat.html?backend=" + backend);
+        AgentDesk desk = desk(backend);
+        // when a chat starts and the agent talks
+        String chatId = startChat(desk);
+        desk.join(chatId, "Grace");
+        agentSays(desk, chatId, "Hello on " + host);
+        // then every chat-state cookie is on the widest domain the browser keeps
+        Set<String> domains = browser.driver.manage().getCookies().stream()
+                .filter(c -> c.getName().contains("_genesys.widgets.webchat.state")).map(Cookie::getDomain)
+                .collect(Collectors.toSet());
+        assertEquals(Set.of(cookieDomain), domains);
+        // when the page reloads
+        browser.driver.navigate().refresh();
+        browser.waitFor("window.seen.indexOf('restored') >= 0");
+        // then the chat goes on
+        agentSays(desk, chatId, "Still here after the reload");
+        assertEquals(Boolean.TRUE, run("var r = await cmd('endChat'); return r.ok;"));
+        browser.waitFor("window.seen.indexOf('ended') >= 0");
+        assertEquals(List.of(), list("window.uncaught"));
+        assertEquals(List.of(), list("window.errors"));
+    }
+
+    /** In a frame, the field page: same recorder, its own window. */
+    private static void openFrame(String src, String sandboxFlags) {
+        browser.driver.get(url(SITE, "/favicon.ico"));
+        browser.driver.manage().deleteAllCookies();
+        browser.driver.get(url(SITE, "/test/field-frame.html?src=" + java.net.URLEncoder.encode(src,
+                java.nio.charset.StandardCharsets.UTF_8) + (sandboxFlags == null ? "" : "&sandbox=" + sandboxFlags)));
+        browser.driver.switchTo().frame(0);
+        browser.waitFor("window.seen && window.seen.indexOf('ready') >= 0");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"cross-site iframe", "sandboxed iframe"})
+    void whereNoCookieCanBeStoredTheChatRunsForThePageAndSaysWhyOnce(String embedding) throws Exception {
+        // given the chat in a frame of another site (SameSite cookies refused there) or a sandboxed frame (opaque
+        // origin: document.cookie and localStorage throw)
+        boolean sandboxed = embedding.startsWith("sandboxed");
+        openFrame(url(OTHER_SITE, "/test/field-chat.html?backend=gms"), sandboxed ? "allow-scripts" : null);
+        try {
+            AgentDesk desk = desk("gms");
+            // when a chat runs
+            String chatId = startChat(desk);
+            desk.join(chatId, "Grace");
+            agentSays(desk, chatId, "One");
+            agentSays(desk, chatId, "Two");
+            // then it works for the life of the page and one error event said why
+            assertEquals(List.of("CookiesUnavailable"), list("window.errors"));
+            assertEquals(List.of(), list("window.uncaught"));
+            // when the frame reloads, there is nothing to restore, as documented
+            browser.js("location.reload();");
+            browser.waitFor("window.seen && window.seen.indexOf('ready') >= 0");
+            assertEquals("No chat session found to restore.", run("var r = await cmd('restore'); return r.value;"));
+            assertFalse(list("window.seen").contains("restored"));
+            desk.end(chatId);
+        } finally {
+            browser.driver.switchTo().defaultContent();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"gms", "cometd", "purecloud", "v3"})
+    void underAStrictCspAndTrustedTypesNothingOfOursIsRefused(String backend) throws Exception {
+        // given a page with script-src 'self', connect-src 'self' and Trusted Types enforced (field-strict.html.headers)
+        open(SITE, "/test/field-strict.html?backend=" + backend);
+        AgentDesk desk = desk(backend);
+        // when a whole chat runs, with a reload
+        String chatId = startChat(desk);
+        desk.join(chatId, "Grace");
+        agentSays(desk, chatId, "Hello under CSP");
+        browser.driver.navigate().refresh();
+        browser.waitFor("window.seen.indexOf('restored') >= 0");
+        agentSays(desk, chatId, "Restored under CSP");
+        // and the bus loads a plugin file (a script URL: a Trusted Types sink), which does not exist
+        Object load = run("return await new Promise(function (resolve) {"
+                + " window._genesys.widgets.bus.registerPlugin('Loader').command('NoSuchPlugin.open')"
+                + ".done(function () { resolve('resolved'); }).fail(function (e) { resolve('rejected ' + e); }); });");
+        assertTrue(String.valueOf(load).startsWith("rejected"), String.valueOf(load));
+        // then the page's policy refused nothing of ours, and nothing was thrown at the page
+        assertEquals(List.of(), list("window.violations"));
+        assertEquals(List.of(), list("window.uncaught"));
+        assertEquals(Boolean.TRUE, run("var r = await cmd('endChat'); return r.ok;"));
+    }
+
+    @Test
+    void pageCodeThatThrowsIsSeenByWindowOnErrorAndTheChatGoesOn() throws Exception {
+        // given a page whose subscriber and done callback throw
+        open(SITE, "/test/field-chat.html?backend=gms");
+        browser.js("var p = window._genesys.widgets.bus.registerPlugin('Buggy');"
+                + "p.subscribe('WebChatService.messageReceived', function () { throw new Error('subscriber bug'); });"
+                + "p.command('WebChatService.getSessionData').done(function () { throw new Error('done bug'); });");
+        AgentDesk desk = desk("gms");
+        // when a chat runs
+        String chatId = startChat(desk);
+        desk.join(chatId, "Grace");
+        agentSays(desk, chatId, "Hello despite the bugs");
+        agentSays(desk, chatId, "And again");
+        // then window.onerror saw the page's own errors, with their own texts, and the chat went on
+        List<String> uncaught = list("window.uncaught");
+        assertTrue(uncaught.contains("done bug"), uncaught.toString());
+        assertTrue(uncaught.contains("subscriber bug"), uncaught.toString());
+        assertTrue(uncaught.stream().allMatch(u -> u.equals("done bug") || u.equals("subscriber bug")), uncaught
+                .toString());
+        assertEquals(List.of(), list("window.errors"));
+        assertEquals(Boolean.TRUE, run("var r = await cmd('endChat'); return r.ok;"));
+    }
+}

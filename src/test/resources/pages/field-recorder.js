@@ -1,0 +1,29 @@
+/* The recorder of the field pages: every event in order (window.seen), every message text (window.texts). */
+(function () {
+  window.seen = [];
+  window.texts = [];
+  window.errors = [];
+  var widget = window._genesys.widgets.bus.registerPlugin('FieldPage');
+  ['ready', 'started', 'restored', 'restoreFailed', 'restoreTimeout', 'messageReceived', 'agentConnected',
+   'pollingStarted', 'error', 'ended'].forEach(function (name) {
+    widget.subscribe('WebChatService.' + name, function (e) {
+      window.seen.push(name);
+      if (name === 'error') {
+        window.errors.push(e.data && e.data.errorReason || '');
+      }
+      ((e.data && e.data.messages) || []).forEach(function (m) {
+        if (m.text) {
+          window.texts.push(m.text);
+        }
+      });
+    });
+  });
+  /** Runs a command; resolves {ok, value} either way. */
+  window.cmd = function (name, data) {
+    return new Promise(function (resolve) {
+      widget.command('WebChatService.' + name, data || {})
+        .done(function (r) { resolve({ ok: true, value: r }); })
+        .fail(function (e) { resolve({ ok: false, value: e }); });
+    });
+  };
+})();

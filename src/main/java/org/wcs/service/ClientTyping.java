@@ -2,6 +2,7 @@ package org.wcs.service;
 
 import org.wcs.bus.Command;
 import org.wcs.platform.Cancellable;
+import org.wcs.transport.Reply;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
@@ -34,8 +35,20 @@ final class ClientTyping {
             return;
         }
         Value message = c.data.get("message");
-        String preview = message.isString() ? message.str() : service.previewText();
-        service.transport.typing(true, preview, Replies.of(c));
+        begin(message.isString() ? message.str() : service.previewText(), Replies.of(c));
+    }
+
+    /** An edit of the watched preview input: as {@code sendTyping}, with no command to answer. */
+    void edited() {
+        if (ticker != null) {
+            idle = 0;
+        } else {
+            begin(service.previewText(), Replies.IGNORE);
+        }
+    }
+
+    private void begin(String preview, Reply reply) {
+        service.transport.typing(true, preview, reply);
         service.publish(Events.CLIENT_TYPING_STARTED, Values.object());
         idle = 0;
         schedule();

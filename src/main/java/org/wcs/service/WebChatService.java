@@ -39,7 +39,7 @@ public final class WebChatService {
     Value config = Values.object();
     Value userData = Values.object();
     Value interactionData = Values.object();
-    Value previewInput;
+    final PreviewInput preview = new PreviewInput(this);
     String language;
     int maxMessageLength;
     boolean sleepEnabled;
@@ -200,7 +200,7 @@ public final class WebChatService {
     }
 
     String previewText() {
-        return previewInput == null ? "" : previewInput.get("value").str("");
+        return preview.text();
     }
 
     /** Moves the lifecycle on if the table allows it; false (and no change) when it does not. */

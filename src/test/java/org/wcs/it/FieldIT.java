@@ -225,4 +225,41 @@ class FieldIT {
         assertEquals(List.of(), list("window.errors"));
         assertEquals(Boolean.TRUE, run("var r = await cmd('endChat'); return r.ok;"));
     }
+
+    /** "I" once the Genesys Cloud emulator received a typing notice for the chat, else "". */
+    private static String typingPosts(String chatId) {
+        return sandbox.emulator(org.wcs.sandbox.purecloud.PureCloudEmulator.class).server.received().stream()
+                .anyMatch(r -> r.method().equals("POST") && r.path().endsWith("/typing") && r.path().contains(chatId))
+                ? "I" : "";
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"gms", "cometd", "purecloud", "v3"})
+    void typingInTheRegisteredInputReachesTheAgentWithoutSendTyping(String backend) throws Exception {
+        // given a chat and a textarea registered as the typing-preview input (issue 13 item 5)
+        open(SITE, "/test/field-chat.html?backend=" + backend);
+        AgentDesk desk = desk(backend);
+        String chatId = startChat(desk);
+        desk.join(chatId, "Grace");
+        agentSays(desk, chatId, "What can I do for you?");
+        assertEquals(Boolean.TRUE, run("var t = document.createElement('textarea'); t.id = 'draft';"
+                + " document.body.appendChild(t);"
+                + " var r = await cmd('registerTypingPreviewInput', { input: t }); return r.ok;"));
+        // when the customer types in it, and the page never calls sendTyping
+        browser.driver.findElement(org.openqa.selenium.By.id("draft")).sendKeys("I need help");
+        // then the agent sees the customer typing, with the text where the back end carries it (Genesys Cloud's
+        // typing notice has none: there the request itself is what the agent sees)
+        long deadline = System.currentTimeMillis() + 10_000;
+        String seen = "";
+        while (System.currentTimeMillis() < deadline) {
+            seen = backend.equals("purecloud") ? typingPosts(chatId) : desk.chats().stream()
+                    .filter(c -> c.id().equals(chatId)).findFirst().orElseThrow().customerTyping();
+            if (seen != null && seen.startsWith("I")) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        assertTrue(seen != null && seen.startsWith("I"), "the desk saw: " + seen);
+        assertEquals(Boolean.TRUE, run("var r = await cmd('endChat'); return r.ok;"));
+    }
 }

@@ -104,4 +104,76 @@ class TypingTest extends ServiceFixture {
         assertEquals("resolved:{}", ended.toString());
         assertEquals("rejected:\"" + TransportTexts.NO_ACTIVE_SESSION + "\"", command("sendTyping", Js.obj()).toString());
     }
+
+    /** A text input as page code sees it: a value, and the listeners added and removed, by event name. */
+    private static final class FakeInput {
+        final Value element = Js.obj("type", "textarea", "value", "");
+        final java.util.Map<String, java.util.List<Value>> listeners = new java.util.HashMap<>();
+
+        FakeInput() {
+            element.set("addEventListener", Values.function((self, args) -> {
+                listeners.computeIfAbsent(args[0].str(), k -> new java.util.ArrayList<>()).add(args[1]);
+                return Values.undefined();
+            }));
+            element.set("removeEventListener", Values.function((self, args) -> {
+                listeners.getOrDefault(args[0].str(), new java.util.ArrayList<>()).remove(args[1]);
+                return Values.undefined();
+            }));
+        }
+
+        /** The customer types: the value changes and an input event fires. */
+        void type(String value) {
+            element.set("value", value);
+            for (Value l : List.copyOf(listeners.getOrDefault("input", List.of()))) {
+                l.call(element, Js.obj("type", "input"));
+            }
+        }
+    }
+
+    @Test
+    void theRegisteredInputIsWatchedAsTheDocumentationSays() { // issue 13 item 5
+        // given a registered input
+        FakeInput input = new FakeInput();
+        assertEquals("resolved", command("registerTypingPreviewInput", Js.obj("input", input.element)).state);
+        // when the customer types in it
+        input.type("H");
+        tab.loop.runDue();
+        // then typing started with its text, once per burst
+        assertEquals(1, transport.count("typingStarted"));
+        assertEquals("H", transport.last("typingStarted").args[0].str());
+        assertEquals(List.of("clientTypingStarted"), takeEvents());
+        tab.loop.advance(1500);
+        input.type("Hi");
+        tab.loop.advance(1999);
+        assertEquals(1, transport.count("typingStarted"));
+        assertEquals(0, transport.count("typingStopped"), "each edit starts the idle count over");
+        tab.loop.advance(1);
+        assertEquals(1, transport.count("typingStopped"));
+        assertEquals("Hi", transport.last("typingStopped").args[0].str());
+        // and emptying the input ends a burst at once
+        input.type("Hi again");
+        input.type("");
+        tab.loop.runDue();
+        assertEquals(2, transport.count("typingStarted"));
+        assertEquals(2, transport.count("typingStopped"));
+    }
+
+    @Test
+    void aNewInputReplacesTheWatchedOneAndNothingIsSentWithoutAChat() {
+        FakeInput first = new FakeInput();
+        FakeInput second = new FakeInput();
+        command("registerTypingPreviewInput", Js.obj("input", first.element));
+        command("registerTypingPreviewInput", Js.obj("input", second.element));
+        assertEquals(List.of(), first.listeners.get("input"), "the first is no longer watched");
+        first.type("old");
+        tab.loop.runDue();
+        assertEquals(0, transport.count("typingStarted"));
+        // when the chat is over, edits send nothing
+        command("endChat");
+        transport.last("end").reply.ok(Values.undefined());
+        tab.loop.runDue();
+        second.type("after the end");
+        tab.loop.runDue();
+        assertEquals(0, transport.count("typingStarted"));
+    }
 }

@@ -18,9 +18,51 @@ public final class FakeMain {
         WebChatServiceMain.start(ctx -> {
             transport = new ScriptedTransport(ctx);
             transport.autoReply = true;
-            ctx.platform.page.window().set("fakeBackend", backend());
+            Value backend = backend();
+            backend.set("faultIn", Values.function((s, a) -> {
+                faultIn(ctx.platform, text(a));
+                return Values.undefined();
+            }));
+            ctx.platform.page.window().set("fakeBackend", backend);
             return transport;
         });
+    }
+
+    /**
+     * A deliberate fault of ours in a callback the browser makes into Java ({@code http}: an XHR's answer,
+     * {@code timer}, {@code socket}: a WebSocket's close, {@code function}: a function of ours the page calls, whose
+     * fault the returned function shows), for tests of the edge's guard.
+     */
+    private static void faultIn(org.wcs.platform.Platform platform, String where) {
+        RuntimeException fault = new IllegalStateException("deliberate fault in " + where);
+        if (where.equals("http")) {
+            platform.http.send(new org.wcs.platform.HttpRequest("GET", "/favicon.ico"), r -> {
+                throw fault;
+            });
+        } else if (where.equals("timer")) {
+            platform.scheduler.schedule(0, () -> {
+                throw fault;
+            });
+        } else if (where.equals("socket")) {
+            platform.webSockets.open("ws://127.0.0.1:1/refused", new org.wcs.platform.WebSockets.Listener() {
+                @Override
+                public void onOpen() {
+                }
+
+                @Override
+                public void onMessage(String text) {
+                }
+
+                @Override
+                public void onClose(int code, String reason) {
+                    throw fault;
+                }
+            });
+        } else {
+            platform.page.window().set("faultyFunction", Values.function((s, a) -> {
+                throw fault;
+            }));
+        }
     }
 
     private static Value backend() {

@@ -60,6 +60,16 @@ public interface Page {
         return encodeUriComponent(b.toString());
     }
 
+    /**
+     * {@link #encodeUri} for one path segment of a URL built from data (an id from a server or a cookie): the result
+     * never leaves its segment. {@code encodeURIComponent} keeps dots, and URL parsers resolve a {@code .} or
+     * {@code ..} segment (also written {@code %2E}), so those two are sent as {@code %252E}: a wrong id the server
+     * refuses, instead of a request to another path.
+     */
+    default String encodeSegment(String s) {
+        return s.equals(".") ? "%252E" : s.equals("..") ? "%252E%252E" : encodeUri(s);
+    }
+
     /** {@code encodeURIComponent} itself: throws (URIError) on a lone surrogate. Callers use {@link #encodeUri}. */
     String encodeUriComponent(String s);
 

@@ -136,7 +136,7 @@ final class Browser implements Page, RandomSource {
     private static native void console(String s);
 
     @Override
-    public String encodeUri(String s) {
+    public String encodeUriComponent(String s) {
         return encode(s);
     }
 

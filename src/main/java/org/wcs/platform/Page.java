@@ -37,8 +37,41 @@ public interface Page {
     /** Writes a line to the console. Callers decide whether debug output is wanted. */
     void log(String line);
 
-    /** {@code encodeURIComponent}. */
-    String encodeUri(String s);
+    /**
+     * {@code encodeURIComponent} made total: a lone UTF-16 surrogate becomes U+FFFD first (what
+     * {@code String.prototype.toWellFormed} does). Half an emoji is easy to get from a page (a field's
+     * {@code maxlength}, a script cutting text), and the URIError it would raise stops the request; in a poll timer it
+     * stopped polling for good. Every encoding of the core goes through here, so the edges stay plain ports.
+     */
+    default String encodeUri(String s) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c & 0xF800) == 0xD800) { // a surrogate: kept only as the high half of a pair with the next char
+                if (c < 0xDC00 && i + 1 < s.length() && (s.charAt(i + 1) & 0xFC00) == 0xDC00) {
+                    b.append(c);
+                    c = s.charAt(++i);
+                } else {
+                    c = 0xFFFD;
+                }
+            }
+            b.append(c);
+        }
+        return encodeUriComponent(b.toString());
+    }
+
+    /**
+     * {@link #encodeUri} for one path segment of a URL built from data (an id from a server or a cookie): the result
+     * never leaves its segment. {@code encodeURIComponent} keeps dots, and URL parsers resolve a {@code .} or
+     * {@code ..} segment (also written {@code %2E}), so those two are sent as {@code %252E}: a wrong id the server
+     * refuses, instead of a request to another path.
+     */
+    default String encodeSegment(String s) {
+        return s.equals(".") ? "%252E" : s.equals("..") ? "%252E%252E" : encodeUri(s);
+    }
+
+    /** {@code encodeURIComponent} itself: throws (URIError) on a lone surrogate. Callers use {@link #encodeUri}. */
+    String encodeUriComponent(String s);
 
     /** {@code decodeURIComponent}; returns the input when it is malformed. */
     String decodeUri(String s);

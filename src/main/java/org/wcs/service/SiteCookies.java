@@ -162,7 +162,9 @@ public final class SiteCookies implements StateCookies {
         if (o.domain != null) {
             v.set("domain", o.domain).set("path", o.path);
         }
-        return v.set("samesite", o.sameSite);
+        v.set("samesite", o.sameSite);
+        // an integrator's store that writes its cookie with these options must not drop Secure on https pages
+        return o.secure ? v.set("secure", true) : v;
     }
 
     static String host(String href) {

@@ -20,6 +20,9 @@ public interface StateCookies {
 
     void remove(String name);
 
-    /** {@code {domain, path, samesite}} as Genesys's {@code getCookieOptions()} returns it (note the lower case). */
+    /**
+     * {@code {domain, path, samesite}} as Genesys's {@code getCookieOptions()} returns it (note the lower case), plus
+     * {@code secure: true} when the site's cookies are Secure (https pages).
+     */
     Value optionsValue();
 }

@@ -84,6 +84,34 @@ class GmsChatIT extends InBrowser {
     }
 
     @Test
+    void halfAnEmojiInThePreviewOrAMessageNeitherStopsPollingNorFailsTheSend() throws Exception {
+        // given a chat whose typing preview ends in a lone high surrogate (encodeURIComponent throws on it)
+        open("/test/gms-chat.html");
+        run("await cmd('startChat', { nickname: 'Ada' }); return true;");
+        GmsChat chat = gms.awaitChat(5000);
+        run("await cmd('registerTypingPreviewInput', { input: Object.assign(document.createElement('textarea'),"
+                + " { value: 'Hi \\uD83D' }) }); return true;");
+        // when the customer sends a message holding a lone low surrogate
+        Object sent = run("var r = await cmd('sendMessage', { message: 'ok \\uDE00' }); return r.ok;");
+        // then it was sent with U+FFFD, and polls go on carrying the preview with U+FFFD
+        assertEquals(Boolean.TRUE, sent);
+        assertTrue(chat.lines().stream().anyMatch(l -> l.endsWith(" Message Client ok \uFFFD")),
+                chat.lines().toString());
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (previews(chat) < 2 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(previews(chat) >= 2, "polls with the preview: " + previews(chat));
+        assertEquals(List.of(), browser.severeConsoleLines());
+    }
+
+    /** Refreshes of {@code chat} whose preview text is "Hi " and U+FFFD. */
+    private static long previews(GmsChat chat) {
+        return gms.received("refresh").stream().filter(r -> chat.chatId.equals(r.chatId())
+                && "Hi \uFFFD".equals(r.field("message"))).count();
+    }
+
+    @Test
     void aRestoreAfterRestoreTimeoutIsRefused() throws Exception {
         // given a chat on a page whose restoreTimeout is 1.5 s
         open("/test/gms-chat.html?restoreTimeout=1500");

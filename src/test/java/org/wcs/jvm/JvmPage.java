@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.wcs.platform.Page;
+import org.wcs.value.JsError;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
@@ -119,8 +120,17 @@ public final class JvmPage implements Page {
         console.add(line);
     }
 
+    /** As the browser's: a lone surrogate throws, as a JS URIError reaches Java. */
     @Override
-    public String encodeUri(String s) {
+    public String encodeUriComponent(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new JsError("URIError: URI malformed");
+            }
+        }
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("%21", "!")
                 .replace("%27", "'").replace("%28", "(").replace("%29", ")").replace("%7E", "~");
     }

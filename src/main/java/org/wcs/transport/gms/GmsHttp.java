@@ -50,10 +50,13 @@ final class GmsHttp {
         uploadTimeout = upload > 0 ? upload : UPLOAD_TIMEOUT_MS;
     }
 
-    /** The URL of a REST call on the current chat; {@code op} null for requestChat (§2.1). */
+    /**
+     * The URL of a REST call on the current chat; {@code op} null for requestChat (§2.1). The chat id comes from the
+     * server or a cookie, so it is encoded: whatever it holds stays one path segment.
+     */
     String url(String op) {
         String chat = transport.session.chatId();
-        String path = trailingSlash || !chat.isEmpty() ? "/" + chat : "";
+        String path = trailingSlash || !chat.isEmpty() ? "/" + context.platform.page.encodeSegment(chat) : "";
         return base + path + (op == null ? "" : "/" + op);
     }
 

@@ -448,7 +448,8 @@ public final class GmsTransport implements Transport {
     @Override
     public void downloadFile(String fileId, String fileName, Reply reply) {
         String secureKey = session.data.get("secureKey").str("");
-        String url = comet == null ? http.url("file/" + fileId + "/download") : comet.apiUrl;
+        String url = comet == null ? http.url("file/" + context.platform.page.encodeSegment(fileId) + "/download")
+                : comet.apiUrl;
         if (url.isEmpty()) {
             reply.fail(Values.of(GmsTexts.DOWNLOAD_MISCONFIGURED));
             return;

@@ -135,7 +135,8 @@ public final class NexusTransport implements Transport {
             reply.ok(Values.object());
             return;
         }
-        HttpRequest r = wire.form(wire.request("DELETE", url("/participants/" + pid), token, config.readMs), Values.undefined());
+        HttpRequest r = wire.form(wire.request("DELETE", url("/participants/" + encode(pid)), token, config.readMs),
+                Values.undefined());
         Call c = new Call(this, Call.END, reply);
         c.subject = claims;
         forget();
@@ -186,7 +187,8 @@ public final class NexusTransport implements Transport {
                 return;
             }
             poller.pause();
-            read("index=" + position.anchor + "&count=" + config.pageSize + "&", "", Call.HISTORY, reply);
+            read("index=" + context.platform.page.encodeUri(position.anchor) + "&count=" + config.pageSize + "&", "",
+                    Call.HISTORY, reply);
         }
     }
 
@@ -250,7 +252,12 @@ public final class NexusTransport implements Transport {
     }
 
     private String url(String tail) {
-        return config.base + "/" + sid + tail;
+        return config.base + "/" + encode(sid) + tail;
+    }
+
+    /** A session or participant id put in a URL path: it comes from a token or a cookie, and must stay one segment. */
+    private String encode(String id) {
+        return context.platform.page.encodeSegment(id);
     }
 
     private void send(HttpRequest r, int kind, Reply reply) {
@@ -313,7 +320,7 @@ public final class NexusTransport implements Transport {
         if (last == null) {
             read("count=" + ALL + "&", "", Call.POLL, null);
         } else {
-            read("", "&index=" + last, Call.POLL, null);
+            read("", "&index=" + context.platform.page.encodeUri(last), Call.POLL, null);
         }
     }
 

@@ -184,7 +184,8 @@ public final class PureCloudTransport implements Transport {
             return;
         }
         history = reply;
-        page(HISTORY, DESCENDING.concat(Values.numberToString(pageSize)).concat("&before=").concat(oldest));
+        page(HISTORY, DESCENDING.concat(Values.numberToString(pageSize)).concat("&before=")
+                .concat(platform.page.encodeUri(oldest)));
     }
 
     @Override
@@ -208,7 +209,7 @@ public final class PureCloudTransport implements Transport {
         if (again) {
             inbox.holds++;
             String cursor = session.v[Session.LAST];
-            page(CATCH_UP, cursor == null ? "" : "?after=".concat(cursor));
+            page(CATCH_UP, cursor == null ? "" : "?after=".concat(platform.page.encodeUri(cursor)));
             return;
         }
         Reply r = opening;
@@ -300,7 +301,7 @@ public final class PureCloudTransport implements Transport {
 
     /** Fetches a member whose messages wait for it. */
     void member(String id) {
-        call(MEMBER, "GET", base().concat("/members/").concat(id), null, 0, Values.of(id));
+        call(MEMBER, "GET", base().concat("/members/").concat(encode(id)), null, 0, Values.of(id));
     }
 
     private void page(int kind, String query) {
@@ -310,11 +311,16 @@ public final class PureCloudTransport implements Transport {
     // ---- REST ----
 
     private String base() {
-        return "/".concat(session.v[Session.CONVERSATION]);
+        return "/".concat(encode(session.v[Session.CONVERSATION]));
     }
 
     private String me() {
-        return base().concat("/members/").concat(session.v[Session.MEMBER]);
+        return base().concat("/members/").concat(encode(session.v[Session.MEMBER]));
+    }
+
+    /** An id put in a URL path: it comes from the server or a cookie, and must stay one segment. */
+    private String encode(String id) {
+        return platform.page.encodeSegment(id);
     }
 
     /** Sends a call; {@code path} is below {@code /api/v2/webchat/guest/conversations}, or a server path. */

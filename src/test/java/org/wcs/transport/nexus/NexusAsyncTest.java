@@ -77,6 +77,20 @@ class NexusAsyncTest extends NexusFixture {
     }
 
     @Test
+    void onAnHttpsPageTheCookieOptionsGivenToTheStoreSaySecure() {
+        // given an https page of www.example.com
+        tab.page.href = "https://www.example.com/shop/";
+        loadWith(asyncTransport());
+        // when a chat starts
+        startChat();
+        // then the store's CookieOptions keep every field and add secure, as the site's own cookies have it
+        assertEquals("{\"domain\":\".example.com\",\"path\":\"/\",\"samesite\":\"strict\",\"secure\":true}",
+                Js.json(storeCalls.get(storeCallNames.indexOf("getSessionData"))[2]));
+        assertEquals("{\"domain\":\".example.com\",\"path\":\"/\",\"samesite\":\"strict\",\"secure\":true}",
+                Js.json(storeCalls.get(0)[2]), "setSessionData at load too");
+    }
+
+    @Test
     void aFreshBrowserResumesTheStoredTokenThenReadsTheLatestPage() {
         // given a chat with some history, then the customer leaves
         nexus.decimalIndexes(true);

@@ -77,6 +77,11 @@ class BusModesIT extends InBrowser {
                 + "    out.push(e2); setTimeout(function () { done(out.join(' | ')); }, 50); }); });");
         assertEquals("false | second subscriber ran | rejected: boom | Command was cancelled by a 'before' function.",
                 result);
+        // and the page's own two errors were thrown back at the page, each once, for its developer to see
+        List<String> uncaught = browser.severeConsoleLines();
+        assertEquals(2, uncaught.size(), uncaught.toString());
+        assertTrue(uncaught.stream().anyMatch(l -> l.contains("Uncaught Error: boom")), uncaught.toString());
+        assertTrue(uncaught.stream().anyMatch(l -> l.contains("Uncaught Error: sub")), uncaught.toString());
     }
 
     static Map<String, Path> pages() {

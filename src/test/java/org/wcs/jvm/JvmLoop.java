@@ -121,7 +121,10 @@ public final class JvmLoop implements Scheduler {
                 long wait = t == null ? 50 : Math.max(0, Math.min(50, t.due - now));
                 long started = System.nanoTime();
                 Runnable p = poll(wait);
-                now += TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                long followed = now + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                // A busy machine can wake this thread late: the clock still stops at the next timer, so that it runs
+                // at its own time (a request's time limit fires at exactly its limit).
+                now = t == null ? followed : Math.min(followed, t.due);
                 if (p != null) {
                     p.run();
                 }

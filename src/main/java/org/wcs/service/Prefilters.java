@@ -110,8 +110,9 @@ final class Prefilters {
     }
 
     /**
-     * Adds a RegExp or each RegExp of an array; returns the custom filters (the page's own, then the stored ones) as
-     * an object with numeric keys, and stores them in that order.
+     * Adds a RegExp or each RegExp of an array, each once; returns the custom filters (the page's own, then the stored
+     * ones) as an array, as the documentation says (the original resolved an object with numeric keys, which an
+     * array also satisfies), and stores them in that order.
      */
     Value add(Value filters) {
         if (filters.isRegExp()) {
@@ -124,11 +125,11 @@ final class Prefilters {
             }
         }
         Value stored = Values.array();
-        Value copy = Values.object();
+        Value copy = Values.array();
         for (int i = 0; i < custom.length(); i++) {
             Value f = custom.at(i);
             stored.push(Values.object().set("source", f.get("source")).set("flags", f.get("flags")));
-            copy.set(Values.numberToString(i), f);
+            copy.push(f);
         }
         cookies.set(COOKIE, Values.stringify(Values.object().set("custom", stored)));
         return copy;

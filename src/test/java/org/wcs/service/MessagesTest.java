@@ -99,8 +99,9 @@ class MessagesTest extends ServiceFixture {
         Outcome added = command("addPrefilter", Js.obj("filters", Values.regExp("secret", "i")));
         // then
         assertEquals("resolved", added.state);
-        assertEquals(List.of("0"), Js.keys(added.value));
-        assertTrue(added.value.get("0").isRegExp());
+        assertTrue(added.value.isArray(), "an array, as documented (issue 13 item 7)");
+        assertEquals(1, added.value.length());
+        assertTrue(added.value.at(0).isRegExp());
         assertEquals("{%22custom%22:[{%22source%22:%22secret%22%2C%22flags%22:%22i%22}]}",
                 tab.cookies.get("_genesys.widgets.webchat.state.filters"));
         // when
@@ -113,6 +114,19 @@ class MessagesTest extends ServiceFixture {
         assertEquals(1, shown.length());
         assertEquals("visible", shown.at(0).get("text").str());
         assertEquals(1, command("getTranscript").value.get("originalMessages").length());
+    }
+
+    @Test
+    void theSameFiltersAddedOnEveryLoadAreKeptOnce() { // issue 13 item 1: ChatDeflection adds two on every restored
+        for (int load = 0; load < 3; load++) {
+            Outcome o = command("addPrefilter", Js.obj("filters", Js.arr(Values.regExp("^deflect:", "i"),
+                    Values.regExp("token [0-9]+", ""))));
+            assertEquals(2, o.value.length(), "the answer lists each filter once");
+            bootPage(config()); // a reload: the stored filters come back from the cookie
+        }
+        assertEquals("{%22custom%22:[{%22source%22:%22^deflect:%22%2C%22flags%22:%22i%22}%2C"
+                + "{%22source%22:%22token%20[0-9]+%22%2C%22flags%22:%22%22}]}",
+                tab.cookies.get("_genesys.widgets.webchat.state.filters"));
     }
 
     @Test

@@ -3,7 +3,8 @@
   window.seen = [];
   window.texts = [];
   window.errors = [];
-  var widget = window._genesys.widgets.bus.registerPlugin('FieldPage');
+  // The QuickBus on a standalone page, the page's own CXBus on a Genesys-like one.
+  var widget = (window._genesys.widgets.bus || window.CXBus).registerPlugin('FieldPage');
   ['ready', 'started', 'restored', 'restoreFailed', 'restoreTimeout', 'messageReceived', 'agentConnected',
    'pollingStarted', 'error', 'ended'].forEach(function (name) {
     widget.subscribe('WebChatService.' + name, function (e) {

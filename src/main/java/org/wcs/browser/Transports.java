@@ -1,51 +1,34 @@
 package org.wcs.browser;
 
-
-import org.wcs.transport.StateCookies;
 import org.wcs.transport.Transport;
 import org.wcs.transport.TransportContext;
 import org.wcs.transport.TransportFactory;
-import org.wcs.transport.gms.GmsTexts;
-import org.wcs.transport.gms.GmsTransport;
-import org.wcs.transport.nexus.NexusTransport;
-import org.wcs.transport.purecloud.PureCloudTransport;
-import org.wcs.value.JsError;
-import org.wcs.value.Value;
-import org.wcs.value.Values;
 
 /**
  * The composition of every back end, beside the entry points that wire it (the only place that knows them all): the
- * production choice of transport, from {@code _genesys.widgets.webchat}: {@code transport.type}
- * {@code purecloud-v2-sockets} or {@code pureengage-v3-rest}; otherwise GMS chat v2 from {@code dataURL}, over
- * CometD when {@code cometD.enabled} (where async chat is allowed, and not implemented: the chat runs as a normal one).
+ * first back end that takes {@code _genesys.widgets.webchat} makes the transport. Each back end is its own factory
+ * so that a build of one back end (see {@link Builds}) holds no code of the others.
  */
 public final class Transports implements TransportFactory {
+    private final TransportFactory[] backEnds;
+
+    /** Every back end: the all-back-ends file. */
+    public Transports() {
+        this(new GmsBackEnd(), new GenesysCloudBackEnd(), new MulticloudBackEnd());
+    }
+
+    Transports(TransportFactory... backEnds) {
+        this.backEnds = backEnds;
+    }
+
     @Override
     public Transport create(TransportContext context) {
-        Value config = context.config;
-        Value type = config.get("transport").get("type");
-        if (type.truthy()) {
-            String name = type.str("");
-            return name.equals(PureCloudTransport.TYPE) ? new PureCloudTransport(context)
-                    : name.equals(NexusTransport.TYPE) ? new NexusTransport(context) : null;
-        }
-        boolean cometD = config.get("cometD").get("enabled").truthy();
-        if (!cometD && !config.get("dataURL").isString() && !config.get("serverURL").isString()) {
-            return null;
-        }
-        Value setSessionData = config.get("async").get("setSessionData");
-        if (!cometD && setSessionData.isFunction()) {
-            Value stored;
-            try {
-                stored = setSessionData.call(Values.undefined(), Values.of(StateCookies.STATE + "open"));
-            } catch (JsError e) {
-                e.surface(); // the page's callback failed: as if it stored nothing
-                stored = Values.undefined();
-            }
-            if (stored.isString() && !stored.str().isEmpty() || stored.isRecord() && stored.keys().length > 0) {
-                throw new IllegalArgumentException(GmsTexts.ASYNC_NEEDS_COMETD);
+        for (TransportFactory f : backEnds) {
+            Transport t = f.create(context);
+            if (t != null) {
+                return t;
             }
         }
-        return new GmsTransport(context);
+        return null;
     }
 }

@@ -22,19 +22,14 @@ public final class Launcher {
     private Launcher() {
     }
 
-    /** Returns the service, or null when the page's bus refused the name. */
+    /**
+     * On a page with a CXBus, {@link #startHosted}; on a page without, our bus installed as {@code window.CXBus} and
+     * {@code _genesys.widgets.bus}. Returns the service, or null when the page's bus refused the name.
+     */
     public static WebChatService start(Platform platform, TransportFactory factory) {
         Value window = platform.page.window();
-        Value existing = window.get("CXBus");
-        if (existing.isObject() && existing.get("registerPlugin").isFunction()) {
-            Value api = existing.get("registerPlugin").call(existing, Values.of(NAME));
-            if (!api.isObject()) {
-                return null;
-            }
-            WebChatService service = new WebChatService(new ForeignPlugin(api, NAME, platform.scheduler), platform,
-                    true, factory);
-            service.plugin.subscribe("App.ready", envelope -> service.configureFromPage());
-            return service;
+        if (pageBus(window) != null) {
+            return startHosted(platform, factory);
         }
         Bus bus = new Bus(platform.scheduler, platform.page);
         Value global = BusApi.global(bus);
@@ -50,6 +45,33 @@ public final class Launcher {
         // pull in java.util.Objects.)
         platform.page.whenParsed(() -> service.configureFromPage());
         return service;
+    }
+
+    /**
+     * Registers on the page's CXBus (Genesys Widgets) and configures on its sticky {@code App.ready}; the only start
+     * of the builds for Genesys pages, which carry no bus of their own: on a page without one they say so on the
+     * console and stay out of the way. Returns the service, or null.
+     */
+    public static WebChatService startHosted(Platform platform, TransportFactory factory) {
+        Value existing = pageBus(platform.page.window());
+        if (existing == null) {
+            platform.page.log(Texts.NO_PAGE_BUS);
+            return null;
+        }
+        Value api = existing.get("registerPlugin").call(existing, Values.of(NAME));
+        if (!api.isObject()) {
+            return null;
+        }
+        WebChatService service = new WebChatService(new ForeignPlugin(api, NAME, platform.scheduler), platform,
+                true, factory);
+        service.plugin.subscribe("App.ready", envelope -> service.configureFromPage());
+        return service;
+    }
+
+    /** The page's CXBus, or null when it has none. */
+    private static Value pageBus(Value window) {
+        Value bus = window.get("CXBus");
+        return bus.isObject() && bus.get("registerPlugin").isFunction() ? bus : null;
     }
 
     /** {@code parent[key]}, created as {} when it is not an object yet. */

@@ -32,6 +32,9 @@ public final class Texts {
     /** Ours: the originals threw (and left the command pending) on these. */
     public static final String NO_FILE = "No file provided";
     public static final String NO_FILE_ID = "No fileId provided";
+    /** Ours: what a build for Genesys pages (no bus of its own) says on the console of a page without a CXBus. */
+    public static final String NO_PAGE_BUS = "WebChatService: this build is for Genesys Widgets pages and this page has"
+            + " no window.CXBus; the chat is not started. Use plugins/webchatservice.min.js, which brings its own bus.";
     /** Ours: the {@code error} event's {@code errorReason} for a fault of ours caught at the browser's edge. */
     public static final String INTERNAL_ERROR_REASON = "InternalError";
     /** Ours: the {@code error} event's {@code errorReason} and {@code message} when the browser stores no cookie. */

@@ -262,4 +262,49 @@ class FieldIT {
         assertTrue(seen != null && seen.startsWith("I"), "the desk saw: " + seen);
         assertEquals(Boolean.TRUE, run("var r = await cmd('endChat'); return r.ok;"));
     }
+
+    /** The folder of a back end's builds under plugins/. */
+    private static String buildFolder(String backend) {
+        return backend.equals("purecloud") ? "purecloud-v2-sockets" : backend.equals("v3") ? "pureengage-v3-rest"
+                : "gms";
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"gms", "cometd", "purecloud", "v3"})
+    void eachBackEndsOwnBuildsRunAChat(String backend) throws Exception {
+        AgentDesk desk = desk(backend);
+        // given the back end's standalone build (with our bus) on a page without Genesys Widgets
+        open(SITE, "/test/field-chat.html?backend=" + backend + "&build=" + buildFolder(backend));
+        assertEquals(1L, browser.js("return performance.getEntriesByType('resource').filter(function (e) {"
+                + " return e.name.indexOf('/plugins/" + buildFolder(backend) + "/webchatservice.standalone.min.js')"
+                + " >= 0; }).length;"));
+        // then a whole chat with a reload runs on it
+        String chatId = startChat(desk);
+        desk.join(chatId, "Grace");
+        agentSays(desk, chatId, "Hello from the standalone build");
+        browser.driver.navigate().refresh();
+        browser.waitFor("window.seen.indexOf('restored') >= 0");
+        agentSays(desk, chatId, "Restored on the standalone build");
+        assertEquals(Boolean.TRUE, run("var r = await cmd('endChat'); return r.ok;"));
+        // given the build for Genesys pages (no bus), lazily loaded by a page's CXBus from pluginsPath
+        open(SITE, "/test/field-hosted.html?backend=" + backend + "&plugins=/plugins/" + buildFolder(backend) + "/");
+        assertEquals(Boolean.TRUE, browser.js("return !window._genesys.widgets.bus;"), "it brought no bus");
+        // then a chat runs on it too
+        chatId = startChat(desk);
+        desk.join(chatId, "Grace");
+        agentSays(desk, chatId, "Hello from the Genesys-page build");
+        assertEquals(Boolean.TRUE, run("var r = await cmd('endChat'); return r.ok;"));
+        assertEquals(List.of(), list("window.uncaught"));
+        assertEquals(List.of(), list("window.errors"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"gms", "purecloud-v2-sockets", "pureengage-v3-rest"})
+    void aBuildForGenesysPagesOnAPageWithoutABusSaysSoAndStaysOut(String folder) {
+        browser.driver.get(url(SITE, "/test/field-no-bus.html?build=" + folder));
+        browser.waitFor("document.readyState === 'complete'");
+        assertEquals(List.of(org.wcs.service.Texts.NO_PAGE_BUS), list("window.logged"));
+        assertEquals(List.of(), list("window.uncaught"));
+        assertEquals(Boolean.TRUE, browser.js("return window.CXBus === undefined && !window._genesys.widgets.bus;"));
+    }
 }

@@ -1,0 +1,53 @@
+package org.wcs.browser;
+
+/**
+ * The entry points of the one-back-end builds (pom.xml compiles each; the README's install section says which file
+ * to take). Each holds only its back end's transport; the {@code Hosted} ones hold no bus either and run only on a
+ * Genesys Widgets page, under the name Genesys's bus loads ({@code plugins/<back end>/webchatservice.min.js}).
+ */
+public final class Builds {
+    private Builds() {
+    }
+
+    /** GMS chat v2 (REST polling and CometD), with our bus: {@code plugins/gms/webchatservice.standalone.min.js}. */
+    public static final class Gms {
+        public static void main(String[] args) {
+            WebChatServiceMain.start(new Transports(new GmsBackEnd()));
+        }
+    }
+
+    /** GMS chat v2 for Genesys pages: {@code plugins/gms/webchatservice.min.js}. */
+    public static final class GmsHosted {
+        public static void main(String[] args) {
+            WebChatServiceMain.startHosted(new Transports(new GmsBackEnd()));
+        }
+    }
+
+    /** Genesys Cloud guest chat, with our bus. */
+    public static final class GenesysCloud {
+        public static void main(String[] args) {
+            WebChatServiceMain.start(new Transports(new GenesysCloudBackEnd()));
+        }
+    }
+
+    /** Genesys Cloud guest chat for Genesys pages. */
+    public static final class GenesysCloudHosted {
+        public static void main(String[] args) {
+            WebChatServiceMain.startHosted(new Transports(new GenesysCloudBackEnd()));
+        }
+    }
+
+    /** Multicloud CX v3, with our bus. */
+    public static final class Multicloud {
+        public static void main(String[] args) {
+            WebChatServiceMain.start(new Transports(new MulticloudBackEnd()));
+        }
+    }
+
+    /** Multicloud CX v3 for Genesys pages. */
+    public static final class MulticloudHosted {
+        public static void main(String[] args) {
+            WebChatServiceMain.startHosted(new Transports(new MulticloudBackEnd()));
+        }
+    }
+}

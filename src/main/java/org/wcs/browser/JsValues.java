@@ -103,7 +103,12 @@ final class JsValues implements ValueFactory {
         raiseLater(JsValue.raw(thrown));
     }
 
-    @JSBody(params = "x", script = "setTimeout(function(){throw x;},0);")
+    /**
+     * {@code reportError} (where the browser has it) reports the error as uncaught, to {@code window.onerror} and the
+     * console, at the place the page's code threw it; rethrowing would show our file as where it happened.
+     */
+    @JSBody(params = "x", script = "setTimeout(function(){if(typeof reportError==='function')reportError(x);"
+            + "else throw x;},0);")
     private static native void raiseLater(JSObject thrown);
 
     @Override

@@ -388,7 +388,7 @@ final class Commands implements CommandHandler {
         Value element = input.isArray() || input.get("jquery").isString() ? input.at(0) : input;
         String type = element.get("type").str("");
         if (element.isObject() && (type.equals("text") || type.equals("textarea"))) {
-            s.preview.watch(element);
+            s.preview.watch(element, c.commander);
             c.resolve();
         } else {
             c.reject(text(Texts.BAD_PREVIEW_INPUT));

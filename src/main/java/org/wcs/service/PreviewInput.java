@@ -9,7 +9,9 @@ import org.wcs.value.Values;
  * notification, and, as the documentation says (the original only stored the element), the service watches it:
  * during a chat each edit the customer makes counts as a {@code sendTyping} (typing starts, or its idle count starts
  * over), and emptying it ends the burst at once. It listens to {@code input} events, which fire for the customer's
- * edits and not for a page's own {@code value = ''} after sending, so sending a message starts no new burst.
+ * edits and not for a page's own {@code value = ''} after sending, so sending a message starts no new burst. The
+ * Genesys WebChat UI sends its own {@code sendTyping} with the text it wants the agent to see: for it the element is
+ * only read, as the original did (watching too would start each burst with the first letter alone).
  */
 final class PreviewInput implements JsFunction {
     private static final String EVENT = "input";
@@ -22,13 +24,18 @@ final class PreviewInput implements JsFunction {
         this.service = service;
     }
 
-    /** Watches {@code input} instead of the element watched so far. */
-    void watch(Value input) {
+    /** The commander whose typing notices are its own: its input is read, not watched. */
+    static final String WEBCHAT_UI = "WebChat";
+
+    /** Reads {@code input} instead of the element so far, and watches it unless {@code commander} is the UI. */
+    void watch(Value input, String commander) {
         if (element != null) {
             listen(element, "removeEventListener");
         }
         element = input;
-        listen(input, "addEventListener");
+        if (!commander.equals(WEBCHAT_UI)) {
+            listen(input, "addEventListener");
+        }
     }
 
     private void listen(Value target, String method) {

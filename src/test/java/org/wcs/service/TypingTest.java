@@ -176,4 +176,19 @@ class TypingTest extends ServiceFixture {
         tab.loop.runDue();
         assertEquals(0, transport.count("typingStarted"));
     }
+
+    @Test
+    void theWebChatUisInputIsReadNotWatched() { // it sends its own sendTyping with the text it wants shown
+        FakeInput input = new FakeInput();
+        Value ui = Js.call(cxbus, "registerPlugin", "WebChat");
+        Js.call(ui, "command", "WebChatService.registerTypingPreviewInput", Js.obj("input", input.element));
+        tab.loop.runDue();
+        assertEquals(null, input.listeners.get("input"));
+        input.type("Still there?");
+        tab.loop.runDue();
+        assertEquals(0, transport.count("typingStarted"));
+        Js.call(ui, "command", "WebChatService.sendTyping", Js.obj());
+        tab.loop.runDue();
+        assertEquals("Still there?", transport.last("typingStarted").args[0].str(), "the preview is still read");
+    }
 }

@@ -237,11 +237,12 @@ public final class WebChatService {
     }
 
     /**
-     * The session is over, whoever ended it: state, filters and typing are reset; the transcript stays readable. The
-     * events are the caller's to publish.
+     * The session is over, whoever ended it: state, filters and typing are reset; the transcript stays readable as an
+     * archive, its agents and statistics are emptied. The events are the caller's to publish.
      */
     void deactivate() {
         forgetOutage();
+        transcript.end();
         sleeping = false;
         typing.end(false);
         if (intake.agentTyping) {

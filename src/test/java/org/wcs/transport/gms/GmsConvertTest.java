@@ -13,7 +13,6 @@ import org.wcs.jvm.ScriptedHttp;
 import org.wcs.platform.HttpResponse;
 import org.wcs.service.TestPage;
 import org.wcs.browser.Transports;
-import org.wcs.value.Value;
 import org.wcs.value.Values;
 
 /** Raw GMS events as page code gets them (spec §12.2), and how error answers are classified (§2.5). */
@@ -32,37 +31,25 @@ class GmsConvertTest {
                 + "\"from\":{\"id\":7,\"type\":\"Bot\",\"name\":\"Helper\"}}", Js.json(Gms.convert(raw)));
     }
 
-    /** Every own key in order, with its JS type: what Object.keys and typeof show page code. */
-    static String shape(Value v) {
-        StringBuilder out = new StringBuilder("{");
-        for (String k : v.keys()) {
-            Value x = v.get(k);
-            out.append(out.length() > 1 ? "," : "").append(k).append(':').append(x.isRecord() && !x.isArray()
-                    ? shape(x) : x.isUndefined() ? "undefined" : x.isString() ? "string" : x.isNumber() ? "number"
-                    : x.isBoolean() ? "boolean" : "object");
-        }
-        return out.append('}').toString();
-    }
-
     @Test
     void everyItemHasTheOriginalsKeysAndAJoinNoText() { // issue 13 item 4
         var join = Values.parse("{\"from\":{\"nickname\":\"Grace\",\"participantId\":\"2\",\"type\":\"Agent\"},"
                 + "\"index\":2,\"type\":\"ParticipantJoined\",\"utcTime\":5}");
         String common = "type:string,index:number,timestamp:number,html:undefined,bubble:undefined,";
         String from = "from:{id:number,type:string,name:string}}";
-        assertEquals("{text:undefined," + common + "userData:undefined," + from, shape(Gms.convert(join)));
+        assertEquals("{text:undefined," + common + "userData:undefined," + from, Js.shape(Gms.convert(join)));
         var message = Values.parse("{\"from\":{\"nickname\":\"Grace\",\"participantId\":2,\"type\":\"Agent\"},"
                 + "\"index\":3,\"type\":\"Message\",\"text\":\"Hi\",\"utcTime\":6,\"messageType\":\"text\"}");
-        assertEquals("{text:string," + common + "userData:undefined," + from, shape(Gms.convert(message)));
+        assertEquals("{text:string," + common + "userData:undefined," + from, Js.shape(Gms.convert(message)));
         var typing = Values.parse("{\"from\":{\"nickname\":\"Grace\",\"participantId\":2,\"type\":\"Agent\"},"
                 + "\"index\":4,\"type\":\"TypingStopped\",\"utcTime\":7}");
         assertEquals("{isTyping:boolean,text:undefined," + common + "userData:undefined," + from,
-                shape(Gms.convert(typing)));
+                Js.shape(Gms.convert(typing)));
         var file = Values.parse("{\"from\":{\"nickname\":\"Ada\",\"participantId\":1,\"type\":\"Client\"},"
                 + "\"index\":9,\"type\":\"FileUploaded\",\"text\":\"F1\",\"utcTime\":2,"
                 + "\"userData\":{\"file-id\":\"F1\"}}");
         assertEquals("{fileDetails:{file-id:string},text:string," + common + "userData:{file-id:string}," + from,
-                shape(Gms.convert(file)));
+                Js.shape(Gms.convert(file)));
     }
 
     @Test

@@ -182,13 +182,10 @@ final class Commands implements CommandHandler {
                     }
                 }
                 return;
-            case DOWNLOAD_FILE:
+            case DOWNLOAD_FILE: // a back end without downloads says so first, with or without a file id (the original)
                 String fileId = d.get("fileId").isNullish() ? null : Values.text(d.get("fileId"));
-                if (fileId == null || fileId.isEmpty()) {
-                    c.reject(text(Texts.NO_FILE_ID));
-                } else {
-                    s.transport.downloadFile(fileId, d.get("fileName").str(""), reply(c));
-                }
+                s.transport.downloadFile(fileId == null || fileId.isEmpty() ? null : fileId, d.get("fileName").str(""),
+                        reply(c));
                 return;
             case GET_FILE_LIMITS:
                 s.transport.fileLimits(reply(c));

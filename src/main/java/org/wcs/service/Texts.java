@@ -31,7 +31,6 @@ public final class Texts {
     public static final String RESTORE_WHILE_ACTIVE = "Chat session is already active, ignoring restore command.";
     /** Ours: the originals threw (and left the command pending) on these. */
     public static final String NO_FILE = "No file provided";
-    public static final String NO_FILE_ID = "No fileId provided";
     /** Ours: the {@code error} event's {@code errorReason} for a fault of ours caught at the browser's edge. */
     public static final String INTERNAL_ERROR_REASON = "InternalError";
     /** Ours: the {@code error} event's {@code errorReason} and {@code message} when the browser stores no cookie. */

@@ -449,8 +449,8 @@ public final class GmsTransport implements Transport {
     public void downloadFile(String fileId, String fileName, Reply reply) {
         String secureKey = session.data.get("secureKey").str("");
         String url = comet == null ? http.url("file/" + fileId + "/download") : comet.apiUrl;
-        if (url.isEmpty()) {
-            reply.fail(Values.of(GmsTexts.DOWNLOAD_MISCONFIGURED));
+        if (url.isEmpty() || fileId == null) {
+            reply.fail(Values.of(url.isEmpty() ? GmsTexts.DOWNLOAD_MISCONFIGURED : TransportTexts.NO_FILE_ID));
             return;
         }
         context.platform.page.submitForm(url, comet == null ? new String[] {"alias",

@@ -157,6 +157,7 @@ class EndAndErrorsTest extends ChatWithAlice {
         assertEquals(TransportTexts.NO_RESET_POLL_EXCEPTIONS, reason("resetPollExceptions", null));
         assertEquals(TransportTexts.NO_FILE_LIMITS, reason("getFileLimits", null));
         assertEquals(TransportTexts.NO_FILE_DOWNLOAD, reason("downloadFile", Js.obj("fileId", "f1")));
+        assertEquals(TransportTexts.NO_FILE_DOWNLOAD, reason("downloadFile", null), "without a file id too (issue 13)");
         assertEquals(TransportTexts.NO_USER_DATA_UPDATE, reason("updateUserData", Js.obj("a", 1)));
         assertEquals(TransportTexts.NO_INTERACTION_DATA_UPDATE, reason("updateInteractionData", Js.obj("a", 1)));
         assertEquals(TransportTexts.NO_MORE_MESSAGES, reason("fetchHistory", null), "a chat started here has no older page");

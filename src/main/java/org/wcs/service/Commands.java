@@ -257,7 +257,9 @@ final class Commands implements CommandHandler {
             c.reject(text(Texts.MALFORMED_USER_DATA));
             return;
         }
-        Value givenForm = plain(d.get("form"));
+        // A form that is no plain object (a string, a number, an array) is no form: ignored, as the original's GMS
+        // service ignored every form; one that cannot be sent as JSON is refused.
+        Value givenForm = d.get("form").isRecord() ? plain(d.get("form")) : Values.object();
         Value givenInteraction = plain(d.get("interactionData"));
         if (givenForm == null || givenInteraction == null) {
             c.reject(text(givenForm == null ? Texts.INVALID_FORM : Texts.INVALID_INTERACTION_DATA));

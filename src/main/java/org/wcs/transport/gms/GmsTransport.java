@@ -129,7 +129,8 @@ public final class GmsTransport implements Transport {
      * when the chat goes on, and the connection state comes from Bayeux, not from answers.
      */
     void handle(int kind, Value body, Reply reply) {
-        if (session.update(body) && active()) {
+        // The end's answer names the chat just forgotten: the identity stays empty, as the original's (issue 13)
+        if (kind != END && session.update(body) && active()) {
             session.store();
             listener.sessionData(session.data);
         }

@@ -22,14 +22,30 @@ class EndedChatReportsTest extends SandboxTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backEnds")
-    void anEndedChatReportsNothingButItsTranscript(BackEnd b) {
-        // given a chat with an agent, ended by the customer
+    void aChatTheCustomerEndedReportsNothingButItsTranscript(BackEnd b) {
+        // given a chat with an agent
         ContractPage p = new ContractPage(b, sandbox);
         p.chatWithAgent();
         int shown = p.page.command("getTranscript", null).value.get("messages").length();
+        // when the customer ends it
         assertEquals("resolved", p.page.await("endChat", null).state);
         p.awaitEvent("ended");
         // then
+        reportsNothingBut(b, p, shown);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backEnds")
+    void aChatTheAgentEndedReportsNothingButItsTranscript(BackEnd b) {
+        ContractPage p = new ContractPage(b, sandbox);
+        p.chatWithAgent();
+        int shown = p.page.command("getTranscript", null).value.get("messages").length();
+        p.desk.end(p.chatId);
+        p.awaitEvent("ended");
+        reportsNothingBut(b, p, shown);
+    }
+
+    private static void reportsNothingBut(BackEnd b, ContractPage p, int shown) {
         Value session = p.page.command("getSessionData", null).value;
         boolean gms = b instanceof GmsRestBackEnd || b instanceof CometdBackEnd;
         assertEquals(gms ? "{sessionID:string,userId:string,secureKey:string,alias:string}" : "{}", Js.shape(session));

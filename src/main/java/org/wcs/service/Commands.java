@@ -182,13 +182,10 @@ final class Commands implements CommandHandler {
                     }
                 }
                 return;
-            case DOWNLOAD_FILE:
+            case DOWNLOAD_FILE: // a back end without downloads says so first, with or without a file id (the original)
                 String fileId = d.get("fileId").isNullish() ? null : Values.text(d.get("fileId"));
-                if (fileId == null || fileId.isEmpty()) {
-                    c.reject(text(Texts.NO_FILE_ID));
-                } else {
-                    s.transport.downloadFile(fileId, d.get("fileName").str(""), reply(c));
-                }
+                s.transport.downloadFile(fileId == null || fileId.isEmpty() ? null : fileId, d.get("fileName").str(""),
+                        reply(c));
                 return;
             case GET_FILE_LIMITS:
                 s.transport.fileLimits(reply(c));
@@ -260,7 +257,9 @@ final class Commands implements CommandHandler {
             c.reject(text(Texts.MALFORMED_USER_DATA));
             return;
         }
-        Value givenForm = plain(d.get("form"));
+        // A form that is no plain object (a string, a number, an array) is no form: ignored, as the original's GMS
+        // service ignored every form; one that cannot be sent as JSON is refused.
+        Value givenForm = d.get("form").isRecord() ? plain(d.get("form")) : Values.object();
         Value givenInteraction = plain(d.get("interactionData"));
         if (givenForm == null || givenInteraction == null) {
             c.reject(text(givenForm == null ? Texts.INVALID_FORM : Texts.INVALID_INTERACTION_DATA));

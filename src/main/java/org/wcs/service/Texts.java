@@ -31,7 +31,6 @@ public final class Texts {
     public static final String RESTORE_WHILE_ACTIVE = "Chat session is already active, ignoring restore command.";
     /** Ours: the originals threw (and left the command pending) on these. */
     public static final String NO_FILE = "No file provided";
-    public static final String NO_FILE_ID = "No fileId provided";
     /** Ours: what a build for Genesys pages (no bus of its own) says on the console of a page without a CXBus. */
     public static final String NO_PAGE_BUS = "WebChatService: this build is for Genesys Widgets pages and this page has"
             + " no window.CXBus; the chat is not started. Use plugins/webchatservice.min.js, which brings its own bus.";

@@ -4,20 +4,29 @@ import org.wcs.value.Value;
 import org.wcs.value.Values;
 
 /**
- * The session's messages as published (converted and original, aligned by index) and its participants. Nothing is
- * dropped when a chat ends: {@code getTranscript} keeps answering with the last session until {@link #reset} (next
- * start, or the WebChat window closing).
+ * The session's messages as published (converted and original, aligned by index) and its participants. When a chat
+ * ends, as in the original, its messages stay as an archive ({@code getTranscript} answers with them until
+ * {@link #reset}: next start, or the WebChat window closing) while the agents and the statistics are emptied.
  */
 final class Transcript {
     Value messages = Values.array();
     Value originals = Values.array();
     /** {@code {<participant id>: {name, connected, supervisor, connectedTime, disconnectedTime}}}. */
     Value agents = Values.object();
+    /** The messages are an ended chat's archive: they count for no statistics. */
+    private boolean archived;
 
     void reset() {
         messages = Values.array();
         originals = Values.array();
         agents = Values.object();
+        archived = false;
+    }
+
+    /** The chat ended: its messages become the archive, its agents are forgotten. */
+    void end() {
+        agents = Values.object();
+        archived = true;
     }
 
     void add(Value message, Value original) {
@@ -51,7 +60,7 @@ final class Transcript {
 
     /** {@code {agents, startTime, endTime, duration}}: times from the first and last message, false when none. */
     Value stats() {
-        int n = messages.length();
+        int n = archived ? 0 : messages.length();
         Value start = n > 0 ? messages.at(0).get("timestamp") : Values.of(false);
         Value end = n > 0 ? messages.at(n - 1).get("timestamp") : Values.of(false);
         Value duration = start.isNumber() && end.isNumber() ? Values.of(end.num() - start.num()) : Values.of(false);

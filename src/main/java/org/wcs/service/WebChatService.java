@@ -32,6 +32,7 @@ public final class WebChatService {
     final Intake intake = new Intake(this);
     final ClientTyping typing = new ClientTyping(this);
     final Reports reports = new Reports(this);
+    private final WebEngagement webEngagement = new WebEngagement(this);
     /** The transport's only way in: reports and replies, queued and tagged with the generation. */
     final ReportQueue queue = new ReportQueue(this);
 
@@ -149,7 +150,18 @@ public final class WebChatService {
                 || data.get("transport").get("sleepEnabled").bool(false));
         plugin.data("userData", userData);
         plugin.data("interactionData", interactionData);
+        if (gms()) {
+            webEngagement.watch();
+        }
         return null;
+    }
+
+    /**
+     * Whether the configuration is a GMS one (REST or CometD): no {@code transport.type}, the rule by which the
+     * original's loader picked its GMS service over the others.
+     */
+    boolean gms() {
+        return !config.get("transport").get("type").truthy();
     }
 
     /**
@@ -237,11 +249,12 @@ public final class WebChatService {
     }
 
     /**
-     * The session is over, whoever ended it: state, filters and typing are reset; the transcript stays readable. The
-     * events are the caller's to publish.
+     * The session is over, whoever ended it: state, filters and typing are reset; the transcript stays readable as an
+     * archive, its agents and statistics are emptied. The events are the caller's to publish.
      */
     void deactivate() {
         forgetOutage();
+        transcript.end();
         sleeping = false;
         typing.end(false);
         if (intake.agentTyping) {

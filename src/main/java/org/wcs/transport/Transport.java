@@ -75,6 +75,7 @@ public interface Transport {
         reply.fail(Values.of(TransportTexts.NO_FILE_UPLOAD));
     }
 
+    /** Downloads a file of the chat; {@code fileId} is null when the page gave none. */
     default void downloadFile(String fileId, String fileName, Reply reply) {
         reply.fail(Values.of(TransportTexts.NO_FILE_DOWNLOAD));
     }

@@ -25,4 +25,6 @@ public final class TransportTexts {
     public static final String NO_INTERACTION_DATA_UPDATE =
             "This transport doesn't support updating interactionData during an active chat session.";
     public static final String NO_HISTORY = "This transport doesn't support fetching history.";
+    /** Ours: GMS's {@code downloadFile} without a file id (the original posted a download of file "undefined"). */
+    public static final String NO_FILE_ID = "No fileId provided";
 }

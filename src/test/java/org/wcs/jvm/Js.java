@@ -107,4 +107,19 @@ public final class Js {
     public static String json(Value v) {
         return Values.stringify(v);
     }
+
+    /**
+     * Every own key in order with its JS type, nested objects spelled out: what {@code Object.keys} and {@code typeof}
+     * show page code (a key whose value is undefined counts). For comparing shapes with the original's, key for key.
+     */
+    public static String shape(Value v) {
+        StringBuilder out = new StringBuilder("{");
+        for (String k : v.keys()) {
+            Value x = v.get(k);
+            out.append(out.length() > 1 ? "," : "").append(k).append(':').append(x.isRecord() && !x.isArray()
+                    ? shape(x) : x.isUndefined() ? "undefined" : x.isString() ? "string" : x.isNumber() ? "number"
+                    : x.isBoolean() ? "boolean" : "object");
+        }
+        return out.append('}').toString();
+    }
 }

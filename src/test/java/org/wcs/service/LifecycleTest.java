@@ -161,6 +161,30 @@ class LifecycleTest extends ServiceFixture {
     }
 
     @Test
+    void anEndedChatReportsNoAgentsAndNoStatisticsButKeepsItsTranscript() { // issue 13 item 12, as the original
+        for (boolean byCustomer : new boolean[] {false, true}) {
+            // given a chat an agent joined and spoke in
+            startChat();
+            transport.messages(transport.item("ParticipantJoined", "", "Agent", 3, "Alice"),
+                    transport.item("Message", "hello", "Agent", 3, "Alice"));
+            assertTrue(command("getAgents").value.get("agents").has("3"));
+            // when it ends (by the server, or by the customer)
+            if (byCustomer) {
+                command("endChat");
+                transport.last("end").reply.ok(Js.obj());
+            } else {
+                transport.listener.ended();
+            }
+            tab.loop.runDue();
+            // then
+            assertEquals("resolved:{\"agents\":{}}", command("getAgents").toString());
+            assertEquals("resolved:{\"agents\":{},\"startTime\":false,\"endTime\":false,\"duration\":false}",
+                    command("getStats").toString());
+            assertEquals(2, command("getTranscript").value.get("messages").length(), "the archive stays");
+        }
+    }
+
+    @Test
     void newChatClearsTheLastTranscript() {
         startChat();
         transport.messages(transport.item("Message", "hello", "Agent", 3, "Alice"));

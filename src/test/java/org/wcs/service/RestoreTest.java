@@ -124,6 +124,22 @@ class RestoreTest extends ServiceFixture {
     }
 
     @Test
+    void theRepeatedRestoredCarriesTheFirstOnesData() { // issue 13 item 2: the WebChat UI reads data.async
+        // given an async restore (v3 says {async: true}) that completes before WebChat subscribed
+        command("asyncRestore");
+        transport.listener.restoreOutcome(RestoreOutcome.RESTORED, Js.obj("async", true));
+        tab.loop.runDue();
+        // when WebChat loads later, subscribes and becomes ready
+        Value webchat = Js.call(cxbus, "registerPlugin", "WebChat");
+        List<String> seen = new java.util.ArrayList<>();
+        Js.call(webchat, "subscribe", "WebChatService.restored", Js.fn(e -> seen.add(Js.json(e.get("data")))));
+        Js.call(webchat, "republish", "ready");
+        tab.loop.runDue();
+        // then the repeat says async too, so the UI keeps a hidden async chat hidden
+        assertEquals(List.of("{\"async\":true}"), seen);
+    }
+
+    @Test
     void restoredSeenByWebChatIsNotRepeated() {
         Value webchat = Js.call(cxbus, "registerPlugin", "WebChat");
         List<String> seen = new java.util.ArrayList<>();

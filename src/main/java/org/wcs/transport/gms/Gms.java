@@ -32,18 +32,15 @@ final class Gms {
     }
 
     /**
-     * One raw event in the shape page code reads: text from structured content when there is some, the sender's
-     * integer id, "Bot" for a bot-styled party, {@code isTyping} for typing events, {@code fileDetails} for files.
+     * One raw event in the shape page code reads, key for key the original's (spec cxbus-contract C.5): {@code
+     * [isTyping], [fileDetails], text, type, index, timestamp, html, bubble, userData, from:{id, type, name}}. Values
+     * are the server's as they are, so keys it did not send are there but undefined (a join has no text); text comes
+     * from structured content when there is some, the sender's id is an integer, and a bot-styled party is "Bot".
      */
     static Value convert(Value raw) {
         Value from = raw.get("from");
         String type = raw.get("type").str("");
         Value attributes = raw.get("eventAttributes");
-        String fromType = from.get("type").str("");
-        if ("BOT".equals(attributes.get("GCTI_SYSTEM").get("party-info").get("style").str())) {
-            fromType = ChatItems.BOT;
-        }
-        Value text = raw.get("text");
         Value content = attributes.get("structured-content").get("genesys-chat").get("content");
         if (content.isString()) {
             try {
@@ -52,26 +49,22 @@ final class Gms {
                 content = Values.undefined();
             }
         }
-        if (content.get("text").isString()) {
-            text = content.get("text");
-        }
-        Value item = ChatItems.item(raw.get("index").num(), type, text.str(""), raw.get("utcTime").num(),
-                participant(from.get("participantId")), fromType, from.get("nickname").str(""));
+        Value item = Values.object();
         if (type.equals(ChatItems.TYPING_STARTED) || type.equals(ChatItems.TYPING_STOPPED)) {
             item.set("isTyping", type.equals(ChatItems.TYPING_STARTED));
         }
-        Value userData = raw.get("userData");
-        if (!userData.isUndefined()) {
-            item.set("userData", userData);
-            if (type.equals(ChatItems.FILE_UPLOADED)) {
-                item.set("fileDetails", userData);
-            }
+        if (type.equals(ChatItems.FILE_UPLOADED)) {
+            item.set("fileDetails", raw.get("userData"));
         }
-        for (String k : new String[] {"html", "bubble"}) {
-            if (raw.has(k)) {
-                item.set(k, raw.get(k));
-            }
+        Value text = content.get("text");
+        item.set("text", text.truthy() ? text : raw.get("text"));
+        for (String k : new String[] {"type", "index", "utcTime", "html", "bubble", "userData"}) {
+            item.set(k.equals("utcTime") ? "timestamp" : k, raw.get(k));
         }
-        return item;
+        boolean sender = from.isRecord();
+        boolean bot = "BOT".equals(attributes.get("GCTI_SYSTEM").get("party-info").get("style").str());
+        return item.set("from", Values.object().set("id", sender ? participant(from.get("participantId")) : Values.of(""))
+                .set("type", bot ? Values.of(ChatItems.BOT) : sender ? from.get("type") : Values.of(""))
+                .set("name", sender ? from.get("nickname") : Values.of("")));
     }
 }

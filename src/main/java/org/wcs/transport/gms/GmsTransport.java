@@ -129,7 +129,8 @@ public final class GmsTransport implements Transport {
      * when the chat goes on, and the connection state comes from Bayeux, not from answers.
      */
     void handle(int kind, Value body, Reply reply) {
-        if (session.update(body) && active()) {
+        // The end's answer names the chat just forgotten: the identity stays empty, as the original's (issue 13)
+        if (kind != END && session.update(body) && active()) {
             session.store();
             listener.sessionData(session.data);
         }
@@ -448,6 +449,10 @@ public final class GmsTransport implements Transport {
     @Override
     public void downloadFile(String fileId, String fileName, Reply reply) {
         String secureKey = session.data.get("secureKey").str("");
+        if (fileId == null) {
+            reply.fail(Values.of(TransportTexts.NO_FILE_ID));
+            return;
+        }
         String url = comet == null ? http.url("file/" + context.platform.page.encodeSegment(fileId) + "/download")
                 : comet.apiUrl;
         if (url.isEmpty()) {

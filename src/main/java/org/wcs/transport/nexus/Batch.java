@@ -82,7 +82,8 @@ final class Batch {
         Value id = from.get("participantId");
         String type = w.get("type").str("");
         String role = fromType.equals("Customer") ? ChatItems.CLIENT : fromType;
-        m.set("index", key(w)).set("timestamp", w.get("utcTime"))
+        // iTempIndex too: the original set it on the wire message before copying it, and left it on the copy
+        m.set("index", key(w)).set("iTempIndex", key(w)).set("timestamp", w.get("utcTime"))
                 .set("type", type.equals("Text") ? ChatItems.MESSAGE : type)
                 .set("from", Values.object().set("name", name).set("type", role).set("participantId", id).set("id", id));
         if (type.equals(ChatItems.PUSH_URL) && w.get("url").isString()) {

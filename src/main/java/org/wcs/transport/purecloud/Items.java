@@ -14,6 +14,7 @@ final class Items {
      * joins and leaves of ACD members, of unknown members, of bots unless {@code bots}, and, when {@code live}, the
      * guest's own join (the synthetic start item stands for it). Unlike the original, a join or leave is one item with
      * its sender in {@code from}, the server's id and time, never a second from-less copy (quirk Q7).
+     * Keys as the original's: {@code type, text, restoring, index, timestamp, id, [avatar], from{id, name, type}}.
      */
     static Value item(Value m, Value member, boolean bots, boolean live, boolean self, double now) {
         String bodyType = m.get("bodyType").str("standard");
@@ -34,9 +35,38 @@ final class Items {
             t = now;
         }
         String type = change ? join ? ChatItems.PARTICIPANT_JOINED : ChatItems.PARTICIPANT_LEFT : ChatItems.MESSAGE;
-        Value item = ChatItems.item(t, type, change ? "" : m.get("body").str(""), t, m.get("sender").get("id"), from,
-                from == null ? null : name.isEmpty() ? from : name).set("id", m.get("id"));
+        // As the original: a message has its text; a join or leave shown live has text "", one read from a page none
+        Value text = !change ? m.get("body") : live ? Values.of("") : null;
+        Value item = shape(t, type, text, m.get("id"));
         String avatar = member.get("avatarImageUrl").str("");
-        return avatar.isEmpty() ? item : item.set("avatar", avatar);
+        if (!avatar.isEmpty()) {
+            item.set("avatar", avatar);
+        }
+        return item.set("from", from(m.get("sender").get("id"), from == null ? null : name.isEmpty() ? from : name,
+                from));
+    }
+
+    /** The guest's own join, shown at once when a chat starts (the original's synthetic first item). */
+    static Value started(double now, String memberId, String name) {
+        return shape(now, ChatItems.PARTICIPANT_JOINED, Values.of(""), null)
+                .set("from", from(Values.of(memberId), name, ChatItems.CLIENT));
+    }
+
+    /**
+     * An item's keys in the original's order: {@code type, [text], restoring, index, timestamp, [id]}, then avatar and
+     * {@code from}. {@code restoring} is false here; the service marks a restored batch's items true.
+     */
+    private static Value shape(double t, String type, Value text, Value id) {
+        Value item = Values.object().set("type", type);
+        if (text != null) {
+            item.set("text", text.isString() ? text : Values.of(""));
+        }
+        item.set("restoring", false).set("index", t).set("timestamp", t);
+        return id == null ? item : item.set("id", id);
+    }
+
+    /** {@code from} in the original's order (id, name, type); the id is ours, so agents stay keyed by it. */
+    private static Value from(Value id, String name, String type) {
+        return Values.object().set("id", id).set("name", name).set("type", type);
     }
 }

@@ -226,8 +226,8 @@ public final class PureCloudTransport implements Transport {
         r.ok(session.data());
         out.exchanged(Values.object());
         double now = clock.now();
-        Value joined = ChatItems.item(now, ChatItems.PARTICIPANT_JOINED, "", now, Values.of(session.v[Session.MEMBER]),
-                ChatItems.CLIENT, inbox.members.get(session.v[Session.MEMBER]).get("displayName").str("Client"));
+        Value joined = Items.started(now, session.v[Session.MEMBER],
+                inbox.members.get(session.v[Session.MEMBER]).get("displayName").str("Client"));
         out.batch(Values.array().push(joined), Values.array().push(joined), BatchKind.LIVE, Values.undefined());
         call(ME, "GET", me(), null, START, null);
     }

@@ -16,6 +16,8 @@ final class Session {
 
     private final StateCookies cookies;
     final String[] v = new String[5];
+    /** This page had a session (started or loaded): once it is gone, {@link #data} is empty, as the original's. */
+    private boolean had;
 
     Session(StateCookies cookies) {
         this.cookies = cookies;
@@ -23,6 +25,7 @@ final class Session {
 
     /** Writes every known value. */
     void save() {
+        had = true;
         for (int i = 0; i < v.length; i++) {
             if (v[i] != null) {
                 cookies.set(PREFIX.concat(COOKIES[i]), v[i]);
@@ -35,7 +38,9 @@ final class Session {
         for (int i = 0; i < v.length; i++) {
             v[i] = cookies.get(PREFIX.concat(COOKIES[i]));
         }
-        return v[JWT] != null && v[CONVERSATION] != null && v[MEMBER] != null && v[STREAM] != null;
+        boolean whole = v[JWT] != null && v[CONVERSATION] != null && v[MEMBER] != null && v[STREAM] != null;
+        had |= whole;
+        return whole;
     }
 
     void clear() {
@@ -50,8 +55,11 @@ final class Session {
         cookies.set(PREFIX.concat(COOKIES[LAST]), messageId);
     }
 
-    /** {@code getSessionData}: the identifiers, the jwt included, as the original answers. */
+    /** {@code getSessionData}: the identifiers, the jwt included, as the original answers; {} once a session ended. */
     Value data() {
+        if (v[JWT] == null && had) {
+            return Values.object();
+        }
         return Values.object().set("jwt", v[JWT]).set("conversationId", v[CONVERSATION]).set("memberId", v[MEMBER])
                 .set("WebSocketUrl", v[STREAM]).set("lastMessageId", v[LAST]);
     }

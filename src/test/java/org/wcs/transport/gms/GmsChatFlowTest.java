@@ -58,7 +58,7 @@ class GmsChatFlowTest extends GmsFixture {
         gms.agent(chat).says("Hi, how can I help?");
         page.awaitEvent("messageReceived");
         Value m = page.data("messageReceived").get("messages").at(0);
-        assertEquals("{\"index\":4,\"type\":\"Message\",\"text\":\"Hi, how can I help?\",\"timestamp\":"
+        assertEquals("{\"text\":\"Hi, how can I help?\",\"type\":\"Message\",\"index\":4,\"timestamp\":"
                 + Math.round(m.get("timestamp").num()) + ",\"from\":{\"id\":2,\"type\":\"Agent\",\"name\":\"Grace\"}}",
                 Js.json(m));
         assertEquals("text", page.data("messageReceived").get("originalMessages").at(0).get("messageType").str());

@@ -27,16 +27,37 @@ class GmsConvertTest {
                 + "\"index\":5,\"type\":\"Message\",\"text\":\"fallback\",\"utcTime\":1718000012000,"
                 + "\"eventAttributes\":{\"GCTI_SYSTEM\":{\"party-info\":{\"style\":\"BOT\"}},"
                 + "\"structured-content\":{\"genesys-chat\":{\"content\":\"{\\\"text\\\":\\\"Pick one\\\"}\"}}}}");
-        assertEquals("{\"index\":5,\"type\":\"Message\",\"text\":\"Pick one\",\"timestamp\":1718000012000,"
+        assertEquals("{\"text\":\"Pick one\",\"type\":\"Message\",\"index\":5,\"timestamp\":1718000012000,"
                 + "\"from\":{\"id\":7,\"type\":\"Bot\",\"name\":\"Helper\"}}", Js.json(Gms.convert(raw)));
+    }
+
+    @Test
+    void everyItemHasTheOriginalsKeysAndAJoinNoText() { // issue 13 item 4
+        var join = Values.parse("{\"from\":{\"nickname\":\"Grace\",\"participantId\":\"2\",\"type\":\"Agent\"},"
+                + "\"index\":2,\"type\":\"ParticipantJoined\",\"utcTime\":5}");
+        String common = "type:string,index:number,timestamp:number,html:undefined,bubble:undefined,";
+        String from = "from:{id:number,type:string,name:string}}";
+        assertEquals("{text:undefined," + common + "userData:undefined," + from, Js.shape(Gms.convert(join)));
+        var message = Values.parse("{\"from\":{\"nickname\":\"Grace\",\"participantId\":2,\"type\":\"Agent\"},"
+                + "\"index\":3,\"type\":\"Message\",\"text\":\"Hi\",\"utcTime\":6,\"messageType\":\"text\"}");
+        assertEquals("{text:string," + common + "userData:undefined," + from, Js.shape(Gms.convert(message)));
+        var typing = Values.parse("{\"from\":{\"nickname\":\"Grace\",\"participantId\":2,\"type\":\"Agent\"},"
+                + "\"index\":4,\"type\":\"TypingStopped\",\"utcTime\":7}");
+        assertEquals("{isTyping:boolean,text:undefined," + common + "userData:undefined," + from,
+                Js.shape(Gms.convert(typing)));
+        var file = Values.parse("{\"from\":{\"nickname\":\"Ada\",\"participantId\":1,\"type\":\"Client\"},"
+                + "\"index\":9,\"type\":\"FileUploaded\",\"text\":\"F1\",\"utcTime\":2,"
+                + "\"userData\":{\"file-id\":\"F1\"}}");
+        assertEquals("{fileDetails:{file-id:string},text:string," + common + "userData:{file-id:string}," + from,
+                Js.shape(Gms.convert(file)));
     }
 
     @Test
     void typingFlagsAndFileDetails() {
         var typing = Values.parse("{\"from\":{\"nickname\":\"Grace\",\"participantId\":2,\"type\":\"Agent\"},"
                 + "\"index\":6,\"type\":\"TypingStarted\",\"utcTime\":1}");
-        assertEquals("{\"index\":6,\"type\":\"TypingStarted\",\"text\":\"\",\"timestamp\":1,\"from\":{\"id\":2,"
-                + "\"type\":\"Agent\",\"name\":\"Grace\"},\"isTyping\":true}", Js.json(Gms.convert(typing)));
+        assertEquals("{\"isTyping\":true,\"type\":\"TypingStarted\",\"index\":6,\"timestamp\":1,\"from\":{\"id\":2,"
+                + "\"type\":\"Agent\",\"name\":\"Grace\"}}", Js.json(Gms.convert(typing)));
         var file = Values.parse("{\"from\":{\"nickname\":\"Ada\",\"participantId\":1,\"type\":\"Client\"},"
                 + "\"index\":9,\"type\":\"FileUploaded\",\"text\":\"F1\",\"utcTime\":2,"
                 + "\"userData\":{\"file-id\":\"F1\",\"file-name\":\"a.pdf\",\"file-size\":\"3\"}}");

@@ -9,6 +9,7 @@ import org.wcs.platform.HttpRequest;
 import org.wcs.sandbox.gms.GmsChat;
 import org.wcs.sandbox.gms.GmsEmulator;
 import org.wcs.service.TestPage;
+import org.wcs.transport.TransportTexts;
 import org.wcs.value.Value;
 
 /** What goes on the wire for each command and option (spec gms-v2 §1-§3, §11; Client checklist 1-3, 14, 15). */
@@ -106,6 +107,9 @@ class GmsRequestsTest extends GmsFixture {
         assertEquals(dataUrl() + "/" + chat.chatId + "/file/" + fileId + "/download", form[0]);
         assertEquals("secureKey", form[3]);
         assertEquals(chat.secureKey, form[4]);
+        // without a file id nothing is posted (the original posted a download of file "undefined")
+        assertEquals("rejected:\"" + TransportTexts.NO_FILE_ID + "\"", page.await("downloadFile", null).toString());
+        assertEquals(1, tab.page.submittedForms.size());
     }
 
     @Test

@@ -36,10 +36,11 @@ class NexusConversionTest {
         Value batch = n.batches().get(0);
         assertEquals("{\"index\":\"17146500000000\",\"type\":\"ParticipantJoined\",\"utcTime\":1714650000000,"
                 + "\"from\":{\"name\":\"Ada\",\"type\":\"Client\",\"participantId\":\"P1\",\"id\":\"P1\"},"
-                + "\"timestamp\":1714650000000}", Js.json(batch.at(0)));
+                + "\"iTempIndex\":\"17146500000000\",\"timestamp\":1714650000000}", Js.json(batch.at(0)));
         assertEquals("{\"index\":\"17146500150000\",\"type\":\"Message\",\"utcTime\":1714650015000,"
                 + "\"text\":\"Hello Ada\",\"from\":{\"name\":\"Grace\",\"type\":\"Agent\",\"participantId\":\"A1\","
-                + "\"id\":\"A1\"},\"custom\":7,\"timestamp\":1714650015000}", Js.json(batch.at(1)));
+                + "\"id\":\"A1\"},\"custom\":7,\"iTempIndex\":\"17146500150000\",\"timestamp\":1714650015000}",
+                Js.json(batch.at(1)), "issue 13 item 4: the original's keys, iTempIndex included");
         Value push = batch.at(2);
         assertEquals("https://x.test/p", push.get("text").str(), "PushUrl: the url is the text");
         assertEquals("Sue", push.get("from").get("name").str(), "firstName when there is no nickname");

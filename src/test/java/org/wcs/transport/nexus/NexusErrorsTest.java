@@ -132,6 +132,7 @@ class NexusErrorsTest extends NexusFixture {
         startChat();
         assertEquals(TransportTexts.NO_FILE_LIMITS, settle("getFileLimits", null).text());
         assertEquals(TransportTexts.NO_FILE_DOWNLOAD, settle("downloadFile", Js.obj("fileId", "f1")).text());
+        assertEquals(TransportTexts.NO_FILE_DOWNLOAD, settle("downloadFile", null).text(), "without an id too (issue 13)");
         assertEquals(TransportTexts.NO_CUSTOM_NOTICE, settle("sendCustomNotice", Js.obj("message", "x")).text());
         assertEquals("This transport doesn't support any poll Exceptions.", settle("resetPollExceptions", null)
                 .text());

@@ -55,6 +55,19 @@ class EndAndErrorsTest extends ChatWithAlice {
     }
 
     @Test
+    void anEndedChatReportsNoSessionNoAgentsAndNoStatistics() { // issue 13 item 12: as the original
+        // given Alice is in the chat
+        assertTrue(p.settle("getSessionData", null).value.get("jwt").isString());
+        // when it ends
+        p.settle("endChat", null);
+        // then
+        assertEquals(0, p.settle("getSessionData", null).value.keys().length, "no key left, not even undefined ones");
+        assertEquals("resolved:{\"agents\":{}}", p.settle("getAgents", null).toString());
+        assertEquals("resolved:{\"agents\":{},\"startTime\":false,\"endTime\":false,\"duration\":false}",
+                p.settle("getStats", null).toString());
+    }
+
+    @Test
     void aFailedLeaveStillEndsLocallyAndSaysWhy() {
         p.server.failNext("DELETE", "/members/", 500, 1);
         Outcome o = p.settle("endChat", null);
@@ -144,6 +157,7 @@ class EndAndErrorsTest extends ChatWithAlice {
         assertEquals(TransportTexts.NO_RESET_POLL_EXCEPTIONS, reason("resetPollExceptions", null));
         assertEquals(TransportTexts.NO_FILE_LIMITS, reason("getFileLimits", null));
         assertEquals(TransportTexts.NO_FILE_DOWNLOAD, reason("downloadFile", Js.obj("fileId", "f1")));
+        assertEquals(TransportTexts.NO_FILE_DOWNLOAD, reason("downloadFile", null), "without a file id too (issue 13)");
         assertEquals(TransportTexts.NO_USER_DATA_UPDATE, reason("updateUserData", Js.obj("a", 1)));
         assertEquals(TransportTexts.NO_INTERACTION_DATA_UPDATE, reason("updateInteractionData", Js.obj("a", 1)));
         assertEquals(TransportTexts.NO_MORE_MESSAGES, reason("fetchHistory", null), "a chat started here has no older page");

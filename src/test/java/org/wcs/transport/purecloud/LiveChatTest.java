@@ -42,6 +42,26 @@ class LiveChatTest {
     }
 
     @Test
+    void itemsHaveTheOriginalsKeys() { // issue 13 item 4: type, [text], restoring, index, timestamp, [id], [avatar], from
+        // given the guest's own join shown at the start
+        String from = "from:{id:string,name:string,type:string}}";
+        Value transcript = p.settle("getTranscript", null).value.get("messages");
+        assertEquals("{type:string,text:string,restoring:boolean,index:number,timestamp:number," + from,
+                Js.shape(transcript.at(0)));
+        // when an agent joins and talks
+        Participant alice = agentJoined();
+        alice.says("Hello");
+        p.untilEvent("messageReceived");
+        transcript = p.settle("getTranscript", null).value.get("messages");
+        // then a join shown live has text "", as the original's, and the message its text
+        String common = "restoring:boolean,index:number,timestamp:number,id:string,avatar:string,";
+        assertEquals("{type:string,text:string," + common + from, Js.shape(transcript.at(1)));
+        assertEquals("", transcript.at(1).get("text").str());
+        assertEquals("{type:string,text:string," + common + from, Js.shape(transcript.at(2)));
+        assertEquals(false, transcript.at(2).get("restoring").truthy());
+    }
+
+    @Test
     void anAgentJoinsOnceWithItsNameAndId() {
         // when
         Participant alice = c.agent("Alice");
@@ -55,7 +75,7 @@ class LiveChatTest {
         assertEquals("Alice", connected.get("agents").get(alice.id()).get("name").str());
         Value item = p.last("messageReceived").get("messages").at(0);
         assertEquals("ParticipantJoined", item.get("type").str());
-        assertEquals("{\"id\":\"" + alice.id() + "\",\"type\":\"Agent\",\"name\":\"Alice\"}",
+        assertEquals("{\"id\":\"" + alice.id() + "\",\"name\":\"Alice\",\"type\":\"Agent\"}",
                 Js.json(item.get("from")));
         assertEquals(c.transcript().get(1).path("id").asText(), item.get("id").str());
         assertEquals(1, p.messagesReceived(), "no second, from-less join item (quirk Q7)");

@@ -46,7 +46,7 @@ class StartTest {
                 Js.json(p.last("started")));
         Value joined = p.last("messageReceived").get("messages").at(0);
         assertEquals("ParticipantJoined", joined.get("type").str());
-        assertEquals("{\"id\":\"" + c.guest().id + "\",\"type\":\"Client\",\"name\":\"Ada Lovelace\"}",
+        assertEquals("{\"id\":\"" + c.guest().id + "\",\"name\":\"Ada Lovelace\",\"type\":\"Client\"}",
                 Js.json(joined.get("from")));
         assertEquals((double) p.loop.now(), joined.get("timestamp").num());
         // the session is in the original's cookies

@@ -10,6 +10,7 @@ import org.wcs.sandbox.gms.GmsChat;
 import org.wcs.sandbox.gms.GmsEmulator;
 import org.wcs.service.TestPage;
 import org.wcs.value.Value;
+import org.wcs.value.Values;
 
 /** What goes on the wire for each command and option (spec gms-v2 §1-§3, §11; Client checklist 1-3, 14, 15). */
 class GmsRequestsTest extends GmsFixture {
@@ -81,7 +82,7 @@ class GmsRequestsTest extends GmsFixture {
     void filesLimitsUploadTypeErrorsAndDownload() throws Exception {
         GmsChat chat = start();
         // limits
-        Value limits = page.await("getFileLimits", null).value;
+        Value limits = Values.parse(page.await("getFileLimits", null).value.str()); // text, as the original
         Value ud = limits.get("messages").at(0).get("userData");
         assertEquals("jpg:jpeg:png:gif:pdf:txt", ud.get("upload-file-types").str());
         assertTrue(ud.has("upload-need-agent") && ud.has("upload-max-file-size"));

@@ -91,6 +91,15 @@ public final class PureCloudTransport implements Transport {
         timeoutMs = Math.max(MIN_TIMEOUT_MS, context.number(config, "ajaxTimeout", MIN_TIMEOUT_MS));
         session = new Session(context.cookies);
         platform.page.onReturn(this::pageReturned);
+        // The original announces them at ready, chat or not (its restore on ready always runs, and starts with
+        // them); with a stored chat the restore on page load here does it.
+        if (!session.load()) {
+            out.capabilities(capabilities());
+        }
+    }
+
+    private Value capabilities() {
+        return Values.object().set("pagination", pagination).set("fileUpload", false);
     }
 
     /** The page came back online or into view: a stream whose retry budget is spent tries again. */
@@ -128,7 +137,7 @@ public final class PureCloudTransport implements Transport {
 
     @Override
     public void restore(Value sessionData, Reply reply) {
-        out.capabilities(Values.object().set("pagination", pagination).set("fileUpload", false));
+        out.capabilities(capabilities());
         if (dataUrl == null || !session.load()) {
             reply.fail(Values.of(TransportTexts.NOTHING_TO_RESTORE));
             return;
@@ -183,8 +192,15 @@ public final class PureCloudTransport implements Transport {
             reply.fail(Values.of(busy));
             return;
         }
+        // A chat started here pages back from the newest message shown (those already shown are not shown again),
+        // as the original, which reads the newest page first; before anything is shown nothing is older.
+        String before = oldest != null ? oldest : session.v[Session.LAST];
+        if (before == null) {
+            reply.ok(Values.undefined());
+            return;
+        }
         history = reply;
-        page(HISTORY, DESCENDING.concat(Values.numberToString(pageSize)).concat("&before=").concat(oldest));
+        page(HISTORY, DESCENDING.concat(Values.numberToString(pageSize)).concat("&before=").concat(before));
     }
 
     @Override
@@ -199,7 +215,7 @@ public final class PureCloudTransport implements Transport {
         restoring = restore;
         opening = reply;
         oldest = null;
-        more = false;
+        more = !restore; // a restore learns it from its page
         connection = new Connection(this);
     }
 

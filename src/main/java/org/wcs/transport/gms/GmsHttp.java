@@ -58,9 +58,12 @@ final class GmsHttp {
         return base + path + (op == null ? "" : "/" + op);
     }
 
+    /** A POST with what every GMS call carries: the time limit, {@code xhrFields}, the apikey and Authorization. */
     HttpRequest request(String url, int timeout) {
+        Value xhrFields = config.get("xhrFields");
         HttpRequest r = new HttpRequest("POST", url).timeout(timeout)
-                .credentials(config.get("xhrFields").get("withCredentials").truthy());
+                .credentials(xhrFields.get("withCredentials").truthy())
+                .fields(xhrFields.isObject() ? xhrFields : null);
         Value apikey = config.get("apikey");
         if (apikey.isString() || apikey.isNumber()) {
             r.header("apikey", Values.text(apikey));

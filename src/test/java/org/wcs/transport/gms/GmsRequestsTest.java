@@ -110,6 +110,23 @@ class GmsRequestsTest extends GmsFixture {
     }
 
     @Test
+    void everyXhrFieldGoesOnEveryRequestFileCallsIncluded() {
+        // given xhrFields with more than withCredentials (jQuery sets each one on the XHR)
+        Value fields = Js.obj("withCredentials", true, "timeout", 2500, "wcsProbe", "set");
+        page = new TestPage(tab, Js.obj("dataURL", dataUrl(), "xhrFields", fields), new org.wcs.browser.Transports());
+        // when a chat starts, polls and asks for the file limits
+        start();
+        page.await("getFileLimits", null);
+        // then each request carries them all, for the browser edge to set after open
+        assertTrue(tab.http.sent.size() >= 3);
+        for (HttpRequest r : tab.http.sent) {
+            assertEquals("{\"withCredentials\":true,\"timeout\":2500,\"wcsProbe\":\"set\"}", Js.json(r.fields),
+                    r.url);
+            assertTrue(r.withCredentials);
+        }
+    }
+
+    @Test
     void botsAreRecognisedByTheirPartyStyle() throws Exception {
         GmsChat chat = start();
         gms.agent(chat).botJoins("Helper").botSays("I am a bot");

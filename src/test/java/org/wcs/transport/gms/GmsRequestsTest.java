@@ -127,6 +127,27 @@ class GmsRequestsTest extends GmsFixture {
     }
 
     @Test
+    void withAWorkflowGreetingTheFirstAgentIsParticipant3() {
+        gms.greeting = "Please wait";
+        try {
+            // given a chat greeted by the workflow's system party
+            GmsChat chat = start();
+            // when an agent joins
+            gms.agent(chat).joins("Grace").says("Hello");
+            sync(chat);
+            // then the page knows the agent as participant 3, and the greeting as a system line
+            Value agents = page.command("getAgents", null).value.get("agents");
+            assertEquals(java.util.List.of("3"), java.util.List.of(agents.keys()));
+            assertEquals("Grace", agents.get("3").get("name").str());
+            Value greeting = page.command("getTranscript", null).value.get("messages").at(1);
+            assertEquals("Please wait", greeting.get("text").str());
+            assertEquals("External", greeting.get("from").get("type").str());
+        } finally {
+            gms.greeting = null;
+        }
+    }
+
+    @Test
     void botsAreRecognisedByTheirPartyStyle() throws Exception {
         GmsChat chat = start();
         gms.agent(chat).botJoins("Helper").botSays("I am a bot");

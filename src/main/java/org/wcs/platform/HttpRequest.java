@@ -18,6 +18,12 @@ public final class HttpRequest {
     public Arr<Object> parts;
     public int timeoutMs;
     public boolean withCredentials;
+    /**
+     * Properties set on the browser's XMLHttpRequest as soon as it is opened, as jQuery's {@code xhrFields} (every
+     * one, {@code withCredentials} included); the request's own settings come after them, except a shorter
+     * {@code timeout}, which stays. Null for none.
+     */
+    public Value fields;
     /** Read the answer as bytes: {@link HttpResponse#body} then holds one char (0-255) per byte. */
     public boolean binary;
 
@@ -54,6 +60,11 @@ public final class HttpRequest {
 
     public HttpRequest credentials(boolean with) {
         withCredentials = with;
+        return this;
+    }
+
+    public HttpRequest fields(Value xhrFields) {
+        fields = xhrFields;
         return this;
     }
 

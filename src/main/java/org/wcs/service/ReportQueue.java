@@ -15,7 +15,8 @@ import org.wcs.value.Value;
  * current when it was made, and delivered to {@link Reports} in order on a later turn of the event loop. So a
  * transport can never re-enter the service from inside a call, and news of an ended chat can never reach the next
  * one: a report whose generation is no longer current is dropped (replies are always delivered: a command must
- * settle; so are capabilities, which belong to the back end, not to a chat).
+ * settle; so are capabilities, which belong to the back end, not to a chat, and raw answers, which the original
+ * publishes for every HTTP answer it gets, whichever chat it was for).
  */
 final class ReportQueue implements TransportListener, Runnable {
     // What a queued entry is (plain ints: javac inlines them; an enum switch would cost a class in the bundle).
@@ -77,7 +78,7 @@ final class ReportQueue implements TransportListener, Runnable {
             ((Reply) e.typed).fail(e.data);
             return;
         }
-        if (e.generation != s.generation && e.kind != CAPABILITIES) {
+        if (e.generation != s.generation && e.kind != CAPABILITIES && e.kind != EXCHANGED) {
             return; // news of a chat that is over, or of a start or restore that was given up
         }
         switch (e.kind) {

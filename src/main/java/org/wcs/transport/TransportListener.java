@@ -38,7 +38,11 @@ public interface TransportListener {
     /** An error the page should see ({@code error} event) with the back end's payload. */
     void error(Value data);
 
-    /** A raw server answer, for the {@code ajaxResponse} event of back ends that have it. */
+    /**
+     * A server answer as the original publishes it in {@code ajaxResponse} (parsed, or its text where the original
+     * does not parse it), for back ends that have the event. Delivered whatever the chat generation: it is about an
+     * HTTP answer, not about a chat.
+     */
     void exchanged(Value body);
 
     /** Polling started or stopped. */

@@ -112,6 +112,21 @@ class GmsChatIT extends InBrowser {
     }
 
     @Test
+    void everyPropertyOfXhrFieldsIsSetOnEachRequestAndTheShorterTimeoutWins() throws Exception {
+        // given xhrFields {withCredentials: true, wcsProbe: 'set', timeout: 2500, responseType: 'json'}, ajaxTimeout 5000
+        open("/test/gms-chat.html?xhrFields=1");
+        // when a chat starts and polls
+        Object started = run("var r = await cmd('startChat', { nickname: 'Ada' }); return r.ok && r.value.statusCode;");
+        browser.waitFor("window.seen.indexOf('messageReceived') >= 0");
+        // then it works (answers are read whatever the responseType), and each request carried every field
+        assertEquals(0L, started);
+        assertEquals("0", browser.js("return String(window.xhrs.filter(function (x) { return !(x.withCredentials"
+                + " === true && x.probe === 'set' && x.timeout === 2500 && x.responseType === 'json'); }).length);"));
+        assertTrue((Long) browser.js("return window.xhrs.length;") >= 2);
+        run("await cmd('endChat'); return true;");
+    }
+
+    @Test
     void aRestoreAfterRestoreTimeoutIsRefused() throws Exception {
         // given a chat on a page whose restoreTimeout is 1.5 s
         open("/test/gms-chat.html?restoreTimeout=1500");

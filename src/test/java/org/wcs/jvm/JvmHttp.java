@@ -29,6 +29,12 @@ public final class JvmHttp implements Http {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** Every request sent, in order, for assertions. */
     public final List<HttpRequest> sent = Collections.synchronizedList(new ArrayList<>());
+    /** Every answer delivered to the page (none for a request timed out or cancelled), in the order delivered. */
+    public final List<Answer> answers = Collections.synchronizedList(new ArrayList<>());
+
+    /** A request and the answer the page got for it. */
+    public record Answer(HttpRequest request, HttpResponse response) {
+    }
 
     public JvmHttp(JvmLoop loop) {
         this.loop = loop;
@@ -71,11 +77,13 @@ public final class JvmHttp implements Http {
             if (!finished.compareAndSet(false, true)) {
                 return;
             }
-            callback.onResponse(error != null ? new HttpResponse(0, "", "", false)
+            HttpResponse answer = error != null ? new HttpResponse(0, "", "", false)
                     : new HttpResponse(resp.statusCode(), new String(resp.body(), r.binary
                             ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8),
                             resp.headers().firstValue("Content-Type").orElse(""), false,
-                            resp.headers().firstValue("Retry-After").orElse(null)));
+                            resp.headers().firstValue("Retry-After").orElse(null));
+            answers.add(new Answer(r, answer));
+            callback.onResponse(answer);
         }));
         return () -> {
             if (finished.compareAndSet(false, true)) {

@@ -13,6 +13,7 @@ import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.server.WebSocketCreator;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.wcs.sandbox.gms.GmsEmulator;
 
 /**
  * The local sandbox: one Jetty server on loopback that serves the demo site ({@code web/}), the built plugin
@@ -173,6 +174,7 @@ public final class Sandbox implements AutoCloseable {
             List<String> origins = list(System.getProperty("sandbox.origins"));
             hosts.forEach(sandbox::allowHost);
             origins.forEach(sandbox::allowOrigin);
+            sandbox.emulator(GmsEmulator.class).greeting = System.getProperty("sandbox.gms.greeting");
             String script = System.getProperty("sandbox.script");
             sandbox.startScriptedAgent(AgentScript.parse(script == null ? AgentScript.DEFAULT
                     : script.startsWith("@") ? java.nio.file.Files.readString(Path.of(script.substring(1))) : script));

@@ -265,7 +265,7 @@ final class GmsComet implements Runnable {
         pendingKind = GmsTransport.PUSH;
         pending = null;
         answerTimer = Cancellable.cancel(answerTimer);
-        transport.handle(kind, data, reply == null ? GmsHttp.GmsCall.NONE : reply);
+        transport.handle(kind, data, null, reply == null ? GmsHttp.GmsCall.NONE : reply);
         if (kind != GmsTransport.PUSH && !transport.active()) {
             close(); // the start was refused or the restored chat is over
         }

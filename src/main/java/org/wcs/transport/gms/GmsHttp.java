@@ -1,6 +1,7 @@
 package org.wcs.transport.gms;
 
 import static org.wcs.transport.gms.GmsTransport.END;
+import static org.wcs.transport.gms.GmsTransport.LIMITS;
 import static org.wcs.transport.gms.GmsTransport.REFRESH;
 import static org.wcs.transport.gms.GmsTransport.RESTORE;
 import static org.wcs.transport.gms.GmsTransport.START;
@@ -60,9 +61,12 @@ final class GmsHttp {
         return base + path + (op == null ? "" : "/" + op);
     }
 
+    /** A POST with what every GMS call carries: the time limit, {@code xhrFields}, the apikey and Authorization. */
     HttpRequest request(String url, int timeout) {
+        Value xhrFields = config.get("xhrFields");
         HttpRequest r = new HttpRequest("POST", url).timeout(timeout)
-                .credentials(config.get("xhrFields").get("withCredentials").truthy());
+                .credentials(xhrFields.get("withCredentials").truthy())
+                .fields(xhrFields.isObject() ? xhrFields : null);
         Value apikey = config.get("apikey");
         if (apikey.isString() || apikey.isNumber()) {
             r.header("apikey", Values.text(apikey));
@@ -91,13 +95,14 @@ final class GmsHttp {
         return call;
     }
 
-    /** Completion of one call: the generic handling of spec §2.4/§2.5, then what the call itself needs. */
+    /**
+     * Completion of one call: the generic handling of spec §2.4/§2.5, then what the call itself needs. Every good
+     * answer is published as {@code ajaxResponse}, as the original publishes each one: the file calls' as the
+     * server's text (the original overrides their MIME type and never parses them), the others parsed.
+     */
     void answer(GmsCall call, HttpResponse r) {
         if (transport.refreshing == call) {
             transport.refreshing = null;
-        }
-        if (call.generation != context.listener.generation() && call.kind != END) {
-            return; // an answer for a chat that ended, or for a start or restore given up: never for this one
         }
         Value body = null;
         if (r.ok()) {
@@ -107,14 +112,32 @@ final class GmsHttp {
                 body = null;
             }
         }
-        if (body == null || !body.isRecord()) {
+        boolean good = body != null && body.isRecord();
+        Value raw = call.kind == LIMITS || call.kind == UPLOAD ? Values.of(r.body) : body;
+        if (call.generation != context.listener.generation() && call.kind != END) {
+            // An answer for a chat that ended, or for a start or restore given up: it never touches the chat of now;
+            // but it was an answer, and a command waiting for it still settles.
+            if (good) {
+                transport.answered(raw);
+            }
+            if (call.kind != START && call.kind != RESTORE) {
+                if (good && (call.kind != UPLOAD || body.get("statusCode").num() == 0)) {
+                    call.reply.ok(call.kind == LIMITS ? raw : body);
+                } else {
+                    call.reply.fail(good ? body : xhr(r));
+                }
+            }
+            return;
+        }
+        if (!good) {
             failed(call, r);
             return;
         }
-        transport.handle(call.kind, body, call.reply);
+        transport.handle(call.kind, body, raw, call.reply);
     }
 
-    private void failed(GmsCall call, HttpResponse r) {
+    /** A failed call as jQuery's jqXHR shows it: {@code status}, {@code responseText}, {@code responseJSON}. */
+    private static Value xhr(HttpResponse r) {
         Value xhr = Values.object().set("status", r.status).set("responseText", r.body);
         Value json;
         try {
@@ -122,7 +145,12 @@ final class GmsHttp {
         } catch (JsError e) {
             json = Values.undefined();
         }
-        xhr.set("responseJSON", json);
+        return xhr.set("responseJSON", json);
+    }
+
+    private void failed(GmsCall call, HttpResponse r) {
+        Value xhr = xhr(r);
+        Value json = xhr.get("responseJSON");
         if (call.kind == START) {
             releaseStartLock();
         }
@@ -131,6 +159,12 @@ final class GmsHttp {
             return;
         }
         if (call.kind == END) {
+            call.reply.fail(xhr);
+            return;
+        }
+        if (call.kind == LIMITS) {
+            // as in the original: any failure of it is an error event, and none is part of an outage
+            context.listener.error(xhr);
             call.reply.fail(xhr);
             return;
         }

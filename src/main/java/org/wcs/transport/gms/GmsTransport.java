@@ -126,11 +126,15 @@ public final class GmsTransport implements Transport {
     /**
      * A GMS answer, the body of a REST call or the data of a CometD push: the generic handling of spec §2.4 and §13.4
      * (identity, errors), then what the call it answers needs. In CometD mode an error push is an {@code error} even
-     * when the chat goes on, and the connection state comes from Bayeux, not from answers.
+     * when the chat goes on, and the connection state comes from Bayeux, not from answers. {@code raw} is what the
+     * original publishes as {@code ajaxResponse} for it (see {@link GmsHttp#answer}), null for a push: it publishes
+     * it after the answer's own events and before polling starts (its {@code startPoll} is a command, a turn later).
      */
-    void handle(int kind, Value body, Reply reply) {
-        // The end's answer names the chat just forgotten: the identity stays empty, as the original's (issue 13)
-        if (kind != END && session.update(body) && active()) {
+    void handle(int kind, Value body, Value raw, Reply reply) {
+        // An answer that comes once the chat is over (the end's own, a late poll) does not bring its identity back:
+        // the identity stays empty, as the original's (issue 13)
+        boolean ours = (active() || kind == START || kind == RESTORE) && kind != END;
+        if (ours && session.update(body) && active()) {
             session.store();
             listener.sessionData(session.data);
         }
@@ -141,9 +145,6 @@ public final class GmsTransport implements Transport {
         if (status == 2 && body.get("errors").length() > 0 && (comet != null || body.get("chatEnded").truthy())) {
             listener.error(body);
         }
-        if (comet == null) {
-            listener.exchanged(body);
-        }
         switch (kind) {
             case START:
                 http.releaseStartLock();
@@ -151,23 +152,25 @@ public final class GmsTransport implements Transport {
                     chat = listener.generation(); // the answer's generation: a stale one never gets here
                     session.store();
                     listener.started(session.data);
+                    answered(raw);
                     reply.ok(body);
                     startPolling();
                     if (comet != null) {
                         take(body, false); // REST reads them again with the first refresh; a push is the news
                     }
                 } else {
+                    answered(raw);
                     reply.fail(body);
                 }
-                break;
+                return;
+            case RESTORE:
+                restored(reply, body, raw, status);
+                return;
             case PUSH:
             case REFRESH:
                 health(status);
                 take(body, false);
                 reply.ok(body);
-                break;
-            case RESTORE:
-                restored(reply, body, status);
                 break;
             case UPLOAD:
             case SEND:
@@ -181,8 +184,19 @@ public final class GmsTransport implements Transport {
                     finish();
                 }
                 break;
+            case LIMITS:
+                reply.ok(raw); // the server's text, as the original resolves it (the WebChat UI parses it)
+                break;
             default:
                 reply.ok(body);
+        }
+        answered(raw);
+    }
+
+    /** {@code ajaxResponse} for an HTTP answer; none for a push. */
+    void answered(Value raw) {
+        if (raw != null) {
+            listener.exchanged(raw);
         }
     }
 
@@ -387,10 +401,11 @@ public final class GmsTransport implements Transport {
         refreshing = null;
     }
 
-    private void restored(Reply reply, Value body, int status) {
+    private void restored(Reply reply, Value body, Value raw, int status) {
         if (!Values.of(false).same(body.get("chatEnded"))) {
             session.forget();
             listener.restoreOutcome(RestoreOutcome.TIMED_OUT, Values.object());
+            answered(raw);
             reply.fail(body);
             return;
         }
@@ -398,10 +413,11 @@ public final class GmsTransport implements Transport {
         session.store();
         listener.restoreOutcome(RestoreOutcome.RESTORED, Values.object());
         take(body, true);
-        startPolling();
         if (status == 1) {
             listener.restoreOutcome(RestoreOutcome.RESTORED_OFFLINE, Values.object());
         }
+        answered(raw);
+        startPolling();
         reply.ok(body);
     }
 

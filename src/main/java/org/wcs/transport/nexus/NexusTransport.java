@@ -45,6 +45,8 @@ public final class NexusTransport implements Transport {
     Position position;
 
     private boolean capabilitiesAnnounced;
+    /** A session was had on this page (created, resumed or found stored): {@link #sessionData} is then {} not "". */
+    private boolean hadSession;
 
     public NexusTransport(TransportContext context) {
         this.context = context;
@@ -170,9 +172,13 @@ public final class NexusTransport implements Transport {
         return "asyncRestore";
     }
 
+    /**
+     * The token's claims; without a session, what the original answers: "" until this page had one (its restore on
+     * page load decodes a missing token to ""), {} after one ended.
+     */
     @Override
     public Value sessionData() {
-        return claims == null ? Values.object() : claims;
+        return claims != null ? claims : hadSession ? Values.object() : Values.of("");
     }
 
     /** One more page of older messages (async only), before the oldest one this page has seen (spec 10). */
@@ -192,10 +198,15 @@ public final class NexusTransport implements Transport {
         }
     }
 
+    /** While polling, a read now (publishing {@code pollingStarted}, as every read does), unless one is in flight. */
     @Override
     public void startPoll(Reply reply) {
         if (active(reply)) {
-            poller.start();
+            if (poller.running) {
+                poller.run();
+            } else {
+                poller.start();
+            }
             reply.ok(Values.undefined());
         }
     }
@@ -295,6 +306,7 @@ public final class NexusTransport implements Transport {
             return;
         }
         claims = found;
+        hadSession = true;
         if (explicit || store != null && !found.get("sessionId").str().equals(known)) {
             Value data = Values.object();
             session(data, userData(Values.undefined()));
@@ -348,6 +360,7 @@ public final class NexusTransport implements Transport {
             return false;
         }
         claims = found;
+        hadSession = true;
         token = found.get("token").str();
         sid = found.get("sessionId").str();
         pid = found.get("participantId").str("");

@@ -76,6 +76,7 @@ final class Connection implements Runnable {
         }
         boolean again = established;
         established = true;
+        t.session.ping(now());
         if (lost) {
             lost = false;
             t.out.connection(ConnectionStatus.ONLINE);
@@ -88,6 +89,7 @@ final class Connection implements Runnable {
         if (f == null || !current()) {
             return;
         }
+        t.session.ping(now()); // heartbeats included: the page is still with the chat
         if (CLOSING.equals(f.get("topicName").str())) {
             if (l == link) {
                 move(l);

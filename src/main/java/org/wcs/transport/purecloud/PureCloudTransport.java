@@ -36,6 +36,8 @@ public final class PureCloudTransport implements Transport {
     static final int CREATE = 0, ME = 1, MEMBER = 2, MEMBERS = 3, PAGE = 4, SEND = 5, TYPING = 6, LEAVE = 7;
     // what pages and own-member checks are for (Call.kind)
     static final int START = 0, RESTORE = 1, HISTORY = 2, CATCH_UP = 3;
+    /** How long a chat may go unheard before a restore is refused, by default (the documented 60 s). */
+    static final int RESTORE_TIMEOUT_MS = 60_000;
     /** Failed reads of one catch-up before the stream is dropped and opened again. */
     static final int CATCH_UP_TRIES = 8;
 
@@ -52,6 +54,8 @@ public final class PureCloudTransport implements Transport {
     /** Failed reads of the catch-up under way: retried after this back-off, on the same socket. */
     private final Backoff catchUp;
     private final int timeoutMs;
+    /** {@code webchat.restoreTimeout}: a chat no page heard from for this long is not restored. */
+    private final int restoreTimeoutMs;
     final Session session;
     final Inbox inbox = new Inbox(this);
     /** The event stream of the session, from its create or restore check on; null without a session. */
@@ -89,8 +93,18 @@ public final class PureCloudTransport implements Transport {
         reconnectMs = context.number(t, "socketReconnectInterval", 2000);
         catchUp = new Backoff(platform.random, reconnectMs, Backoff.cap(context));
         timeoutMs = Math.max(MIN_TIMEOUT_MS, context.number(config, "ajaxTimeout", MIN_TIMEOUT_MS));
+        restoreTimeoutMs = context.number(config, "restoreTimeout", RESTORE_TIMEOUT_MS);
         session = new Session(context.cookies);
         platform.page.onReturn(this::pageReturned);
+        // The original announces them at ready, chat or not (its restore on ready always runs, and starts with
+        // them); with a stored chat the restore on page load here does it.
+        if (!session.load()) {
+            out.capabilities(capabilities());
+        }
+    }
+
+    private Value capabilities() {
+        return Values.object().set("pagination", pagination).set("fileUpload", false);
     }
 
     /** The page came back online or into view: a stream whose retry budget is spent tries again. */
@@ -128,8 +142,15 @@ public final class PureCloudTransport implements Transport {
 
     @Override
     public void restore(Value sessionData, Reply reply) {
-        out.capabilities(Values.object().set("pagination", pagination).set("fileUpload", false));
+        out.capabilities(capabilities());
         if (dataUrl == null || !session.load()) {
+            reply.fail(Values.of(TransportTexts.NOTHING_TO_RESTORE));
+            return;
+        }
+        if (session.away(clock.now(), restoreTimeoutMs)) {
+            // documented for Genesys Cloud too ("restoreTimeout", 60 s), though the original never applied it
+            session.clear();
+            out.restoreOutcome(RestoreOutcome.TIMED_OUT, Values.object());
             reply.fail(Values.of(TransportTexts.NOTHING_TO_RESTORE));
             return;
         }
@@ -183,9 +204,16 @@ public final class PureCloudTransport implements Transport {
             reply.fail(Values.of(busy));
             return;
         }
+        // A chat started here pages back from the newest message shown (those already shown are not shown again),
+        // as the original, which reads the newest page first; before anything is shown nothing is older.
+        String before = oldest != null ? oldest : session.v[Session.LAST];
+        if (before == null) {
+            reply.ok(Values.undefined());
+            return;
+        }
         history = reply;
         page(HISTORY, DESCENDING.concat(Values.numberToString(pageSize)).concat("&before=")
-                .concat(platform.page.encodeUri(oldest)));
+                .concat(platform.page.encodeUri(before)));
     }
 
     @Override
@@ -200,7 +228,7 @@ public final class PureCloudTransport implements Transport {
         restoring = restore;
         opening = reply;
         oldest = null;
-        more = false;
+        more = !restore; // a restore learns it from its page
         connection = new Connection(this);
     }
 

@@ -1,21 +1,23 @@
 package org.wcs.transport.purecloud;
 
 import org.wcs.transport.StateCookies;
+import org.wcs.value.JsError;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
 /**
  * The conversation this page is in, and its copy in the original's cookies
  * ({@code _genesys.widgets.webchat.state.purecloud-v2-sockets.*}), so a reload can restore it. {@code LastMsgId}
- * holds the newest message this page has shown: the cursor a reconnect catches up from.
+ * holds the newest message this page has shown: the cursor a reconnect catches up from. {@code ping} (ours, epoch ms)
+ * is when a page last heard the stream: a restore after {@code restoreTimeout} away is refused.
  */
 final class Session {
-    static final int JWT = 0, CONVERSATION = 1, MEMBER = 2, STREAM = 3, LAST = 4;
+    static final int JWT = 0, CONVERSATION = 1, MEMBER = 2, STREAM = 3, LAST = 4, PING = 5;
     private static final String PREFIX = StateCookies.STATE + "purecloud-v2-sockets.";
-    private static final String[] COOKIES = {"JWtoken", "ConversationID", "MemberID", "WS_URL", "LastMsgId"};
+    private static final String[] COOKIES = {"JWtoken", "ConversationID", "MemberID", "WS_URL", "LastMsgId", "ping"};
 
     private final StateCookies cookies;
-    final String[] v = new String[5];
+    final String[] v = new String[6];
     /** This page had a session (started or loaded): once it is gone, {@link #data} is empty, as the original's. */
     private boolean had;
 
@@ -53,6 +55,23 @@ final class Session {
     void cursor(String messageId) {
         v[LAST] = messageId;
         cookies.set(PREFIX.concat(COOKIES[LAST]), messageId);
+    }
+
+    /** The stream was heard from at {@code now} (epoch ms). */
+    void ping(long now) {
+        v[PING] = Values.numberToString(now);
+        cookies.set(PREFIX.concat(COOKIES[PING]), v[PING]);
+    }
+
+    /** Whether the stored session was last heard from {@code limitMs} or more before {@code now}; never without a ping. */
+    boolean away(long now, int limitMs) {
+        double ping;
+        try {
+            ping = v[PING] == null ? Double.NaN : Values.parse(v[PING]).num();
+        } catch (JsError e) {
+            ping = Double.NaN;
+        }
+        return ping == ping && now - ping >= limitMs;
     }
 
     /** {@code getSessionData}: the identifiers, the jwt included, as the original answers; {} once a session ended. */

@@ -36,7 +36,7 @@ public final class GmsAgent {
 
     public GmsAgent botSays(String text) {
         Integer bot = chat.participant("External");
-        chat.add(bot == null ? 0 : bot, "Message", text, bot());
+        chat.add(bot == null ? chat.system() : bot, "Message", text, bot());
         return this;
     }
 
@@ -73,7 +73,7 @@ public final class GmsAgent {
 
     /** A system notice (External, not a bot). */
     public GmsAgent notice(String text) {
-        chat.add(0, "Notice", text, null);
+        chat.add(chat.system(), "Notice", text, null);
         return this;
     }
 
@@ -87,14 +87,14 @@ public final class GmsAgent {
 
     /** The inactivity warning: closes in {@code seconds} unless the customer does something. */
     public GmsAgent idleAlert(int seconds) {
-        chat.add(0, "IdleAlert", "", null, e -> e.putObject("userData").put("next-idle-timer-type", "CLOSE")
+        chat.add(chat.system(), "IdleAlert", "", null, e -> e.putObject("userData").put("next-idle-timer-type", "CLOSE")
                 .put("next-idle-timer-secs", Integer.toString(seconds)));
         return this;
     }
 
     /** The system closes the chat for inactivity. */
     public GmsAgent idleClose() {
-        chat.add(0, "IdleClose", "", null);
+        chat.add(chat.system(), "IdleClose", "", null);
         chat.end();
         return this;
     }

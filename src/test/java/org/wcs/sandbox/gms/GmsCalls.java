@@ -112,7 +112,8 @@ final class GmsCalls {
     private void limits() {
         ObjectNode a = chat.envelope(0);
         ObjectNode notice = a.putArray("messages").addObject();
-        notice.putObject("from").put("nickname", "system").put("participantId", 0).put("type", "External");
+        // from the customer who asked, as third-party captures show it (spec gms-v2 §3.9), not part of the transcript
+        notice.putObject("from").put("nickname", chat.customerName()).put("participantId", 1).put("type", "Client");
         notice.put("type", "Notice");
         notice.put("text", "file-client-cfg-get");
         notice.put("utcTime", emulator.clock.getAsLong());

@@ -29,7 +29,13 @@ public final class GmsChat {
     private final Map<Integer, String> participantTypes = new LinkedHashMap<>();
     final Map<String, String> userData = new LinkedHashMap<>();
     final Map<String, GmsEmulator.StoredFile> files = new LinkedHashMap<>();
+    /**
+     * Parties are numbered in the order they join, the customer first (Chat Server, see the README's "GMS participant
+     * numbering"); {@link #system} takes its number when it first speaks.
+     */
     private int nextParticipant = 1;
+    /** The party the server's and a routing workflow's notices come from ("system", External), once it spoke. */
+    private Integer system;
     private String customer = "Customer";
     private boolean ended;
     /** The customer's current typing-preview text, from refresh/startTyping {@code message}. */
@@ -77,6 +83,19 @@ public final class GmsChat {
         participantTypes.put(id, type);
         add(id, "ParticipantJoined", null, eventAttributes);
         return id;
+    }
+
+    /**
+     * The system party's number: the next one the first time it speaks (it has no join event, as a workflow's
+     * "Please wait" in spec gms-v2 §14 has none).
+     */
+    synchronized int system() {
+        if (system == null) {
+            system = nextParticipant++;
+            participants.put(system, "system");
+            participantTypes.put(system, "External");
+        }
+        return system;
     }
 
     /** Appends an event from participant {@code id}; returns it. */
@@ -154,7 +173,7 @@ public final class GmsChat {
 
     synchronized Integer participant(String type) {
         for (Map.Entry<Integer, String> p : participantTypes.entrySet()) {
-            if (p.getValue().equals(type) && participants.containsKey(p.getKey())) {
+            if (p.getValue().equals(type) && participants.containsKey(p.getKey()) && !p.getKey().equals(system)) {
                 return p.getKey();
             }
         }

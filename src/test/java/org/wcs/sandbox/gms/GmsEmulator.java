@@ -36,6 +36,12 @@ public final class GmsEmulator implements Emulator {
     public volatile LongSupplier clock = System::currentTimeMillis;
     /** When set, calls without this {@code apikey} header are refused with 401. */
     public volatile String requiredApiKey;
+    /**
+     * When set, each new chat is greeted with this Notice from the system party right after the customer joined, as
+     * a routing workflow that speaks first does: the system party is then participant 2 and the first agent 3.
+     * Otherwise the first agent is 2 (as in the Genesys documentation's examples). {@code -Dsandbox.gms.greeting}.
+     */
+    public volatile String greeting;
     private int serial;
 
     /** One call as received. */
@@ -281,6 +287,10 @@ public final class GmsEmulator implements Emulator {
             }
         });
         chat.join("Client", nickname.isEmpty() ? (first + " " + last).trim() : nickname, null);
+        String hello = greeting;
+        if (hello != null && !hello.isEmpty()) {
+            chat.add(chat.system(), "Notice", hello, null);
+        }
         return chat;
     }
 

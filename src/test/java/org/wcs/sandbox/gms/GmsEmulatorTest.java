@@ -117,6 +117,50 @@ class GmsEmulatorTest extends SandboxTest {
         assertEquals("IdleClose", all.get("messages").get(7).get("type").asText());
     }
 
+    /** {@code participantId} of each event of a refresh from the start, as "index type participantId". */
+    private static java.util.List<String> parties(GmsChat c) throws Exception {
+        JsonNode all = json(post("svc/" + c.chatId + "/refresh", id(c) + "&transcriptPosition=1")).get("messages");
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (JsonNode m : all) {
+            out.add(m.get("index").asInt() + " " + m.get("type").asText() + " " + m.get("from").get("type").asText()
+                    + " " + m.get("from").get("participantId").asInt());
+        }
+        return out;
+    }
+
+    @Test
+    void partiesAreNumberedInTheOrderTheyJoinTheSystemPartyWhenItFirstSpeaks() throws Exception {
+        // given a chat the customer started (1) and an agent joined (2)
+        GmsChat c = open();
+        gms.agent(c).joins("Grace").says("Hi");
+        // when the system speaks, a supervisor joins and the system speaks again
+        gms.agent(c).notice("Transferring");
+        gms.agent(c).supervisorJoins("Sam");
+        gms.agent(c).idleAlert(30);
+        // then the system took the next number, once, and the supervisor the one after
+        assertEquals(java.util.List.of("1 ParticipantJoined Client 1", "2 ParticipantJoined Agent 2",
+                "3 Message Agent 2", "4 Notice External 3", "5 ParticipantJoined Supervisor 4",
+                "6 IdleAlert External 3"), parties(c));
+    }
+
+    @Test
+    void aWorkflowGreetingMakesTheSystemParty2AndTheFirstAgent3() throws Exception {
+        // given a routing workflow that greets every chat before an agent is found
+        gms.greeting = "Please wait";
+        try {
+            GmsChat c = open();
+            gms.agent(c).joins("Grace").says("Hi");
+            gms.agent(c).botJoins("Helper").botSays("beep");
+            // then
+            assertEquals(java.util.List.of("1 ParticipantJoined Client 1", "2 Notice External 2",
+                    "3 ParticipantJoined Agent 3", "4 Message Agent 3", "5 ParticipantJoined External 4",
+                    "6 Message External 4"), parties(c));
+            assertEquals("Please wait", c.lines().get(1).substring("2 Notice External ".length()));
+        } finally {
+            gms.greeting = null;
+        }
+    }
+
     @Test
     void faultsPlayOnceEach() throws Exception { // checklist 7
         GmsChat c = open();

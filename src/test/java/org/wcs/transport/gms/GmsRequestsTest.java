@@ -11,6 +11,7 @@ import org.wcs.sandbox.gms.GmsEmulator;
 import org.wcs.service.TestPage;
 import org.wcs.transport.TransportTexts;
 import org.wcs.value.Value;
+import org.wcs.value.Values;
 
 /** What goes on the wire for each command and option (spec gms-v2 §1-§3, §11; Client checklist 1-3, 14, 15). */
 class GmsRequestsTest extends GmsFixture {
@@ -82,7 +83,7 @@ class GmsRequestsTest extends GmsFixture {
     void filesLimitsUploadTypeErrorsAndDownload() throws Exception {
         GmsChat chat = start();
         // limits
-        Value limits = page.await("getFileLimits", null).value;
+        Value limits = Values.parse(page.await("getFileLimits", null).value.str()); // text, as the original
         Value ud = limits.get("messages").at(0).get("userData");
         assertEquals("jpg:jpeg:png:gif:pdf:txt", ud.get("upload-file-types").str());
         assertTrue(ud.has("upload-need-agent") && ud.has("upload-max-file-size"));
@@ -110,6 +111,44 @@ class GmsRequestsTest extends GmsFixture {
         // without a file id nothing is posted (the original posted a download of file "undefined")
         assertEquals("rejected:\"" + TransportTexts.NO_FILE_ID + "\"", page.await("downloadFile", null).toString());
         assertEquals(1, tab.page.submittedForms.size());
+    }
+
+    @Test
+    void everyXhrFieldGoesOnEveryRequestFileCallsIncluded() {
+        // given xhrFields with more than withCredentials (jQuery sets each one on the XHR)
+        Value fields = Js.obj("withCredentials", true, "timeout", 2500, "wcsProbe", "set");
+        page = new TestPage(tab, Js.obj("dataURL", dataUrl(), "xhrFields", fields), new org.wcs.browser.Transports());
+        // when a chat starts, polls and asks for the file limits
+        start();
+        page.await("getFileLimits", null);
+        // then each request carries them all, for the browser edge to set after open
+        assertTrue(tab.http.sent.size() >= 3);
+        for (HttpRequest r : tab.http.sent) {
+            assertEquals("{\"withCredentials\":true,\"timeout\":2500,\"wcsProbe\":\"set\"}", Js.json(r.fields),
+                    r.url);
+            assertTrue(r.withCredentials);
+        }
+    }
+
+    @Test
+    void withAWorkflowGreetingTheFirstAgentIsParticipant3() {
+        gms.greeting = "Please wait";
+        try {
+            // given a chat greeted by the workflow's system party
+            GmsChat chat = start();
+            // when an agent joins
+            gms.agent(chat).joins("Grace").says("Hello");
+            sync(chat);
+            // then the page knows the agent as participant 3, and the greeting as a system line
+            Value agents = page.command("getAgents", null).value.get("agents");
+            assertEquals(java.util.List.of("3"), java.util.List.of(agents.keys()));
+            assertEquals("Grace", agents.get("3").get("name").str());
+            Value greeting = page.command("getTranscript", null).value.get("messages").at(1);
+            assertEquals("Please wait", greeting.get("text").str());
+            assertEquals("External", greeting.get("from").get("type").str());
+        } finally {
+            gms.greeting = null;
+        }
     }
 
     @Test

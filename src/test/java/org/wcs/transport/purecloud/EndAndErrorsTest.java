@@ -160,7 +160,6 @@ class EndAndErrorsTest extends ChatWithAlice {
         assertEquals(TransportTexts.NO_FILE_DOWNLOAD, reason("downloadFile", null), "without a file id too (issue 13)");
         assertEquals(TransportTexts.NO_USER_DATA_UPDATE, reason("updateUserData", Js.obj("a", 1)));
         assertEquals(TransportTexts.NO_INTERACTION_DATA_UPDATE, reason("updateInteractionData", Js.obj("a", 1)));
-        assertEquals(TransportTexts.NO_MORE_MESSAGES, reason("fetchHistory", null), "a chat started here has no older page");
         assertEquals(Texts.RESTORE_WHILE_ACTIVE, reason("restore", null));
         assertEquals(requests, p.sent.size(), "nothing reached the server");
     }

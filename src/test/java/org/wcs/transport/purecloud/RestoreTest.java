@@ -137,7 +137,7 @@ class RestoreTest extends ChatWithAlice {
         ChatPage fresh = ChatPage.loopback();
         fresh.load();
         fresh.loop.runDue();
-        assertEquals(List.of("ready"), fresh.take(), "no auto-restore without the cookies");
+        assertEquals(List.of("ready", "capabilitiesChanged"), fresh.take(), "no auto-restore without the cookies");
         assertEquals("rejected:\"" + TransportTexts.NOTHING_TO_RESTORE + "\"", fresh.settle("restore", null).toString());
         assertEquals("rejected:\"" + TransportTexts.NOTHING_TO_RESTORE + "\"", fresh.settle("asyncRestore", null).toString());
         assertEquals(List.of("capabilitiesChanged", "capabilitiesChanged"), fresh.names());

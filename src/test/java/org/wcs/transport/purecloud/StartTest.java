@@ -23,7 +23,7 @@ class StartTest {
         // given
         p.load();
         p.loop.runDue();
-        assertEquals(List.of("ready"), p.take());
+        assertEquals(List.of("ready", "capabilitiesChanged"), p.take());
         // when
         Conversation c = p.start();
         p.loop.runDue();

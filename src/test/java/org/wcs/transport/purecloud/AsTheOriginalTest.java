@@ -1,0 +1,55 @@
+package org.wcs.transport.purecloud;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.wcs.jvm.Js;
+import org.wcs.platform.HttpRequest;
+import org.wcs.service.TestPage.Outcome;
+import org.wcs.transport.TransportTexts;
+
+/** Answers a page can compare with the original's, found by a scripted differential run (issue 13, item 15). */
+class AsTheOriginalTest {
+
+    @Test
+    void capabilitiesAreAnnouncedAtReadyWithoutAChat() {
+        // given
+        ChatPage p = ChatPage.loopback();
+        // when
+        p.load();
+        p.loop.runDue();
+        // then the WebChat UI learns there is no upload button before any chat, as with the original
+        assertEquals(List.of("ready", "capabilitiesChanged"), p.names());
+        assertEquals("{\"async\":false,\"asyncClose\":\"hideChat\",\"pagination\":true,\"fileUpload\":false}",
+                Js.json(p.last("capabilitiesChanged")));
+        assertEquals(0, p.sent.size());
+    }
+
+    @Test
+    void historyOfAChatStartedHereResolvesWithoutShowingAnythingTwice() {
+        // given a chat started on this page, with a few messages shown
+        ChatPage p = ChatPage.loopback();
+        p.load();
+        var c = p.start();
+        c.agent("Alice").joins().says("One");
+        p.settle("sendMessage", Js.obj("message", "Two"));
+        c.agent("Alice").says("Three");
+        p.loop.advance(10);
+        List<String> shown = p.transcriptIds();
+        p.take();
+        // when the user scrolls up
+        Outcome o = p.settle("fetchHistory", null);
+        // then it resolves, as the original's does; the page read is the one before the newest message shown
+        assertEquals("resolved", o.state);
+        HttpRequest read = p.sent.get(p.sent.size() - 2);
+        assertTrue(read.url.endsWith("/messages?sortOrder=descending&maxResults=100&before="
+                + shown.get(shown.size() - 1)), read.url);
+        assertFalse(p.names().contains("messageReceived"), "everything on it was shown already");
+        assertEquals(shown, p.transcriptIds());
+        // and once that page says nothing older is left, the original's text
+        assertEquals("rejected:\"" + TransportTexts.NO_MORE_MESSAGES + "\"", p.settle("fetchHistory", null).toString());
+    }
+}

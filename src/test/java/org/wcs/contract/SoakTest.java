@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -35,6 +36,15 @@ class SoakTest extends SandboxTest {
     /** The longest pause between two turns of the conversation, in virtual ms. */
     static final int PAUSE_MS = 3000;
     private static final List<String> REPORT = new ArrayList<>();
+    /**
+     * Faults the matrix plays but the soak cannot, by "back end/fault kind", with the reason. The soak paces turns
+     * seconds apart and moves its clock without waiting for frames in flight, so the emulator's swap of two stream
+     * events can reach the page seconds apart (the held event waits for the next message, and a frame that comes in
+     * after the clock jumped is seen late): far beyond Genesys Cloud's 50 ms reorder window, which by design does not
+     * wait that long. FaultMatrixTest and ReorderedStreamTest play the swap as it happens on a stream.
+     */
+    static final Map<String, String> UNFIT = Map.of("Genesys Cloud/" + FaultKind.REORDERED,
+            "a swap stretched to seconds by the soak's pace is beyond the reorder window by design");
 
     /** Every back end, or only the one named by {@code -Dsoak.backend=...} (to replay a failure). */
     static Stream<BackEnd> backEnds() {
@@ -42,11 +52,16 @@ class SoakTest extends SandboxTest {
         return BackEnds.all().stream().filter(b -> only.isEmpty() || b.name.equals(only));
     }
 
-    /** The faults the soak may play on {@code b}: those that apply, keep the session, and are no known defect. */
+    /**
+     * The faults the soak may play on {@code b}: those that apply, keep the session, are no known defect and not
+     * {@link #UNFIT}.
+     */
     static List<FaultCase> faults(BackEnd b) {
         List<FaultCase> out = new ArrayList<>();
         for (FaultCase f : b.faults().values()) {
-            if (f.applies() && f.ends() == null && !FaultMatrixTest.DEFECTS.containsKey(b.name + "/" + f.kind())) {
+            String key = b.name + "/" + f.kind();
+            if (f.applies() && f.ends() == null && !FaultMatrixTest.DEFECTS.containsKey(key)
+                    && !UNFIT.containsKey(key)) {
                 out.add(f);
             }
         }
@@ -194,6 +209,7 @@ class SoakTest extends SandboxTest {
         lines.add("| back end | messages | faults | requests | requests per message | simulated s |");
         lines.add("|---|---|---|---|---|---|");
         lines.addAll(REPORT);
+        UNFIT.forEach((fault, why) -> lines.add("\nNot played: " + fault + ": " + why + "."));
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target/soak-report.md"), lines);
         lines.forEach(System.out::println);

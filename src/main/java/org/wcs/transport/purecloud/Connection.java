@@ -57,7 +57,7 @@ final class Connection implements Runnable {
     }
 
     /** Whether this stream still belongs to the chat the service runs. */
-    private boolean current() {
+    boolean current() {
         return !closed && generation == t.out.generation();
     }
 

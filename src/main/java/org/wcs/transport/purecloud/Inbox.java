@@ -11,8 +11,9 @@ import org.wcs.value.Values;
 /**
  * Where server messages become transcript batches, each message once and in order (spec 8.3, 8.4).
  *
- * <p>Live messages wait in a queue until their sender is known (so an item says who sent it), and while a restore or
- * catch-up batch is on its way ({@link #holds}), so that older messages are never shown after newer ones. An unknown
+ * <p>Live messages and typing indicators wait in one queue, ordered by the server's timestamp, for three things: a
+ * short reorder window ({@link #REORDER_MS}, see there), their sender (so an item says who sent it), and a restore or
+ * catch-up batch on its way ({@link #holds}), so that older messages are never shown after newer ones. An unknown
  * sender is fetched at once; if that takes longer than {@link #MEMBER_WAIT_MS} the message goes out with only the
  * sender's id (the widget waited forever: quirk Q5). Every message id is shown at most once, whichever way it came:
  * socket, catch-up, restore or history; a batch with an id already shown loses only that message (quirk Q6 dropped
@@ -21,12 +22,25 @@ import org.wcs.value.Values;
 final class Inbox implements Runnable {
     static final int MEMBER_WAIT_MS = 5000;
     static final int AGENT_TYPING_MS = 3000;
+    /**
+     * How long an event from the stream waits for older ones that the stream may still deliver after it. The stream
+     * can deliver events out of order, and a message event carries no sequence number, so nothing on the socket says
+     * that one is missing: only waiting can tell. Once a window has passed, the queue goes out in the server's order
+     * (its timestamps; a REST read is ordered the same way). 50 ms stays well under the ~100 ms a person notices,
+     * and is small next to the agent-to-guest path of a real chat; an event older than one already shown goes at
+     * once, as waiting can no longer put it in its place. Typing indicators wait in the same queue, so a message that
+     * ends the agent's typing never comes after the indicator of the next one.
+     */
+    static final int REORDER_MS = 50;
 
     private final PureCloudTransport t;
     /** Member id to {@code WebChatMemberInfo}, from member calls and member lists. */
     Value members = Values.object();
     private Value shown = Values.object();
-    private final Arr<Value> queue = new Arr<>();
+    /** Held stream events, by server time; equal or missing times keep their order of arrival. */
+    private final Arr<Held> queue = new Arr<>();
+    /** The server time of the newest live event shown (0: none yet). */
+    private double released;
     int holds;
     private String awaited;
     private Cancellable memberWait;
@@ -36,29 +50,64 @@ final class Inbox implements Runnable {
         this.t = transport;
     }
 
-    /** A message from the socket. */
-    void live(Value m) {
-        queue.add(m);
+    /** A message ({@code typing} false) or typing indicator from the socket. */
+    void live(Value body, boolean typing) {
+        Held h = new Held(body, typing);
+        int i = queue.size();
+        while (i > 0 && queue.get(i - 1).time > h.time) {
+            i--;
+        }
+        queue.add(i, h);
+        if (!typing && awaited == null) {
+            known(body); // its sender is fetched while it waits out the window, not after
+        }
         release();
     }
 
-    /** Sends out the queued messages whose senders are known, in order, as one batch. */
+    /** Whether the sender of message {@code m} is known; when not, it is fetched unless it already is. */
+    private boolean known(Value m) {
+        String sender = m.get("sender").get("id").str("");
+        if (sender.isEmpty() || members.has(sender)) {
+            return true;
+        }
+        if (!sender.equals(awaited)) {
+            awaited = sender;
+            t.member(sender);
+            Cancellable.cancel(memberWait);
+            memberWait = t.clock.schedule(MEMBER_WAIT_MS, this);
+        }
+        return false;
+    }
+
+    /**
+     * Sends out, in order, the queued events whose window has passed (or that are older than one shown) and whose
+     * senders are known: messages as batches, typing indicators between them.
+     */
     void release() {
+        if (!t.current()) {
+            return; // a timer of a chat the service has left: its news must not reach the next one
+        }
         Value items = Values.array();
         Value originals = Values.array();
+        double now = t.clock.now();
         while (holds == 0 && !queue.isEmpty()) {
-            Value m = queue.get(0);
-            String sender = m.get("sender").get("id").str("");
-            if (!sender.isEmpty() && !members.has(sender)) {
-                if (!sender.equals(awaited)) {
-                    awaited = sender;
-                    t.member(sender);
-                    memberWait = t.clock.schedule(MEMBER_WAIT_MS, this);
-                }
-                break;
+            Held h = queue.get(0);
+            Value m = h.body;
+            if (!h.typing && !known(m) || !h.ripe && now - h.at < REORDER_MS && !(h.time <= released)) {
+                break; // a member answer, the wait for it or the window's timer releases it
             }
             queue.remove(0);
-            if (add(m, items, originals, true) && m.get("id").isString()) {
+            if (h.time > released) {
+                released = h.time;
+            }
+            if (h.typing) {
+                if (!left) { // else the guest's leave in this batch ends the chat
+                    emit(items, originals, false, false);
+                    items = Values.array();
+                    originals = Values.array();
+                    typing(m);
+                }
+            } else if (add(m, items, originals, true) && m.get("id").isString()) {
                 t.session.cursor(m.get("id").str());
             }
         }
@@ -141,7 +190,7 @@ final class Inbox implements Runnable {
      * A typing indicator: shown for a known agent only; the service ends it after {@link #AGENT_TYPING_MS} unless a
      * message comes first.
      */
-    void typing(Value body) {
+    private void typing(Value body) {
         String sender = body.get("sender").get("id").str("");
         Value member = members.get(sender);
         if (!member.get("role").str("").equals("AGENT")) {
@@ -155,6 +204,7 @@ final class Inbox implements Runnable {
     /** Forgets the session: queue, timers, members and what was shown. */
     void reset() {
         queue.clear();
+        released = 0;
         members = Values.object();
         shown = Values.object();
         holds = 0;
@@ -162,6 +212,35 @@ final class Inbox implements Runnable {
         left = false;
         if (memberWait != null) {
             memberWait.cancel();
+        }
+    }
+
+    /** An event from the stream in the queue; its own timer closes its reorder window. */
+    private final class Held implements Runnable {
+        final Value body;
+        final boolean typing;
+        /** The server's time (epoch ms), NaN when it has none: such an event keeps its place of arrival. */
+        final double time;
+        /** When it arrived (scheduler ms): events that came together go out together. */
+        final double at;
+        /**
+         * Its window's timer ran. It closes the window even if the clock says otherwise: a browser may run a timer a
+         * millisecond before {@code Date.now()} shows the delay passed, and nothing else would come to release it.
+         */
+        boolean ripe;
+
+        Held(Value body, boolean typing) {
+            this.body = body;
+            this.typing = typing;
+            this.time = Values.time(body.get("timestamp").str());
+            this.at = t.clock.now();
+            t.clock.schedule(REORDER_MS, this); // once it ran, a release more does no harm: not cancelled
+        }
+
+        @Override
+        public void run() {
+            ripe = true;
+            release();
         }
     }
 }

@@ -114,6 +114,11 @@ public final class PureCloudTransport implements Transport {
         }
     }
 
+    /** Whether the session's stream belongs to the chat the service runs: its news may still be reported. */
+    boolean current() {
+        return connection != null && connection.current();
+    }
+
     /** The stream has opened in this session: it is active, and calls may be made in it. */
     private boolean streaming() {
         return connection != null && connection.established;
@@ -315,10 +320,9 @@ public final class PureCloudTransport implements Transport {
 
     /** An event from the stream (only ever after it opened, for the session's own generation). */
     void event(String type, Value body) {
-        if (type.equals("message") && body.get("id").isString()) {
-            inbox.live(body);
-        } else if (type.equals("typing-indicator")) {
-            inbox.typing(body);
+        boolean typing = type.equals("typing-indicator");
+        if (typing || type.equals("message") && body.get("id").isString()) {
+            inbox.live(body, typing);
         }
     }
 

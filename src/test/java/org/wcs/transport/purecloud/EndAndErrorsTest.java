@@ -24,7 +24,7 @@ class EndAndErrorsTest extends ChatWithAlice {
 
     @BeforeEach
     void chatting() {
-        p.loop.advance(10);
+        p.loop.advance(10 + Inbox.REORDER_MS);
         p.take();
     }
 
@@ -95,7 +95,7 @@ class EndAndErrorsTest extends ChatWithAlice {
         p.server.answerNext("GET", "/members/", 400, "{\"status\":409,\"code\":\"conflict\",\"message\":\"no\"}");
         Participant bob = c.agent("Bob");
         bob.joins();
-        p.loop.advance(10);
+        p.loop.advance(10 + Inbox.REORDER_MS);
         assertEquals("purecloud-v2-sockets-409", p.last("error").get("errors").at(0).get("code").str());
         p.server.answerNext("GET", "/members/", 502, "<html>Bad gateway</html>");
         c.agent("Carol").joins();
@@ -120,6 +120,7 @@ class EndAndErrorsTest extends ChatWithAlice {
         assertEquals("resolved", o.state);
         assertEquals(t0 + 4000, p.loop.now());
         assertEquals(3, p.sent.size() - before);
+        p.loop.advance(Inbox.REORDER_MS);
         assertEquals(ChatPage.expectedIds(c, false, false), p.transcriptIds());
     }
 

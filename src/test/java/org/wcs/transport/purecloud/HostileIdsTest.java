@@ -46,11 +46,12 @@ class HostileIdsTest {
         Conversation c = p.start();
         p.take();
         String base = "GET " + CONVERSATIONS + c.id;
-        // when a message comes from a member nobody announced, both with ids holding URL syntax
+        // when a message comes from a member nobody announced, both with ids holding URL syntax (the newest message:
+        // the stream's cursor)
         p.server.broadcastRaw("{\"topicName\":\"v2.conversations.chats." + c.id + ".messages\",\"metadata\":"
                 + "{\"type\":\"message\"},\"eventBody\":{\"id\":" + Js.json(Js.wrap("m/" + HOSTILE)) + ","
                 + "\"conversation\":{\"id\":\"" + c.id + "\"},\"sender\":{\"id\":" + Js.json(Js.wrap(HOSTILE))
-                + "},\"body\":\"hi\",\"bodyType\":\"standard\",\"timestamp\":\"2024-05-02T10:00:00.000Z\"}}");
+                + "},\"body\":\"hi\",\"bodyType\":\"standard\",\"timestamp\":\"2099-05-02T10:00:00.000Z\"}}");
         p.untilEvent("messageReceived");
         // then the member is fetched by its id, as one segment
         assertTrue(urls(p).contains(base + "/members/" + ENCODED), urls(p).toString());

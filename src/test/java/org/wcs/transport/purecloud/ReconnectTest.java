@@ -23,7 +23,7 @@ class ReconnectTest extends ChatWithAlice {
     @BeforeEach
     void chatting() {
         alice.says("Hello Ada");
-        p.loop.advance(10);
+        p.loop.advance(10 + Inbox.REORDER_MS);
         p.take();
     }
 
@@ -43,7 +43,7 @@ class ReconnectTest extends ChatWithAlice {
     @Test
     void heartbeatLossIsNoticedFourteenSecondsAfterTheLastHeartbeat() {
         // given the last heartbeat comes at 10 s
-        p.loop.advance(10_000 - 10);
+        p.loop.advance(10_000 - 10 - Inbox.REORDER_MS);
         p.server.heartbeats(false);
         long last = p.loop.now();
         // when no frame comes for 14 s
@@ -151,7 +151,7 @@ class ReconnectTest extends ChatWithAlice {
         int requests = p.sent.size();
         p.server.socketClosing();
         alice.says("Maintenance is coming");
-        p.loop.advance(10);
+        p.loop.advance(10 + Inbox.REORDER_MS);
         assertEquals(List.of(0L), opensAfter(t), "at once");
         assertEquals(List.of("messageReceived"), p.take(), "no disconnected or reconnected");
         assertTrue(p.sent.get(requests).url.contains("/messages?after="), "still catches up");
@@ -252,7 +252,7 @@ class ReconnectTest extends ChatWithAlice {
         // and it was quiet: each warned socket served until its successor opened, and the last one still does
         assertEquals(List.of(), p.take(), "no disconnected, reconnected or error");
         alice.says("Still here");
-        p.loop.advance(10);
+        p.loop.advance(10 + Inbox.REORDER_MS);
         assertEquals(List.of("messageReceived"), p.take());
         assertTranscriptIsTheServers();
     }

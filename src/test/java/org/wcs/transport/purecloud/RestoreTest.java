@@ -64,7 +64,7 @@ class RestoreTest extends ChatWithAlice {
         next.untilEvent("messageReceived");
         next.take();
         next.settle("sendMessage", Js.obj("message", "Thanks"));
-        next.loop.advance(10);
+        next.loop.advance(10 + Inbox.REORDER_MS);
         assertEquals(ChatPage.expectedIds(c, true, false), next.transcriptIds());
         assertEquals("resolved:{\"sessionActive\":true}", next.settle("verifySession", null).toString());
     }

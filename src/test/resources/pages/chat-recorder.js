@@ -4,14 +4,14 @@
  */
 function recordChat(events) {
   window.seen = [];
-  window.lines = [];
+  window.lines = []; // a join's text is left out, as the original leaves it: shown as ''
   var widget = window._genesys.widgets.bus.registerPlugin('MyPlugin');
   events.forEach(function (name) {
     widget.subscribe('WebChatService.' + name, function (e) {
       window.seen.push(name);
       if (name === 'messageReceived') {
         e.data.messages.forEach(function (msg) {
-          window.lines.push(msg.index + ' ' + msg.type + ' ' + msg.from.type + ' ' + msg.text
+          window.lines.push(msg.index + ' ' + msg.type + ' ' + msg.from.type + ' ' + (msg.text === undefined ? '' : msg.text)
             + (msg.restoring ? ' (restoring)' : ''));
         });
       }

@@ -85,6 +85,21 @@ class FieldIT {
         return chats.get(chats.size() - 1).id();
     }
 
+    /** Starts a chat, has the agent join and say {@code greeting}; returns the chat's id once the page shows it. */
+    private static String chatWithAnAgent(AgentDesk desk, String greeting) throws InterruptedException {
+        String chatId = startChat(desk);
+        desk.join(chatId, "Grace");
+        agentSays(desk, chatId, greeting);
+        return chatId;
+    }
+
+    /** Reloads the page, waits for the chat's restore, and has the agent say {@code text}, shown on the page. */
+    private static void reloadAndHear(AgentDesk desk, String chatId, String text) {
+        browser.driver.navigate().refresh();
+        browser.waitFor("window.seen.indexOf('restored') >= 0");
+        agentSays(desk, chatId, text);
+    }
+
     private static void agentSays(AgentDesk desk, String chatId, String text) {
         desk.say(chatId, text);
         browser.waitFor("window.texts.indexOf(" + quote(text) + ") >= 0");
@@ -122,19 +137,14 @@ class FieldIT {
         open(host, "/test/field-chat.html?backend=" + backend);
         AgentDesk desk = desk(backend);
         // when a chat starts and the agent talks
-        String chatId = startChat(desk);
-        desk.join(chatId, "Grace");
-        agentSays(desk, chatId, "Hello on " + host);
+        String chatId = chatWithAnAgent(desk, "Hello on " + host);
         // then every chat-state cookie is on the widest domain the browser keeps
         Set<String> domains = browser.driver.manage().getCookies().stream()
                 .filter(c -> c.getName().contains("_genesys.widgets.webchat.state")).map(Cookie::getDomain)
                 .collect(Collectors.toSet());
         assertEquals(Set.of(cookieDomain), domains);
-        // when the page reloads
-        browser.driver.navigate().refresh();
-        browser.waitFor("window.seen.indexOf('restored') >= 0");
-        // then the chat goes on
-        agentSays(desk, chatId, "Still here after the reload");
+        // and after a reload the chat goes on
+        reloadAndHear(desk, chatId, "Still here after the reload");
         assertEquals(Boolean.TRUE, run("var r = await cmd('endChat'); return r.ok;"));
         browser.waitFor("window.seen.indexOf('ended') >= 0");
         assertEquals(List.of(), list("window.uncaught"));
@@ -161,9 +171,7 @@ class FieldIT {
         try {
             AgentDesk desk = desk("gms");
             // when a chat runs
-            String chatId = startChat(desk);
-            desk.join(chatId, "Grace");
-            agentSays(desk, chatId, "One");
+            String chatId = chatWithAnAgent(desk, "One");
             agentSays(desk, chatId, "Two");
             // then it works for the life of the page and one error event said why
             assertEquals(List.of("CookiesUnavailable"), list("window.errors"));
@@ -186,12 +194,8 @@ class FieldIT {
         open(SITE, "/test/field-strict.html?backend=" + backend);
         AgentDesk desk = desk(backend);
         // when a whole chat runs, with a reload
-        String chatId = startChat(desk);
-        desk.join(chatId, "Grace");
-        agentSays(desk, chatId, "Hello under CSP");
-        browser.driver.navigate().refresh();
-        browser.waitFor("window.seen.indexOf('restored') >= 0");
-        agentSays(desk, chatId, "Restored under CSP");
+        String chatId = chatWithAnAgent(desk, "Hello under CSP");
+        reloadAndHear(desk, chatId, "Restored under CSP");
         // and the bus loads a plugin file (a script URL: a Trusted Types sink), which does not exist
         Object load = run("return await new Promise(function (resolve) {"
                 + " window._genesys.widgets.bus.registerPlugin('Loader').command('NoSuchPlugin.open')"
@@ -212,9 +216,7 @@ class FieldIT {
                 + " s.src = 'field-buggy.js'; s.onload = loaded; document.head.appendChild(s); }); return true;");
         AgentDesk desk = desk("gms");
         // when a chat runs
-        String chatId = startChat(desk);
-        desk.join(chatId, "Grace");
-        agentSays(desk, chatId, "Hello despite the bugs");
+        String chatId = chatWithAnAgent(desk, "Hello despite the bugs");
         agentSays(desk, chatId, "And again");
         // then window.onerror saw the page's own errors, with their own texts, and the chat went on
         List<String> uncaught = list("window.uncaught");
@@ -239,9 +241,7 @@ class FieldIT {
         // given a chat and a textarea registered as the typing-preview input (issue 13 item 5)
         open(SITE, "/test/field-chat.html?backend=" + backend);
         AgentDesk desk = desk(backend);
-        String chatId = startChat(desk);
-        desk.join(chatId, "Grace");
-        agentSays(desk, chatId, "What can I do for you?");
+        String chatId = chatWithAnAgent(desk, "What can I do for you?");
         assertEquals(Boolean.TRUE, run("var t = document.createElement('textarea'); t.id = 'draft';"
                 + " document.body.appendChild(t);"
                 + " var r = await cmd('registerTypingPreviewInput', { input: t }); return r.ok;"));
@@ -279,20 +279,14 @@ class FieldIT {
                 + " return e.name.indexOf('/plugins/" + buildFolder(backend) + "/webchatservice.standalone.min.js')"
                 + " >= 0; }).length;"));
         // then a whole chat with a reload runs on it
-        String chatId = startChat(desk);
-        desk.join(chatId, "Grace");
-        agentSays(desk, chatId, "Hello from the standalone build");
-        browser.driver.navigate().refresh();
-        browser.waitFor("window.seen.indexOf('restored') >= 0");
-        agentSays(desk, chatId, "Restored on the standalone build");
+        String chatId = chatWithAnAgent(desk, "Hello from the standalone build");
+        reloadAndHear(desk, chatId, "Restored on the standalone build");
         assertEquals(Boolean.TRUE, run("var r = await cmd('endChat'); return r.ok;"));
         // given the build for Genesys pages (no bus), lazily loaded by a page's CXBus from pluginsPath
         open(SITE, "/test/field-hosted.html?backend=" + backend + "&plugins=/plugins/" + buildFolder(backend) + "/");
         assertEquals(Boolean.TRUE, browser.js("return !window._genesys.widgets.bus;"), "it brought no bus");
         // then a chat runs on it too
-        chatId = startChat(desk);
-        desk.join(chatId, "Grace");
-        agentSays(desk, chatId, "Hello from the Genesys-page build");
+        chatId = chatWithAnAgent(desk, "Hello from the Genesys-page build");
         assertEquals(Boolean.TRUE, run("var r = await cmd('endChat'); return r.ok;"));
         assertEquals(List.of(), list("window.uncaught"));
         assertEquals(List.of(), list("window.errors"));

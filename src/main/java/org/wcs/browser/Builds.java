@@ -23,6 +23,20 @@ public final class Builds {
         }
     }
 
+    /** GMS chat v2 over REST polling only (no CometD code), with our bus. */
+    public static final class GmsRest {
+        public static void main(String[] args) {
+            WebChatServiceMain.start(new Transports(GmsBackEnd.restOnly()));
+        }
+    }
+
+    /** GMS chat v2 over REST polling only, for Genesys pages: {@code plugins/gms-rest/webchatservice.min.js}. */
+    public static final class GmsRestHosted {
+        public static void main(String[] args) {
+            WebChatServiceMain.startHosted(new Transports(GmsBackEnd.restOnly()));
+        }
+    }
+
     /** Genesys Cloud guest chat, with our bus. */
     public static final class GenesysCloud {
         public static void main(String[] args) {

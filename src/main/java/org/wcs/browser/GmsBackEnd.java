@@ -4,6 +4,7 @@ import org.wcs.transport.StateCookies;
 import org.wcs.transport.Transport;
 import org.wcs.transport.TransportContext;
 import org.wcs.transport.TransportFactory;
+import org.wcs.transport.gms.GmsPushes;
 import org.wcs.transport.gms.GmsTexts;
 import org.wcs.transport.gms.GmsTransport;
 import org.wcs.value.JsError;
@@ -16,6 +17,22 @@ import org.wcs.value.Values;
  * the chat runs as a normal one).
  */
 final class GmsBackEnd implements TransportFactory {
+    /** How CometD is opened; null in the REST-only build, which then holds no Bayeux code. */
+    private final GmsPushes cometD;
+
+    /** REST polling and CometD. */
+    GmsBackEnd() {
+        this(GmsPushes.cometD());
+    }
+
+    private GmsBackEnd(GmsPushes cometD) {
+        this.cometD = cometD;
+    }
+
+    /** REST polling only: a configuration that enables CometD is refused. */
+    static GmsBackEnd restOnly() {
+        return new GmsBackEnd(null);
+    }
     @Override
     public Transport create(TransportContext context) {
         Value config = context.config;
@@ -23,6 +40,9 @@ final class GmsBackEnd implements TransportFactory {
             return null;
         }
         boolean cometD = config.get("cometD").get("enabled").truthy();
+        if (cometD && this.cometD == null) {
+            throw new IllegalArgumentException(GmsTexts.NO_COMETD_IN_BUILD);
+        }
         if (!cometD && !config.get("dataURL").isString() && !config.get("serverURL").isString()) {
             return null;
         }
@@ -39,6 +59,6 @@ final class GmsBackEnd implements TransportFactory {
                 throw new IllegalArgumentException(GmsTexts.ASYNC_NEEDS_COMETD);
             }
         }
-        return new GmsTransport(context);
+        return new GmsTransport(context, this.cometD);
     }
 }

@@ -20,6 +20,7 @@ class BundleSizeTest {
     /** Every shipped file under plugins/: the all-back-ends file, and each back end's two builds. */
     static final java.util.List<String> BUILDS = java.util.List.of("webchatservice.min.js",
             "gms/webchatservice.min.js", "gms/webchatservice.standalone.min.js",
+            "gms-rest/webchatservice.min.js", "gms-rest/webchatservice.standalone.min.js",
             "purecloud-v2-sockets/webchatservice.min.js", "purecloud-v2-sockets/webchatservice.standalone.min.js",
             "pureengage-v3-rest/webchatservice.min.js", "pureengage-v3-rest/webchatservice.standalone.min.js");
     static final double TOLERANCE = 1.02;

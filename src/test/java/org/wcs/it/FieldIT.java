@@ -263,27 +263,22 @@ class FieldIT {
         assertEquals(Boolean.TRUE, run("var r = await cmd('endChat'); return r.ok;"));
     }
 
-    /** The folder of a back end's builds under plugins/. */
-    private static String buildFolder(String backend) {
-        return backend.equals("purecloud") ? "purecloud-v2-sockets" : backend.equals("v3") ? "pureengage-v3-rest"
-                : "gms";
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"gms", "cometd", "purecloud", "v3"})
-    void eachBackEndsOwnBuildsRunAChat(String backend) throws Exception {
+    @ParameterizedTest(name = "{0} from plugins/{1}")
+    @CsvSource({"gms, gms", "gms, gms-rest", "cometd, gms", "purecloud, purecloud-v2-sockets",
+            "v3, pureengage-v3-rest"})
+    void eachBackEndsOwnBuildsRunAChat(String backend, String folder) throws Exception {
         AgentDesk desk = desk(backend);
         // given the back end's standalone build (with our bus) on a page without Genesys Widgets
-        open(SITE, "/test/field-chat.html?backend=" + backend + "&build=" + buildFolder(backend));
+        open(SITE, "/test/field-chat.html?backend=" + backend + "&build=" + folder);
         assertEquals(1L, browser.js("return performance.getEntriesByType('resource').filter(function (e) {"
-                + " return e.name.indexOf('/plugins/" + buildFolder(backend) + "/webchatservice.standalone.min.js')"
+                + " return e.name.indexOf('/plugins/" + folder + "/webchatservice.standalone.min.js')"
                 + " >= 0; }).length;"));
         // then a whole chat with a reload runs on it
         String chatId = chatWithAnAgent(desk, "Hello from the standalone build");
         reloadAndHear(desk, chatId, "Restored on the standalone build");
         assertEquals(Boolean.TRUE, run("var r = await cmd('endChat'); return r.ok;"));
         // given the build for Genesys pages (no bus), lazily loaded by a page's CXBus from pluginsPath
-        open(SITE, "/test/field-hosted.html?backend=" + backend + "&plugins=/plugins/" + buildFolder(backend) + "/");
+        open(SITE, "/test/field-hosted.html?backend=" + backend + "&plugins=/plugins/" + folder + "/");
         assertEquals(Boolean.TRUE, browser.js("return !window._genesys.widgets.bus;"), "it brought no bus");
         // then a chat runs on it too
         chatId = chatWithAnAgent(desk, "Hello from the Genesys-page build");
@@ -293,7 +288,7 @@ class FieldIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"gms", "purecloud-v2-sockets", "pureengage-v3-rest"})
+    @ValueSource(strings = {"gms", "gms-rest", "purecloud-v2-sockets", "pureengage-v3-rest"})
     void aBuildForGenesysPagesOnAPageWithoutABusSaysSoAndStaysOut(String folder) {
         browser.driver.get(url(SITE, "/test/field-no-bus.html?build=" + folder));
         browser.waitFor("document.readyState === 'complete'");

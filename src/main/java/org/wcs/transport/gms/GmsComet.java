@@ -29,7 +29,7 @@ import org.wcs.value.Values;
  * no events at all); until it comes, pushes whose events lack it are dropped, as the answer brings them again, in
  * order. This needs no contiguous indexes, which GMS does not promise.
  */
-final class GmsComet implements Runnable {
+final class GmsComet implements Runnable, GmsPush {
     static final String CHANNEL = "/service/chatV2/customer-support";
     /** Failed handshakes or connects (no good connect between) after which a waiting start or restore gives up. */
     static final int FAILURES = 5;
@@ -40,8 +40,7 @@ final class GmsComet implements Runnable {
 
     private final GmsTransport transport;
     final Bayeux bayeux;
-    /** {@code cometD.apiURL}, the file endpoint; "" when not configured. */
-    final String apiUrl;
+    private final String apiUrl;
     /** The start or restore waiting for its first push ({@code PUSH}: none), and its reply. */
     private int pendingKind = GmsTransport.PUSH;
     private Reply pending;
@@ -72,8 +71,13 @@ final class GmsComet implements Runnable {
         bayeux = new Bayeux(this, context, c.get("cometURL").str(""), c.get("channel").str(CHANNEL));
     }
 
-    /** Publishes a call ({@code op} in REST's words: null is requestChat, "send", and "refresh" for a restore). */
-    void publish(String op, Value fields, int kind, Reply reply) {
+    @Override
+    public String apiUrl() {
+        return apiUrl;
+    }
+
+    @Override
+    public void publish(String op, Value fields, int kind, Reply reply) {
         if (bayeux.url.isEmpty()) {
             reply.fail(Values.of(GmsTexts.COMETD_FAILED));
             return;
@@ -112,7 +116,8 @@ final class GmsComet implements Runnable {
                 GmsTransport.PUSH, GmsHttp.GmsCall.NONE);
     }
 
-    void close() {
+    @Override
+    public void close() {
         resync = 0;
         resyncTimer = Cancellable.cancel(resyncTimer);
         watchdog = Cancellable.cancel(watchdog);

@@ -13,5 +13,8 @@ public final class GmsTexts {
     public static final String POLLING_WITH_COMETD = "Polling is not supported when using CometD";
     public static final String DOWNLOAD_MISCONFIGURED =
             "Could not download file. Please ensure WebChat is configured properly.";
+    /** Ours: the REST-only GMS build was given a configuration that enables CometD. */
+    public static final String NO_COMETD_IN_BUILD = "Invalid configuration. This build of WebChatService speaks GMS over"
+            + " REST only: take plugins/gms/webchatservice.min.js for CometD.";
     public static final String COMETD_FAILED = "CometD is not configured or there is a connection issue";
 }

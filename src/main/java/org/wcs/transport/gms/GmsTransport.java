@@ -36,7 +36,7 @@ public final class GmsTransport implements Transport {
     /** REST calls, and the file calls of both modes. */
     final GmsHttp http;
     /** CometD mode (spec §13), or null for REST polling. */
-    final GmsComet comet;
+    final GmsPush comet;
 
     /**
      * The chat generation ({@link TransportListener#generation}) of the chat running on this transport, or -1. A chat
@@ -56,14 +56,15 @@ public final class GmsTransport implements Transport {
     /** The error event of the current outage (401, 403, InvalidService) went out: once per outage. */
     private boolean outageErrorShown;
 
-    public GmsTransport(TransportContext context) {
+    /** {@code cometD}: how this build opens CometD, or null in a build that has none (REST polling only). */
+    public GmsTransport(TransportContext context, GmsPushes cometD) {
         this.context = context;
         this.listener = context.listener;
         this.config = context.config;
         this.session = new GmsSession(context.cookies);
         this.poller = new GmsPoller(this, context, config);
         http = new GmsHttp(this, context);
-        comet = config.get("cometD").get("enabled").truthy() ? new GmsComet(this, context) : null;
+        comet = cometD != null && config.get("cometD").get("enabled").truthy() ? cometD.open(this, context) : null;
         outage = new Outage(listener, new Backoff(context.platform.random, poller.rate, Backoff.cap(context)),
                 context.number(config, "pollExceptionLimit", 5));
     }
@@ -105,11 +106,11 @@ public final class GmsTransport implements Transport {
      * {@code secureKey} (§11).
      */
     private void files(String op, String operation, Value file, int kind, Reply reply) {
-        if (comet != null && comet.apiUrl.isEmpty()) {
+        if (comet != null && comet.apiUrl().isEmpty()) {
             reply.fail(Values.of(GmsTexts.COMETD_FAILED));
             return;
         }
-        HttpRequest r = http.request(comet != null ? comet.apiUrl : http.url(op), http.uploadTimeout);
+        HttpRequest r = http.request(comet != null ? comet.apiUrl() : http.url(op), http.uploadTimeout);
         if (file != null) {
             r.part("file", file);
         }
@@ -470,7 +471,7 @@ public final class GmsTransport implements Transport {
             return;
         }
         String url = comet == null ? http.url("file/" + context.platform.page.encodeSegment(fileId) + "/download")
-                : comet.apiUrl;
+                : comet.apiUrl();
         if (url.isEmpty()) {
             reply.fail(Values.of(GmsTexts.DOWNLOAD_MISCONFIGURED));
             return;

@@ -13,12 +13,12 @@ import org.wcs.value.Value;
 final class BrowserHttp implements Http {
     @Override
     public Cancellable send(HttpRequest r, Callback callback) {
-        JSObject[] parts = null;
+        JSObject parts = null; // a JS array, not a JSObject[] (which pulls in TeaVM's JSO array wrappers)
         if (r.parts != null) {
-            parts = new JSObject[r.parts.size()];
-            for (int i = 0; i < parts.length; i++) {
+            parts = JsValues.newArray();
+            for (int i = 0; i < r.parts.size(); i++) {
                 Object p = r.parts.get(i);
-                parts[i] = p instanceof String ? JsValues.str((String) p) : JsValue.raw((Value) p);
+                JsValue.push(parts, p instanceof String ? JsValues.str((String) p) : JsValue.raw((Value) p));
             }
         }
         JSObject xhr = send(r.method, r.url, r.headers.strings(), r.body, parts, r.timeoutMs,
@@ -63,7 +63,7 @@ final class BrowserHttp implements Http {
             + "if(p){$d=new FormData();for(var $j=0;$j<p.length;$j+=2)$d.append(p[$j],p[$j+1]);}"
             + "$x.send($d===null?void 0:$d);}catch($e){setTimeout(function(){$fin(0);},0);}"
             + "return $x;")
-    private static native JSObject send(String method, String url, String[] headers, String body, JSObject[] parts,
+    private static native JSObject send(String method, String url, String[] headers, String body, JSObject parts,
             int timeout, boolean credentials, boolean binary, JSObject fields, Done cb);
 
     @JSBody(params = "x", script = "try{x.abort();}catch($e){}")

@@ -116,13 +116,14 @@ final class JsValue implements Value {
     }
 
     @JSBody(params = {"v", "x"}, script = "if(Array.isArray(v))v.push(x);")
-    private static native void push(JSObject v, JSObject x);
+    static native void push(JSObject v, JSObject x);
 
     @Override
     public Value call(Value self, Value... args) {
-        JSObject[] a = new JSObject[args.length];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = raw(args[i]);
+        // a JS array built in place: a JSObject[] would pull in TeaVM's JSO array wrappers (TEAVM.md)
+        JSObject a = JsValues.newArray();
+        for (Value arg : args) {
+            push(a, raw(arg));
         }
         JSObject outcome = apply(raw, raw(self), a);
         if (failed(outcome)) {
@@ -137,7 +138,7 @@ final class JsValue implements Value {
      */
     @JSBody(params = {"f", "t", "a"}, script = "try{return{r:f.apply(t,a)};}"
             + "catch($x){return{e:String($x&&$x.message!==void 0?$x.message:$x),x:$x};}")
-    private static native JSObject apply(JSObject f, JSObject self, JSObject[] args);
+    private static native JSObject apply(JSObject f, JSObject self, JSObject args);
 
     @JSBody(params = "o", script = "return 'e' in o;")
     private static native boolean failed(JSObject o);

@@ -63,7 +63,7 @@ final class JsValues implements ValueFactory {
     }
 
     @JSBody(script = "return [];")
-    private static native JSObject newArray();
+    static native JSObject newArray();
 
     @Override
     public Value function(JsFunction f) {
@@ -112,8 +112,14 @@ final class JsValues implements ValueFactory {
     private static native void raiseLater(JSObject thrown);
 
     @Override
+    public Value parseOrNull(String json) {
+        JSObject o = tryParse(json);
+        return o == null ? null : new JsValue(result(o));
+    }
+
+    @Override
     public Value parse(String json) {
-        JSObject o = parseOrNull(json);
+        JSObject o = tryParse(json);
         if (o == null) {
             throw new JsError("SyntaxError: malformed JSON");
         }
@@ -121,7 +127,7 @@ final class JsValues implements ValueFactory {
     }
 
     @JSBody(params = "s", script = "try{return{r:JSON.parse(s)};}catch($e){return null;}")
-    private static native JSObject parseOrNull(String s);
+    private static native JSObject tryParse(String s);
 
     @JSBody(params = "o", script = "return o.r;")
     private static native JSObject result(JSObject o);

@@ -5,7 +5,6 @@ import org.wcs.bus.CommandHandler;
 import org.wcs.transport.ConnectionStatus;
 import org.wcs.transport.Reply;
 import org.wcs.transport.TransportTexts;
-import org.wcs.value.JsError;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
@@ -246,11 +245,7 @@ final class Commands implements CommandHandler {
         }
         Value extra = d.get("userData");
         if (extra.isString()) {
-            try {
-                extra = Values.parse(extra.str());
-            } catch (JsError e) {
-                extra = Values.of(false); // malformed
-            }
+            extra = Values.parseOr(extra.str(), Values.of(false)); // false: malformed
         }
         extra = plain(extra);
         if (extra == null) {

@@ -3,7 +3,6 @@ package org.wcs.transport;
 import org.wcs.platform.CookieJar;
 import org.wcs.platform.CookieOptions;
 import org.wcs.platform.Platform;
-import org.wcs.value.JsError;
 import org.wcs.value.JsFunction;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
@@ -57,11 +56,11 @@ public final class JsCookie implements JsFunction {
             return Values.undefined();
         }
         if (op == 2) {
-            try {
-                return Values.parse(value);
-            } catch (JsError e) {
-                // js-cookie's getJSON gives the plain string when it is not JSON
+            Value parsed = Values.parseOr(value, null);
+            if (parsed != null) {
+                return parsed;
             }
+            // js-cookie's getJSON gives the plain string when it is not JSON
         }
         return Values.of(value);
     }

@@ -25,6 +25,9 @@ public interface ValueFactory {
     /** {@code JSON.parse}; throws {@link JsError} on malformed text. */
     Value parse(String json);
 
+    /** {@code JSON.parse}; null on malformed text, without an exception (server answers, cookies, stored state). */
+    Value parseOrNull(String json);
+
     /** {@code JSON.stringify}; {@code null} for values JSON cannot express. */
     String stringify(Value v);
 

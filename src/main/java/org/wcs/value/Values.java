@@ -34,6 +34,12 @@ public final class Values {
 
     public static Value parse(String json) { return factory.parse(json); }
 
+    /** The JSON value of {@code json}, or {@code fallback} when it is malformed: no exception on the answer path. */
+    public static Value parseOr(String json, Value fallback) {
+        Value v = factory.parseOrNull(json);
+        return v == null ? fallback : v;
+    }
+
     public static String stringify(Value v) { return factory.stringify(v); }
 
     public static Value regExp(String source, String flags) { return factory.regExp(source, flags); }

@@ -112,6 +112,15 @@ public final class JvmValues implements ValueFactory {
     }
 
     @Override
+    public Value parseOrNull(String json) {
+        try {
+            return parse(json);
+        } catch (JsError e) {
+            return null;
+        }
+    }
+
+    @Override
     public Value parse(String json) {
         try {
             return fromNode(MAPPER.readTree(json));

@@ -8,7 +8,6 @@ import org.wcs.transport.Backoff;
 import org.wcs.transport.Reply;
 import org.wcs.transport.TransportContext;
 import org.wcs.util.Arr;
-import org.wcs.value.JsError;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
@@ -174,11 +173,7 @@ final class Bayeux implements Runnable {
     void answer(Call c, HttpResponse r) {
         Value batch = Values.undefined();
         if (r.ok()) {
-            try {
-                batch = Values.parse(r.body);
-            } catch (JsError e) {
-                batch = Values.undefined();
-            }
+            batch = Values.parseOr(r.body, batch);
         }
         if (!batch.isArray()) {
             batch = Values.array();

@@ -1,7 +1,6 @@
 package org.wcs.transport.gms;
 
 import org.wcs.transport.ChatItems;
-import org.wcs.value.JsError;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
@@ -43,11 +42,7 @@ final class Gms {
         Value attributes = raw.get("eventAttributes");
         Value content = attributes.get("structured-content").get("genesys-chat").get("content");
         if (content.isString()) {
-            try {
-                content = Values.parse(content.str());
-            } catch (JsError e) {
-                content = Values.undefined();
-            }
+            content = Values.parseOr(content.str(), Values.undefined());
         }
         Value item = Values.object();
         if (type.equals(ChatItems.TYPING_STARTED) || type.equals(ChatItems.TYPING_STOPPED)) {

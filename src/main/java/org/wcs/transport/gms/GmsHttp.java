@@ -14,7 +14,6 @@ import org.wcs.platform.HttpResponse;
 import org.wcs.transport.Form;
 import org.wcs.transport.Reply;
 import org.wcs.transport.TransportContext;
-import org.wcs.value.JsError;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
@@ -106,11 +105,7 @@ final class GmsHttp {
         }
         Value body = null;
         if (r.ok()) {
-            try {
-                body = Values.parse(r.body);
-            } catch (JsError e) {
-                body = null;
-            }
+            body = Values.parseOr(r.body, null);
         }
         boolean good = body != null && body.isRecord();
         Value raw = call.kind == LIMITS || call.kind == UPLOAD ? Values.of(r.body) : body;
@@ -139,12 +134,7 @@ final class GmsHttp {
     /** A failed call as jQuery's jqXHR shows it: {@code status}, {@code responseText}, {@code responseJSON}. */
     private static Value xhr(HttpResponse r) {
         Value xhr = Values.object().set("status", r.status).set("responseText", r.body);
-        Value json;
-        try {
-            json = r.body.isEmpty() ? Values.undefined() : Values.parse(r.body);
-        } catch (JsError e) {
-            json = Values.undefined();
-        }
+        Value json = r.body.isEmpty() ? Values.undefined() : Values.parseOr(r.body, Values.undefined());
         return xhr.set("responseJSON", json);
     }
 

@@ -1,7 +1,6 @@
 package org.wcs.transport.gms;
 
 import org.wcs.transport.StateCookies;
-import org.wcs.value.JsError;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
@@ -85,15 +84,14 @@ final class GmsSession {
         if (chat == null || chat.isEmpty() || keys == null) {
             return false;
         }
-        try {
-            Value k = Values.parse(keys);
-            clear();
-            data.set("sessionID", chat).set("secureKey", k.get("secureKey").str(""))
-                    .set("alias", k.get("alias").str("")).set("userId", k.get("userId").str(""));
-            return true;
-        } catch (JsError e) {
+        Value k = Values.parseOr(keys, null);
+        if (k == null) {
             return false;
         }
+        clear();
+        data.set("sessionID", chat).set("secureKey", k.get("secureKey").str(""))
+                .set("alias", k.get("alias").str("")).set("userId", k.get("userId").str(""));
+        return true;
     }
 
     boolean stored() {

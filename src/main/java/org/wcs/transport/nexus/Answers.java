@@ -6,7 +6,6 @@ import org.wcs.transport.BatchKind;
 import org.wcs.transport.ChatItems;
 import org.wcs.transport.RestoreOutcome;
 import org.wcs.transport.TransportListener;
-import org.wcs.value.JsError;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
@@ -49,9 +48,8 @@ final class Answers {
         Value json = Values.object();
         boolean ok = r.ok();
         if (!r.body.isEmpty()) {
-            try {
-                json = Values.parse(r.body);
-            } catch (JsError e) {
+            json = Values.parseOr(r.body, null);
+            if (json == null) {
                 json = Values.undefined();
                 ok &= kind == Call.UPLOAD; // an upload answers text
             }

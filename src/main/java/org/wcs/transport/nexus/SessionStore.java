@@ -34,11 +34,11 @@ final class SessionStore {
         String open = context.cookies.name(StateCookies.STATE + NexusTransport.TYPE + ".open");
         Value stored = call("setSessionData", Values.of(open));
         if (stored.isString()) {
-            try {
-                stored = Values.parse(stored.str());
-            } catch (JsError e) {
+            Value parsed = Values.parseOr(stored.str(), null);
+            if (parsed == null) {
                 return stored;
             }
+            stored = parsed;
         }
         return stored.get("token");
     }

@@ -4,7 +4,6 @@ import org.wcs.platform.Http;
 import org.wcs.platform.HttpRequest;
 import org.wcs.platform.HttpResponse;
 import org.wcs.transport.Reply;
-import org.wcs.value.JsError;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
@@ -69,10 +68,6 @@ final class Call implements Http.Callback, Runnable {
 
     /** The JSON value of {@code text}, or null when it is empty or not JSON. */
     static Value json(String text) {
-        try {
-            return text == null || text.isEmpty() ? null : Values.parse(text);
-        } catch (JsError e) {
-            return null;
-        }
+        return text == null || text.isEmpty() ? null : Values.parseOr(text, null);
     }
 }

@@ -1,7 +1,6 @@
 package org.wcs.transport.purecloud;
 
 import org.wcs.transport.StateCookies;
-import org.wcs.value.JsError;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 
@@ -65,12 +64,8 @@ final class Session {
 
     /** Whether the stored session was last heard from {@code limitMs} or more before {@code now}; never without a ping. */
     boolean away(long now, int limitMs) {
-        double ping;
-        try {
-            ping = v[PING] == null ? Double.NaN : Values.parse(v[PING]).num();
-        } catch (JsError e) {
-            ping = Double.NaN;
-        }
+        Value stored = v[PING] == null ? null : Values.parseOr(v[PING], null);
+        double ping = stored == null ? Double.NaN : stored.num();
         return ping == ping && now - ping >= limitMs;
     }
 

@@ -6,9 +6,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.wcs.it.Chromium;
+import org.wcs.sandbox.AgentDesk;
 import org.wcs.sandbox.Sandbox;
 import org.wcs.sandbox.gms.GmsChat;
 import org.wcs.sandbox.gms.GmsEmulator;
+import org.wcs.sandbox.purecloud.PureCloudEmulator;
 
 /**
  * Benchmarks (not tests): what the built plugin costs in a real Chromium. Run with
@@ -22,12 +24,25 @@ public final class Benchmarks {
         SizeReport.main(args);
         try (Sandbox sandbox = Sandbox.start(0, Path.of("."), Map.of("/test/", Path.of("src/test/resources/pages")));
                 Chromium browser = new Chromium()) {
-            List<Double> evals = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                browser.driver.get(sandbox.url() + "/test/bench.html");
-                evals.add(((Number) browser.js("return window.evalEnd - window.evalStart;")).doubleValue());
+            if ("restore".equals(System.getProperty("bench.only"))) {
+                restore(sandbox, browser, "gms", sandbox.emulator(GmsEmulator.class).desk());
+                restore(sandbox, browser, "purecloud", sandbox.emulator(PureCloudEmulator.class).desk());
+                return;
             }
-            System.out.printf("plugin script evaluation (start to QuickBus ready), 10 loads: %s%n", stats(evals));
+            List<Double> evals = new ArrayList<>();
+            List<Double> toReady = new ArrayList<>();
+            List<Double> toParsed = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                browser.driver.get(sandbox.url() + "/test/bench.html");
+                browser.waitFor("window.readyAt !== undefined");
+                evals.add(((Number) browser.js("return window.evalEnd - window.evalStart;")).doubleValue());
+                toReady.add(((Number) browser.js("return window.readyAt - window.evalEnd;")).doubleValue());
+                toParsed.add(((Number) browser.js("return window.parsedAt - window.evalEnd;")).doubleValue());
+            }
+            System.out.printf("plugin script evaluation (start to QuickBus ready), 20 loads: %s%n", stats(evals));
+            System.out.printf("end of evaluation to WebChatService.ready, standalone, 20 loads: %s%n", stats(toReady));
+            System.out.printf("  of which end of evaluation to DOMContentLoaded (the plugin configures then): %s%n",
+                    stats(toParsed));
             Object commands = browser.async("var done = arguments[0], p = CXBus.registerPlugin('Bench'), n = 2000,"
                     + " i = 0, t0 = performance.now();"
                     + "(function next() { p.command('WebChatService.getSessionData').done(function () {"
@@ -41,7 +56,129 @@ public final class Benchmarks {
                     + "sent = performance.now(); p.publish('tick', {i: 0});");
             System.out.printf("event publish to subscriber (2000): %.3f ms each%n", ((Number) events).doubleValue());
             gmsLatency(sandbox, browser);
+            restore(sandbox, browser, "gms", sandbox.emulator(GmsEmulator.class).desk());
+            restore(sandbox, browser, "purecloud", sandbox.emulator(PureCloudEmulator.class).desk());
         }
+    }
+
+    static final int TRANSCRIPT = 5000;
+
+    /**
+     * A reload that restores a chat of {@value #TRANSCRIPT} agent messages: main-thread script time (Chromium's
+     * ScriptDuration, from the DevTools protocol) from just before the reload to the last messageReceived, less the
+     * same reload of a page with no chat to restore; and the wall time from the end of the plugin's evaluation.
+     */
+    private static void restore(Sandbox sandbox, Chromium browser, String backend, AgentDesk desk) throws Exception {
+        String page = sandbox.url() + "/test/bench-restore.html?backend=" + backend;
+        browser.driver.manage().deleteAllCookies();
+        browser.driver.get(page);
+        Object started = browser.async("var done = arguments[0]; CXBus.registerPlugin('Bench')"
+                + ".command('WebChatService.startChat', {nickname: 'Bench', form: {firstname: 'Bench'}})"
+                + ".done(function () { done('started'); }).fail(function (e) { done(JSON.stringify(e)); });");
+        List<AgentDesk.DeskChat> chats = desk.chats();
+        if (!"started".equals(started) || chats.isEmpty()) {
+            throw new IllegalStateException(backend + ": the chat did not start: " + started);
+        }
+        String chatId = chats.get(chats.size() - 1).id();
+        desk.join(chatId, "Agent");
+        for (int i = 0; i < TRANSCRIPT; i++) {
+            desk.say(chatId, "message " + i + " of the long chat, with some words in it as agents write them");
+        }
+        try {
+            browser.waitFor("window.agentMessages >= " + TRANSCRIPT, 120_000);
+        } catch (AssertionError e) {
+            throw new AssertionError(backend + ": live, only " + browser.js("return window.agentMessages;"), e);
+        }
+        double withChat = scriptSecondsAfterLoading(browser, page, "window.agentMessages >= " + TRANSCRIPT);
+        double wall = ((Number) browser.js("return window.lastAt;")).doubleValue();
+        Object cookieUse = browser.js("return window.cookieReads + ' cookie reads, ' + window.cookieWrites"
+                + " + ' writes';");
+        desk.end(chatId);
+        browser.driver.manage().deleteAllCookies();
+        double without = scriptSecondsAfterLoading(browser, page, "window._genesys.widgets.bus !== undefined");
+        System.out.printf("restore of a %d-message %s transcript: %.0f ms script CPU (%.0f ms for the page that"
+                + " restores it, %.0f ms for the same page with no chat), last messageReceived %.0f ms after"
+                + " navigation start; %s%n", TRANSCRIPT, backend, (withChat - without) * 1000, withChat * 1000,
+                without * 1000, wall, cookieUse);
+    }
+
+    /**
+     * Main-thread script seconds Chromium spent on {@code page}, loaded afresh, until {@code condition}: its
+     * ScriptDuration metric counts per document (measured: it starts again at each navigation).
+     */
+    private static double scriptSecondsAfterLoading(Chromium browser, String page, String condition)
+            throws InterruptedException {
+        browser.driver.executeCdpCommand("Performance.enable", Map.of());
+        boolean profile = Boolean.getBoolean("bench.profile");
+        if (profile) {
+            browser.driver.executeCdpCommand("Profiler.enable", Map.of());
+            browser.driver.executeCdpCommand("Profiler.setSamplingInterval", Map.of("interval", 100));
+            browser.driver.executeCdpCommand("Profiler.start", Map.of());
+        }
+        browser.driver.get(page);
+        try {
+            browser.waitFor(condition, 120_000);
+        } catch (AssertionError e) {
+            throw new AssertionError("after loading, only " + browser.js("return window.agentMessages;"), e);
+        }
+        if (profile) {
+            printHotSpots(browser.driver.executeCdpCommand("Profiler.stop", Map.of()));
+        }
+        return scriptSeconds(browser);
+    }
+
+    /**
+     * With {@code -Dbench.profile=true}: the 15 functions with the most self time in a CPU profile, each with the
+     * start of its code in the built file (the names are minified), to find where the time goes.
+     */
+    @SuppressWarnings("unchecked")
+    private static void printHotSpots(Map<String, Object> stopped) {
+        Map<String, Object> profile = (Map<String, Object>) stopped.get("profile");
+        List<Map<String, Object>> nodes = (List<Map<String, Object>>) profile.get("nodes");
+        List<Number> samples = (List<Number>) profile.get("samples");
+        Map<Integer, Map<String, Object>> byId = new java.util.HashMap<>();
+        for (Map<String, Object> n : nodes) {
+            byId.put(((Number) n.get("id")).intValue(), n);
+        }
+        Map<String, Integer> selfSamples = new java.util.HashMap<>();
+        Map<String, String> code = new java.util.HashMap<>();
+        for (Number id : samples) {
+            Map<String, Object> frame = (Map<String, Object>) byId.get(id.intValue()).get("callFrame");
+            String url = (String) frame.get("url");
+            String key = frame.get("functionName") + " " + url.substring(url.lastIndexOf('/') + 1) + ":"
+                    + frame.get("lineNumber") + ":" + frame.get("columnNumber");
+            selfSamples.merge(key, 1, Integer::sum);
+            code.computeIfAbsent(key, k -> snippet(url, ((Number) frame.get("lineNumber")).intValue(),
+                    ((Number) frame.get("columnNumber")).intValue()));
+        }
+        selfSamples.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(15).forEach(e ->
+                System.out.printf("  %5.1f %%  %s  %s%n", 100.0 * e.getValue() / samples.size(), e.getKey(),
+                        code.get(e.getKey())));
+    }
+
+    private static String snippet(String url, int line, int column) {
+        int at = url.indexOf("/plugins/");
+        if (at < 0 || line < 0) {
+            return "";
+        }
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(Path.of(url.substring(at + 1)));
+            String l = lines.get(line);
+            return l.substring(Math.max(0, column), Math.min(l.length(), column + 90));
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double scriptSeconds(Chromium browser) {
+        Map<String, Object> r = browser.driver.executeCdpCommand("Performance.getMetrics", Map.of());
+        for (Map<String, Object> m : (List<Map<String, Object>>) r.get("metrics")) {
+            if (m.get("name").equals("ScriptDuration")) {
+                return ((Number) m.get("value")).doubleValue();
+            }
+        }
+        throw new IllegalStateException("no ScriptDuration metric");
     }
 
     /** Agent message into the GMS emulator to messageReceived in the page: bounded by the poll cadence. */

@@ -75,6 +75,17 @@ public final class Chromium implements AutoCloseable {
         }
     }
 
+    /** Waits up to {@code timeoutMs} (beyond the script timeout) until {@code condition} is truthy, polling. */
+    public void waitFor(String condition, long timeoutMs) throws InterruptedException {
+        long end = System.currentTimeMillis() + timeoutMs;
+        while (!Boolean.TRUE.equals(js("try { return !!(" + condition + "); } catch (e) { return false; }"))) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("timed out waiting for: " + condition);
+            }
+            Thread.sleep(50);
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -261,6 +261,7 @@ public final class GmsTransport implements Transport {
             }
         }
         if (messages.length() > 0) {
+            session.savePosition();
             Value extras = Values.object();
             if (!body.get("idleTimerExpire").isUndefined()) {
                 extras.set("idleTimeCountDown", body.get("idleTimerExpire"));

@@ -23,6 +23,8 @@ public final class JvmCookies implements Cookies {
     public Supplier<String> location;
     /** Stores nothing and reads nothing, as a browser with cookies blocked. */
     public boolean blocked;
+    /** How many times each cookie was written (document.cookie writes cost: the restore benchmark counts them too). */
+    public final Map<String, Integer> writes = new LinkedHashMap<>();
 
     @Override
     public String get(String name) {
@@ -31,6 +33,7 @@ public final class JvmCookies implements Cookies {
 
     @Override
     public void set(String name, String value, String attrs) {
+        writes.merge(name, 1, Integer::sum);
         String lower = attrs.toLowerCase();
         if (blocked || !accepted(lower)) {
             return;

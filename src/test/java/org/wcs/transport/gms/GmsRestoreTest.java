@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.wcs.browser.Transports;
 import org.wcs.jvm.Js;
 import org.wcs.jvm.JvmPlatform;
+import org.wcs.sandbox.gms.GmsAgent;
 import org.wcs.sandbox.gms.GmsChat;
 import org.wcs.service.SiteCookies;
 import org.wcs.service.TestPage;
@@ -50,6 +51,25 @@ class GmsRestoreTest extends GmsFixture {
         sync(chat);
         assertEquals(chat.lines(), transcript());
         assertEquals("resolved:{\"sessionActive\":true}", page.command("verifySession", null).toString());
+    }
+
+    @Test
+    void aLongTranscriptIsRestoredWithOneWriteOfItsPosition() throws Exception {
+        // given a chat of 300 agent messages
+        GmsChat chat = start();
+        GmsAgent agent = gms.agent(chat).joins("Grace");
+        for (int i = 0; i < 300; i++) {
+            agent.says("line " + i);
+        }
+        sync(chat);
+        // when the page reloads and restores it in one answer
+        reload(1_000);
+        tab.cookies.writes.clear();
+        page.awaitEvent("pollingStarted");
+        assertEquals(chat.lines(), transcript());
+        // then the next position to ask for was stored once, not once per message
+        assertEquals(1, tab.cookies.writes.get(STATE + "index"));
+        assertEquals(String.valueOf(chat.size() + 1), tab.cookies.get(STATE + "index"));
     }
 
     private java.util.List<String> concat() {

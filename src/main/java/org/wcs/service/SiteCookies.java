@@ -17,7 +17,7 @@ import org.wcs.value.Values;
  * shortest parent of the host down ({@code .example.gouv.fr} for {@code www.example.gouv.fr}: {@code .gouv.fr} is a
  * public suffix the browser refuses). The original guessed it from the last labels and lost every cookie under public
  * suffixes such as {@code gouv.fr} or {@code myshopify.com}; probing asks the browser's own Public Suffix List (ICANN
- * and private sections) and costs a few {@code document.cookie} writes once per page. Where no domain is accepted
+ * and private sections) and costs a few {@code document.cookie} writes once per page, at the first write. Where no domain is accepted
  * (localhost, IP addresses) cookies are host-only; where no cookie can be stored at all (blocked, sandboxed iframe)
  * they live in memory for the life of the page and {@link #onUnavailable} runs once, at the first write.
  */
@@ -54,7 +54,10 @@ public final class SiteCookies implements StateCookies {
 
     @Override
     public String get(String name) {
-        scope();
+        // No probe for a read: until the first write the browser's jar is read as it is (a blocked or sandboxed one
+        // reads as empty, like the in-memory jar that may replace it), so a page that only restores or has no chat
+        // writes no probe before ready (measured: the probe's document.cookie round trips were most of the script
+        // time between DOMContentLoaded and ready).
         return jar.get(name(name));
     }
 

@@ -29,6 +29,16 @@ public final class Benchmarks {
                 restore(sandbox, browser, "purecloud", sandbox.emulator(PureCloudEmulator.class).desk());
                 return;
             }
+            if ("ready".equals(System.getProperty("bench.only"))) {
+                // -Dbench.profile=true: where the time to ready goes (page load to ready, profiled)
+                scriptSecondsAfterLoading(browser, sandbox.url() + "/test/bench.html", "window.readyAt !== undefined");
+                browser.driver.get(sandbox.url() + "/test/bench-count.html");
+                browser.waitFor("window.readyAt !== undefined");
+                System.out.println("cookies " + browser.js("return window.cookieReads + ' ' + window.cookieWrites;"));
+                System.out.println("ready " + browser.js("return [window.evalEnd - window.evalStart,"
+                        + " window.parsedAt - window.evalEnd, window.readyAt - window.evalEnd].join(' ');"));
+                return;
+            }
             List<Double> evals = new ArrayList<>();
             List<Double> toReady = new ArrayList<>();
             List<Double> toParsed = new ArrayList<>();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -93,6 +94,18 @@ class CookieScopeTest extends GmsFixture {
         assertFalse(page.bootEvents.contains("restored"), page.bootEvents.toString());
         assertEquals("rejected:\"" + TransportTexts.NOTHING_TO_RESTORE + "\"",
                 page.await("restore", null).toString());
+    }
+
+    @Test
+    void aPageWithNoChatWritesNoCookieOnItsWayToReady() {
+        // given a site page on a real host name, no chat stored
+        openOn("https://www.example.gouv.fr/");
+        // when the plugin gets ready
+        assertTrue(page.bootEvents.contains("ready"), page.bootEvents.toString());
+        // then it has not probed for the cookie domain yet: that waits for the first write (a chat's start)
+        assertEquals(Map.of(), tab.cookies.writes);
+        start();
+        assertEquals("; path=/; domain=.example.gouv.fr; samesite=strict; secure", tab.cookies.attributes.get(SESSION));
     }
 
     private void openOn(String href) {

@@ -42,6 +42,9 @@ public final class GmsEmulator implements Emulator {
      * Otherwise the first agent is 2 (as in the Genesys documentation's examples). {@code -Dsandbox.gms.greeting}.
      */
     public volatile String greeting;
+    /** When set, the next requestChat is answered with this body and {@link #refuseStatus} (then it is cleared). */
+    public volatile String refuseBody;
+    public volatile int refuseStatus = 200;
     private int serial;
 
     /** One call as received. */
@@ -254,6 +257,12 @@ public final class GmsEmulator implements Emulator {
     }
 
     private void requestChat(Exchange x, String service, Map<String, List<String>> form) throws Exception {
+        String refusal = refuseBody;
+        if (refusal != null) {
+            refuseBody = null;
+            x.json(refuseStatus, refusal);
+            return;
+        }
         Object created = create(service, form, "gms");
         if (created instanceof GmsChat chat) {
             ObjectNode answer = chat.envelope(0);

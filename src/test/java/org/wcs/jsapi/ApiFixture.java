@@ -136,6 +136,11 @@ abstract class ApiFixture extends SandboxTest {
         tab.loop.runUntil(() -> calls.stream().anyMatch(c -> c.startsWith(prefix)), 120_000);
     }
 
+    void clearCalls() {
+        calls.clear();
+        callData.clear();
+    }
+
     /** Callback names in order. */
     String names() {
         return String.join(",", calls.stream().map(c -> c.split(" ")[0]).toList());

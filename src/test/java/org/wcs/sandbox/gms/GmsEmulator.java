@@ -45,6 +45,8 @@ public final class GmsEmulator implements Emulator {
     /** When set, the next requestChat is answered with this body and {@link #refuseStatus} (then it is cleared). */
     public volatile String refuseBody;
     public volatile int refuseStatus = 200;
+    /** When set, the next refresh is answered 200 with this body (then it is cleared). */
+    public volatile String nextRefresh;
     private int serial;
 
     /** One call as received. */
@@ -231,6 +233,12 @@ public final class GmsEmulator implements Emulator {
         }
         if (op.equals("requestChat")) {
             requestChat(x, service, form);
+            return;
+        }
+        String canned = nextRefresh;
+        if (op.equals("refresh") && canned != null) {
+            nextRefresh = null;
+            x.json(200, canned);
             return;
         }
         GmsChat chat = chat(chatId);

@@ -62,9 +62,12 @@ public final class ChatService {
                 stored = null;
                 problem = ChatServiceTexts.EXECUTION_ERROR;
             }
-            if (stored != null && connection != null && SessionState.live(stored, platform.scheduler.now(),
-                    connection.restoreTimeout())) {
-                problem = ChatServiceTexts.RUNNING_ON_ANOTHER_PAGE;
+            if (stored != null && connection != null) {
+                if (SessionState.live(stored, platform.scheduler.now(), connection.restoreTimeout())) {
+                    problem = ChatServiceTexts.RUNNING_ON_ANOTHER_PAGE;
+                } else {
+                    clear(storage); // stale: the chat of an earlier page is over (spec §5.1 step 2)
+                }
             }
         }
         if (problem == 0 && connection == null) {

@@ -124,13 +124,27 @@ final class FacadeSession {
     /** The chat is running (start or restore): identity into the state, written, pings from now on. */
     void activate(Value base) {
         phase = ACTIVE;
-        Value id = command("getSessionData", Values.undefined()).args()[0];
         state = Values.assign(Values.object(), base).set("v", SessionState.VERSION)
                 .set("mode", connection.mode).set("endpoint", connection.endpoint)
-                .set("serviceName", connection.serviceName).set("chatId", id.get("sessionID"))
-                .set("secureKey", id.get("secureKey")).set("userId", id.get("userId")).set("alias", id.get("alias"));
+                .set("serviceName", connection.serviceName);
+        identity(command("getSessionData", Values.undefined()).args()[0]);
         writeState();
         pinger = platform.scheduler.schedule(PING_MS, new Pinger(this));
+    }
+
+    /** Takes the chat's identity into the state; true when it changed. */
+    private boolean identity(Value id) {
+        String[][] fields = {{"sessionID", "chatId"}, {"secureKey", "secureKey"}, {"userId", "userId"},
+            {"alias", "alias"}};
+        boolean changed = false;
+        for (String[] f : fields) {
+            String v = id.get(f[0]).str("");
+            if (!v.isEmpty() && !v.equals(state.get(f[1]).str(""))) {
+                state.set(f[1], v);
+                changed = true;
+            }
+        }
+        return changed;
     }
 
     void writeState() {
@@ -190,6 +204,10 @@ final class FacadeSession {
     void on(String event, Value data) {
         if (phase == ENDED) {
             return;
+        }
+        if (phase == ACTIVE && (event.equals(Events.AJAX_RESPONSE) || event.equals(Events.MESSAGE_RECEIVED))
+                && identity(command("getSessionData", Values.undefined()).args()[0])) {
+            writeState(); // spec §7.1: GMS handed out a new identity, which the next page must restore with
         }
         switch (event) {
             case Events.MESSAGE_RECEIVED:

@@ -63,6 +63,13 @@ public final class ChatServiceTexts {
     public static final String CHANNEL_PREFIX = "/service/chatV2/";
     public static final String DEFAULT_USERNAME = "User";
 
+    // ------------------------------------------------------------------ GMS event types of notices (§9.1)
+    public static final String CUSTOM_NOTICE = "CustomNotice";
+    public static final String IDLE_ALERT = "IdleAlert";
+    public static final String IDLE_CLOSE = "IdleClose";
+    /** The {@code messageType} of the customer's messages. */
+    public static final String TEXT = "text";
+
     // ------------------------------------------------------------------ event values (§9.2, §10)
     public static final String CAUSE_NETWORK = "network";
     public static final String CAUSE_SERVER = "server";

@@ -11,7 +11,6 @@ import org.wcs.service.Events;
 import org.wcs.service.Launcher;
 import org.wcs.service.SiteCookies;
 import org.wcs.service.WebChatService;
-import org.wcs.transport.ChatItems;
 import org.wcs.transport.TransportFactory;
 import org.wcs.transport.gms.GmsTransport;
 import org.wcs.value.Value;
@@ -49,10 +48,8 @@ final class FacadeSession {
     int phase;
     /** The state object as last written (identity, ping, username, subject, user data mirror). */
     Value state = Values.object();
-    /** Every non-typing, unfiltered event seen in this page, in index order: {@code getTranscript}. */
-    final Value transcript = Values.array();
-    /** Agents and supervisors connected now, by party id. */
-    private final Value connected = Values.object();
+    /** The transcript items' callbacks, and the local transcript behind {@code getTranscript}. */
+    final Arrivals arrivals;
     /** Commands of the page in flight: a core error event belongs to one of them, not to {@code onError}. */
     int pending;
     boolean interrupted;
@@ -79,6 +76,7 @@ final class FacadeSession {
         this.phase = phase;
         this.listeners = new Listeners(page.page);
         this.outbox = new Outbox(page.scheduler, listeners);
+        this.arrivals = new Arrivals(outbox);
         Platform own = new Platform(page.scheduler, page.http, page.webSockets, new MemoryCookies(), page.storage,
                 page.page, page.random);
         Bus bus = new Bus(own.scheduler, own.page);
@@ -290,7 +288,7 @@ final class FacadeSession {
             if (restoring && phase == RESTORING) {
                 replay.push(e); // told after restoreSession's promise (spec §5.2)
             } else {
-                dispatch(e);
+                arrivals.take(e);
             }
         }
     }
@@ -300,49 +298,10 @@ final class FacadeSession {
         activate(state);
         outbox.settle(promise, true, object);
         for (int i = 0; i < replay.length(); i++) {
-            dispatch(replay.at(i));
+            arrivals.take(replay.at(i));
         }
         if (restoredOffline) {
             interrupt(ChatServiceTexts.CAUSE_SERVER);
-        }
-    }
-
-    private void dispatch(Value e) {
-        String type = e.get("messageType").str("");
-        String from = e.get("party").get("type").str("");
-        boolean agent = Party.agentLike(from);
-        if (type.equals(ChatItems.TYPING_STARTED) || type.equals(ChatItems.TYPING_STOPPED)) {
-            if (agent && !e.get("restoring").truthy()) {
-                outbox.fire(type.equals(ChatItems.TYPING_STARTED) ? ChatServiceTexts.ON_AGENT_TYPING_STARTED
-                        : ChatServiceTexts.ON_AGENT_TYPING_STOPPED, e);
-            }
-            return;
-        }
-        transcript.push(e);
-        if (type.equals(ChatItems.PARTICIPANT_JOINED) || type.equals(ChatItems.PARTICIPANT_LEFT)) {
-            if (!agent) {
-                return;
-            }
-            boolean joined = type.equals(ChatItems.PARTICIPANT_JOINED);
-            String id = Values.text(e.get("party").get("id"));
-            if (ChatItems.staff(from)) {
-                if (joined) {
-                    connected.set(id, true);
-                } else {
-                    connected.remove(id);
-                }
-            }
-            e.set("numAgentsConnected", connected.keys().length);
-            outbox.fire(joined ? ChatServiceTexts.ON_AGENT_CONNECTED : ChatServiceTexts.ON_AGENT_DISCONNECTED, e);
-            if (!joined) {
-                outbox.fire(ChatServiceTexts.ON_AGENT_TYPING_STOPPED,
-                        Values.object().set("restoring", e.get("restoring")));
-            }
-        } else if (Party.message(type)) {
-            outbox.fire(ChatServiceTexts.ON_MESSAGE_RECEIVED, e);
-        } else if (Party.notice(type)) {
-            e.set("noticeType", type);
-            outbox.fire(ChatServiceTexts.ON_NOTICE_RECEIVED, e);
         }
     }
 

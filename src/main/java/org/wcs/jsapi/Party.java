@@ -34,8 +34,8 @@ final class Party {
 
     /** Whether a message type goes to {@code onNoticeReceived}. */
     static boolean notice(String type) {
-        return type.equals(ChatItems.NOTICE) || type.equals("CustomNotice") || type.equals("IdleAlert")
-                || type.equals("IdleClose");
+        return type.equals(ChatItems.NOTICE) || type.equals(ChatServiceTexts.CUSTOM_NOTICE)
+                || type.equals(ChatServiceTexts.IDLE_ALERT) || type.equals(ChatServiceTexts.IDLE_CLOSE);
     }
 
     /** Agents, supervisors and bots: whose joins and leaves the agent callbacks report. */

@@ -127,7 +127,7 @@ final class SessionApi implements JsFunction {
             fail(d, ChatServiceTexts.NETWORK); // not sent: the legacy core resolved {statusCode: 1} instead
             return;
         }
-        ask(d, "sendMessage", Values.object().set("message", text).set("type", "text"), Values.object());
+        ask(d, "sendMessage", Values.object().set("message", text).set("type", ChatServiceTexts.TEXT), Values.object());
     }
 
     private void leave(Deferred d) {
@@ -144,8 +144,8 @@ final class SessionApi implements JsFunction {
         }
         int start = from.isNumber() ? (int) from.num() : 0;
         Value out = Values.array();
-        for (int i = start; i < s.transcript.length(); i++) {
-            out.push(s.transcript.at(i));
+        for (int i = start; i < s.arrivals.transcript.length(); i++) {
+            out.push(s.arrivals.transcript.at(i));
         }
         s.outbox.settle(d, true, Values.object().set("transcript", out));
     }

@@ -311,8 +311,13 @@ final class FacadeSession {
         finish(ChatServiceTexts.REASON_CLIENT);
     }
 
-    void leaving() {
+    /** Marks the session as leaving; false when a {@code leave} is already under way. */
+    boolean leaving() {
+        if (leaving) {
+            return false;
+        }
         leaving = true;
+        return true;
     }
 
     /** One core event, subscribed on the private bus. */

@@ -131,7 +131,10 @@ final class SessionApi implements JsFunction {
     }
 
     private void leave(Deferred d) {
-        s.leaving();
+        if (!s.leaving()) {
+            fail(d, ChatServiceTexts.UNKNOWN_SESSION); // the session is ending: a second leave has nothing to end
+            return;
+        }
         s.pending++;
         s.command("endChat", Values.undefined()).done(new Left(s, d, true)).fail(new Left(s, d, false));
     }

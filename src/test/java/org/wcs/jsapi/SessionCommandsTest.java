@@ -119,6 +119,19 @@ class SessionCommandsTest extends ApiFixture {
     }
 
     @Test
+    void aSecondLeaveWhileTheFirstIsUnderWayFailsWith50() {
+        open(false);
+        Value session = start();
+        TestPage.Outcome first = TestPage.Outcome.of(Js.call(session, "leave"));
+        TestPage.Outcome second = await(TestPage.Outcome.of(Js.call(session, "leave")));
+        await(first);
+        tab.loop.runDue();
+        assertEquals(50, code(second));
+        assertEquals("{\"serverConfirmed\":true}", Js.json(first.value));
+        assertEquals("onSessionEnded", names());
+    }
+
+    @Test
     void leaveWhoseDisconnectFailsStillEnds() { // 30
         open(false);
         Value session = start();

@@ -252,8 +252,8 @@ public final class ChatService {
         public void call(Value self, Value[] args) {
             s.pending--;
             if (ok && s.phase == FacadeSession.STARTING) {
+                s.outbox.settle(d, true, s.object); // first: a failing state write is told after it, to listeners
                 s.activate(base);
-                s.outbox.settle(d, true, s.object);
             } else {
                 s.abandon();
                 s.outbox.settle(d, false, Failures.fromCore(args.length > 0 ? args[0] : Values.undefined()));

@@ -65,6 +65,8 @@ final class FacadeSession {
     private final Value replay = Values.array();
     private boolean restoredOffline;
     private Cancellable pinger;
+    /** A failed state write was told through {@code onError}: once per session (spec §7.1). */
+    private boolean writeFailureTold;
     private long lastPing;
 
     FacadeSession(ChatService api, Connection connection, StateStorage storage, TransportFactory gms, int phase) {
@@ -157,7 +159,8 @@ final class FacadeSession {
             storage.write(s);
         } catch (RuntimeException e) {
             platform.page.log(ChatServiceTexts.STATE_WRITE_FAILED + e.getMessage());
-            if (!ended()) {
+            if (!ended() && !writeFailureTold) {
+                writeFailureTold = true;
                 outbox.fire(ChatServiceTexts.ON_ERROR, Failures.event(ChatServiceTexts.EXECUTION_ERROR));
             }
         }
@@ -295,8 +298,8 @@ final class FacadeSession {
 
     /** The restore succeeded: its promise first, then the replay, then an outage it came back into. */
     void restored(Deferred promise) {
-        activate(state);
         outbox.settle(promise, true, object);
+        activate(state);
         for (int i = 0; i < replay.length(); i++) {
             arrivals.take(replay.at(i));
         }

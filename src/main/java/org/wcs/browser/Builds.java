@@ -3,7 +3,9 @@ package org.wcs.browser;
 /**
  * The entry points of the one-back-end builds (pom.xml compiles each; the README's install section says which file
  * to take). Each holds only its back end's transport; the {@code Hosted} ones hold no bus either and run only on a
- * Genesys Widgets page, under the name Genesys's bus loads ({@code plugins/<back end>/webchatservice.min.js}).
+ * Genesys Widgets page, under the name Genesys's bus loads ({@code plugins/<back end>/webchatservice.min.js}). The
+ * GMS standalone build also carries the Chat Service JS API, which runs on GMS only; the hosted builds leave it out,
+ * as it would bring them the bus they otherwise do without (README, "Chat Service JS API").
  */
 public final class Builds {
     private Builds() {
@@ -12,7 +14,8 @@ public final class Builds {
     /** GMS chat v2 (REST polling and CometD), with our bus: {@code plugins/gms/webchatservice.standalone.min.js}. */
     public static final class Gms {
         public static void main(String[] args) {
-            WebChatServiceMain.start(new Transports(new GmsBackEnd()));
+            GmsBackEnd gms = new GmsBackEnd();
+            WebChatServiceMain.start(new Transports(gms), gms);
         }
     }
 

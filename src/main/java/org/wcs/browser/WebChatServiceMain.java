@@ -1,5 +1,6 @@
 package org.wcs.browser;
 
+import org.wcs.jsapi.ChatServiceApi;
 import org.wcs.platform.Platform;
 import org.wcs.service.Launcher;
 import org.wcs.transport.TransportFactory;
@@ -11,7 +12,7 @@ public final class WebChatServiceMain {
     }
 
     public static void main(String[] args) {
-        start(new Transports());
+        start(new Transports(), new GmsBackEnd());
     }
 
     /** Starts the plugin on the browser platform with the given transports (tests build bundles with fakes). */
@@ -23,10 +24,38 @@ public final class WebChatServiceMain {
         }
     }
 
+    /**
+     * Starts the plugin, then installs the Chat Service JS API ({@code window._genesys.chatService}) on
+     * {@code chatServiceApi}, the GMS back end it runs on. Only the GMS builds come this way: the others, which call
+     * {@link #start(TransportFactory)}, carry none of the API's code.
+     */
+    static void start(TransportFactory transports, TransportFactory chatServiceApi) {
+        Platform platform = null;
+        try {
+            platform = platform();
+            Guard.service = Launcher.start(platform, transports);
+        } catch (Throwable t) {
+            Guard.fault(t); // the page goes on without a chat rather than with our exception
+        }
+        install(platform, chatServiceApi);
+    }
+
     /** Starts the plugin on a Genesys Widgets page only: the builds that carry no bus of their own. */
     static void startHosted(TransportFactory transports) {
         try {
             Guard.service = Launcher.startHosted(platform(), transports);
+        } catch (Throwable t) {
+            Guard.fault(t);
+        }
+    }
+
+    /** The Chat Service JS API beside the plugin, whatever became of the plugin (it registers on no bus). */
+    private static void install(Platform platform, TransportFactory gms) {
+        if (platform == null) {
+            return;
+        }
+        try {
+            ChatServiceApi.install(platform, gms);
         } catch (Throwable t) {
             Guard.fault(t);
         }

@@ -72,7 +72,7 @@ public final class BusApi implements JsFunction {
     }
 
     /** The promise view of a deferred: exactly the keys page code knows from the original. */
-    static Value promise(Bus bus, Deferred d) {
+    public static Value promise(Bus bus, Deferred d) {
         if (d.view == null) {
             d.view = build(Values.object(), PROMISE, D, bus, d);
         }

@@ -239,7 +239,7 @@ final class Commands implements CommandHandler {
     private void startChat(Command c) {
         Value d = c.data;
         s.wake(false);
-        if (!s.state.canGo(Lifecycle.STARTING)) {
+        if (!s.state.canGo(Lifecycle.STARTING) || s.pageBusy()) { // one chat per page, whichever API started it
             c.reject(text(Texts.ALREADY_ACTIVE));
             return;
         }

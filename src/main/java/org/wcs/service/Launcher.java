@@ -68,6 +68,14 @@ public final class Launcher {
         return service;
     }
 
+    /**
+     * A chat core on a private bus, for the Chat Service JS API: {@code plugin} is its {@code WebChatService} on that
+     * bus, invisible to the page; the caller configures it (as the core's own plugin) and drives it with commands.
+     */
+    public static WebChatService privateCore(Plugin plugin, Platform platform, TransportFactory factory) {
+        return new WebChatService(plugin, platform, false, factory);
+    }
+
     /** The page's CXBus, or null when it has none. */
     private static Value pageBus(Value window) {
         Value bus = window.get("CXBus");

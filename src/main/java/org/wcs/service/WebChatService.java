@@ -24,6 +24,8 @@ public final class WebChatService {
 
     final Plugin plugin;
     final Platform platform;
+    /** The page's window when the core was made: the key of {@link PageChats}. */
+    final Value window;
     final boolean hosted;
     private final TransportFactory factory;
     final SiteCookies cookies;
@@ -67,6 +69,8 @@ public final class WebChatService {
         this.platform = platform;
         this.hosted = hosted;
         this.factory = factory;
+        this.window = platform.page.window();
+        PageChats.add(this);
         this.cookies = new SiteCookies(platform, mainConfig());
         this.prefilters = new Prefilters(cookies);
         cookies.onUnavailable(() -> failure(Texts.COOKIES_UNAVAILABLE_REASON, Texts.COOKIES_UNAVAILABLE));
@@ -231,6 +235,21 @@ public final class WebChatService {
 
     boolean active() {
         return state == Lifecycle.ACTIVE;
+    }
+
+    /** A chat is going: starting, restoring (not merely held for the UI), active or ending. */
+    boolean busy() {
+        return state != Lifecycle.IDLE && state != Lifecycle.ENDED && heldResume == null;
+    }
+
+    /** Whether another chat core of this page (the plugin's, or one behind the Chat Service JS API) has a chat. */
+    public boolean pageBusy() {
+        return PageChats.busyBesides(this);
+    }
+
+    /** This core is done for good (a JS API session ended): the page's registry forgets it. */
+    public void retire() {
+        PageChats.remove(this);
     }
 
     /**

@@ -8,6 +8,7 @@ import org.wcs.transport.BatchKind;
 import org.wcs.transport.ConnectionStatus;
 import org.wcs.transport.Reply;
 import org.wcs.transport.RestoreOutcome;
+import org.wcs.transport.StateCookies;
 import org.wcs.transport.Transport;
 import org.wcs.transport.TransportContext;
 import org.wcs.transport.TransportListener;
@@ -67,6 +68,18 @@ public final class GmsTransport implements Transport {
         comet = cometD != null && config.get("cometD").get("enabled").truthy() ? cometD.open(this, context) : null;
         outage = new Outage(listener, new Backoff(context.platform.random, poller.rate, Backoff.cap(context)),
                 context.number(config, "pollExceptionLimit", 5));
+    }
+
+    /**
+     * Writes a chat's identity ({@code {sessionID, secureKey, alias, userId}}, as {@link #sessionData} gives it) into
+     * {@code cookies} as an earlier page would have left it, so that the next {@code restore} takes that chat up: how
+     * the Chat Service JS API, which keeps its own state object, hands a chat to the private core it restores on.
+     */
+    public static void seed(StateCookies cookies, Value identity) {
+        GmsSession s = new GmsSession(cookies);
+        s.update(Values.object().set("chatId", identity.get("sessionID")).set("secureKey", identity.get("secureKey"))
+                .set("alias", identity.get("alias")).set("userId", identity.get("userId")));
+        s.store();
     }
 
     /** Whether a chat runs on this transport: it started or was restored in the service's current generation. */

@@ -42,6 +42,11 @@ public final class GmsEmulator implements Emulator {
      * Otherwise the first agent is 2 (as in the Genesys documentation's examples). {@code -Dsandbox.gms.greeting}.
      */
     public volatile String greeting;
+    /** When set, the next requestChat is answered with this body and {@link #refuseStatus} (then it is cleared). */
+    public volatile String refuseBody;
+    public volatile int refuseStatus = 200;
+    /** When set, the next refresh is answered 200 with this body (then it is cleared). */
+    public volatile String nextRefresh;
     private int serial;
 
     /** One call as received. */
@@ -230,6 +235,12 @@ public final class GmsEmulator implements Emulator {
             requestChat(x, service, form);
             return;
         }
+        String canned = nextRefresh;
+        if (op.equals("refresh") && canned != null) {
+            nextRefresh = null;
+            x.json(200, canned);
+            return;
+        }
         GmsChat chat = chat(chatId);
         String refusal = refusal(chat, form, op.equals("file/download"));
         if (refusal != null) {
@@ -254,6 +265,12 @@ public final class GmsEmulator implements Emulator {
     }
 
     private void requestChat(Exchange x, String service, Map<String, List<String>> form) throws Exception {
+        String refusal = refuseBody;
+        if (refusal != null) {
+            refuseBody = null;
+            x.json(refuseStatus, refusal);
+            return;
+        }
         Object created = create(service, form, "gms");
         if (created instanceof GmsChat chat) {
             ObjectNode answer = chat.envelope(0);

@@ -99,17 +99,32 @@ public final class Benchmarks {
         } catch (AssertionError e) {
             throw new AssertionError(backend + ": live, only " + browser.js("return window.agentMessages;"), e);
         }
-        double withChat = scriptSecondsAfterLoading(browser, page, "window.agentMessages >= " + TRANSCRIPT);
-        double wall = ((Number) browser.js("return window.lastAt;")).doubleValue();
-        Object cookieUse = browser.js("return window.cookieReads + ' cookie reads, ' + window.cookieWrites"
-                + " + ' writes';");
+        // five reloads that restore it, and five of the same page with no chat (the machine is shared: medians)
+        List<Double> withChat = new ArrayList<>();
+        double wall = 0;
+        Object cookieUse = null;
+        for (int i = 0; i < 5; i++) {
+            withChat.add(scriptSecondsAfterLoading(browser, page, "window.agentMessages >= " + TRANSCRIPT) * 1000);
+            wall = ((Number) browser.js("return window.lastAt;")).doubleValue();
+            cookieUse = browser.js("return window.cookieReads + ' cookie reads, ' + window.cookieWrites + ' writes';");
+        }
         desk.end(chatId);
         browser.driver.manage().deleteAllCookies();
-        double without = scriptSecondsAfterLoading(browser, page, "window._genesys.widgets.bus !== undefined");
-        System.out.printf("restore of a %d-message %s transcript: %.0f ms script CPU (%.0f ms for the page that"
-                + " restores it, %.0f ms for the same page with no chat), last messageReceived %.0f ms after"
-                + " navigation start; %s%n", TRANSCRIPT, backend, (withChat - without) * 1000, withChat * 1000,
-                without * 1000, wall, cookieUse);
+        List<Double> without = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            without.add(scriptSecondsAfterLoading(browser, page, "window._genesys.widgets.bus !== undefined") * 1000);
+        }
+        double restore = median(withChat) - median(without);
+        System.out.printf("restore of a %d-message %s transcript: %.0f ms script CPU (median of 5: %.0f ms for the"
+                + " page that restores it, %.0f ms for the same page with no chat), last messageReceived %.0f ms"
+                + " after navigation start; %s%n", TRANSCRIPT, backend, restore, median(withChat), median(without),
+                wall, cookieUse);
+    }
+
+    static double median(List<Double> values) {
+        List<Double> v = new ArrayList<>(values);
+        Collections.sort(v);
+        return v.get(v.size() / 2);
     }
 
     /**

@@ -34,6 +34,44 @@ public final class SizeReport {
         }
         System.out.printf("budget: %d bytes gzip -9 for the plugin; used %d (%.1f %%)%n", BUDGET_GZIP, gz,
                 100.0 * gz / BUDGET_GZIP);
+        String widgets = System.getProperty("sandbox.widgets");
+        if (widgets != null) {
+            sideBySide(Path.of(widgets));
+        }
+    }
+
+    /**
+     * With {@code -Dsandbox.widgets=<a Genesys Widgets 9.0.018.07 distribution>}: a Genesys page's JavaScript per back
+     * end with their WebChatService (loader, its legacy or next-gen module, the transport module) against the same
+     * page with our build for Genesys pages in its place; both pages load their cxbus and widgets-core.
+     */
+    private static void sideBySide(Path dist) throws IOException {
+        int page = gzip9(Files.readAllBytes(dist.resolve("cxbus.min.js")))
+                + gzip9(Files.readAllBytes(dist.resolve("plugins/widgets-core.min.js")));
+        int loader = gzip9(Files.readAllBytes(dist.resolve("plugins/webchatservice.min.js")));
+        String[][] backEnds = {
+            {"GMS", "webchatservicelegacy.mod.js", null, "gms"},
+            {"GMS, REST only", "webchatservicelegacy.mod.js", null, "gms-rest"},
+            {"Genesys Cloud", "webchatservicenextgen.mod.js", "pure-cloud-v2-sockets-transport.mod.js",
+                "purecloud-v2-sockets"},
+            {"Multicloud CX v3", "webchatservicenextgen.mod.js", "pure-engage-v3-rest-transport.mod.js",
+                "pureengage-v3-rest"},
+        };
+        System.out.printf("%nGenesys page (cxbus + widgets-core: %d B gzip -9) with their service and with ours:%n",
+                page);
+        System.out.printf("%-18s %12s %12s %12s %12s %7s%n", "back end", "theirs", "ours", "page theirs",
+                "page ours", "ratio");
+        for (String[] b : backEnds) {
+            int theirs = loader + gzip9(Files.readAllBytes(dist.resolve("plugins/" + b[1])))
+                    + (b[2] == null ? 0 : gzip9(Files.readAllBytes(dist.resolve("plugins/" + b[2]))));
+            Path oursFile = Path.of("plugins", b[3], "webchatservice.min.js");
+            if (!Files.exists(oursFile)) {
+                continue;
+            }
+            int ours = gzip9(Files.readAllBytes(oursFile));
+            System.out.printf("%-18s %12d %12d %12d %12d %6.2fx%n", b[0], theirs, ours, page + theirs, page + ours,
+                    (double) (page + ours) / (page + theirs));
+        }
     }
 
     private static int row(String name, byte[] bytes) throws IOException {

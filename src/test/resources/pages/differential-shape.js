@@ -8,7 +8,8 @@
  */
 (function () {
   'use strict';
-  var ID_KEY = /^(id|.*[a-z]Id|.*ID|.*-id|.*_id|alias|secureKey|token|jwt|.*Token|operationId|.*Uri|.*URI|.*Url|index|.*Index|position|.*Position)$/;
+  // (n: the nonce in a v3 session's data)
+  var ID_KEY = /^(id|n|.*[a-z]Id|.*ID|.*-id|.*_id|alias|secureKey|token|jwt|.*Token|operationId|.*Uri|.*URI|.*Url|index|.*Index|position|.*Position)$/;
   var TIME_KEY = /^(time|timestamp|.*Time|.*time|duration|.*At|.*Date|date|idleTimeCountDown|expires|.*Expire|.*Timestamp)$/;
 
   /** A generated id or nonce: one word of 10 or more letters and digits, with both (or a UUID). */

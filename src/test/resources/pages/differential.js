@@ -57,13 +57,18 @@
     });
   }
 
-  /** One entry per message, so that a poll that brings two messages at once compares equal to two polls. */
+  /**
+   * One entry per message, so that a poll that brings two messages at once compares equal to two polls. The event's
+   * sessionData is the session's state at that instant (a cursor appears with the first message shown, and it is
+   * emptied at the end), so it is compared by type only; getSessionData compares its content at each phase.
+   */
   function onMessages(data) {
     var rest = {};
     Object.keys(data).forEach(function (k) {
       if (k !== 'messages' && k !== 'originalMessages') { rest[k] = data[k]; }
     });
     rest = shape(rest);
+    if (rest.sessionData && typeof rest.sessionData === 'object') { rest.sessionData = '<object>'; }
     data.messages.forEach(function (m) {
       if (m && typeof m.text === 'string') { texts.push(m.text); }
       var details = m && (m.fileDetails || m.userData);

@@ -25,7 +25,7 @@ import org.wcs.sandbox.AgentDesk;
  * scripted sequence of every command (before a chat, during it, after a reload, after its end, with wrong option
  * types; {@code differential-script.js}) from a page plugin on their bus, once on their service and once on ours,
  * against the same emulator, while this test plays the same agent. It compares how each command settles, the events
- * with their data and anything uncaught, normalised for ids and times ({@code differential.js}), writes
+ * with their data and anything uncaught, normalised for ids and times ({@code differential-shape.js}), writes
  * {@code target/differential-report.md} and fails on any difference that {@code differential-known.txt} does not
  * list (each recording is kept in {@code target/differential/}). Run:
  * {@code mvn -B verify -Dit.test=DifferentialIT -Dsandbox.widgets=/path/to/widgets}

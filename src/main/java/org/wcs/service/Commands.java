@@ -75,7 +75,7 @@ final class Commands implements CommandHandler {
             case SEND_CUSTOM_NOTICE:
                 s.wake(false);
                 if (active(c)) {
-                    s.transport.customNotice(d.get("message").str(""), reply(c));
+                    s.transport.customNotice(noticeText(d.get("message")), reply(c));
                 }
                 return;
             case SEND_TYPING:
@@ -312,6 +312,14 @@ final class Commands implements CommandHandler {
     }
 
     /** {@code c} is null for the internal send of {@code sendFilteredMessage}. */
+    /**
+     * A notice's text as the original's request carries it: a number or a boolean as its text, anything that encodes
+     * to nothing there (undefined, null, an object) as "".
+     */
+    private static String noticeText(Value message) {
+        return message.isNumber() || message.isBoolean() ? Values.text(message) : message.str("");
+    }
+
     private void sendMessage(Command c, Value message, String type, Value parent) {
         Reply reply = c == null ? Replies.IGNORE : reply(c);
         if (s.connection == ConnectionStatus.DISCONNECTED && s.active()) {

@@ -74,7 +74,9 @@ final class Commands implements CommandHandler {
                 return;
             case SEND_CUSTOM_NOTICE:
                 s.wake(false);
-                if (active(c)) {
+                if (!s.transport.sendsCustomNotices()) {
+                    c.reject(text(TransportTexts.NO_CUSTOM_NOTICE)); // with or without a chat, as the original
+                } else if (active(c)) {
                     s.transport.customNotice(noticeText(d.get("message")), reply(c));
                 }
                 return;

@@ -53,6 +53,11 @@ public interface Transport {
         reply.fail(Values.of(TransportTexts.NO_HISTORY));
     }
 
+    /** Whether {@link #customNotice} sends anything: the original refuses a notice on a back end without them first. */
+    default boolean sendsCustomNotices() {
+        return false;
+    }
+
     default void customNotice(String message, Reply reply) {
         reply.fail(Values.of(TransportTexts.NO_CUSTOM_NOTICE));
     }

@@ -3,8 +3,8 @@
  * service and ours) can be compared: ids and times become typed placeholders ("<id:string>", "<time:number>"),
  * generated tokens, UUIDs, JWTs and the sandbox's origin are masked in text, and everything else stays: types, key
  * sets (a key holding undefined counts as absent, as JSON would send it), array lengths, texts. Functions, DOM
- * nodes, RegExps, Files, errors, jQuery objects and cycles get a readable mark; a jqXHR keeps only its answer
- * (status, responseText, responseJSON); a JSON text is marked as text and shaped as what it holds.
+ * nodes, RegExps, Files, errors, jQuery objects and cycles get a readable mark; an HTTP answer (a jqXHR or ours)
+ * keeps only its status and text; a JSON text is marked as text and shaped as what it holds.
  */
 (function () {
   'use strict';
@@ -57,11 +57,11 @@
       if (typeof XMLHttpRequest !== 'undefined' && v instanceof XMLHttpRequest) {
         return { '<XMLHttpRequest>': shape({ status: v.status, responseText: v.responseText }, key, depth + 1, seen) };
       }
-      // A jqXHR (their rejections and error events): only what ours carries ({status, responseText, responseJSON});
-      // its methods, readyState and statusText are the jQuery object's, not the answer's
-      if (typeof v.getAllResponseHeaders === 'function' && typeof v.readyState === 'number' && !Array.isArray(v)) {
-        return shape({ status: v.status, responseText: v.responseText, responseJSON: v.responseJSON }, key, depth,
-          seen);
+      // An HTTP answer (their jqXHR, our {status, responseText(, responseJSON)}): its status and text. The jqXHR's
+      // methods, readyState and statusText are jQuery's object, not the answer; responseJSON is the text parsed,
+      // which jQuery sets only for some requests and ours whenever the text is JSON
+      if (typeof v.status === 'number' && typeof v.responseText === 'string' && !Array.isArray(v)) {
+        return shape({ status: v.status, responseText: v.responseText }, key, depth, seen);
       }
       if (v instanceof Error) { return { '<Error>': v.name + ': ' + text(String(v.message)) }; }
       if (v.jquery) { return '<jQuery ' + v.length + (v[0] && v[0].nodeName ? ' ' + v[0].nodeName : '') + '>'; }

@@ -4,6 +4,7 @@ import org.wcs.bus.Command;
 import org.wcs.bus.CommandHandler;
 import org.wcs.transport.ConnectionStatus;
 import org.wcs.transport.Reply;
+import org.wcs.transport.Transport;
 import org.wcs.transport.TransportTexts;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
@@ -81,8 +82,10 @@ final class Commands implements CommandHandler {
                 }
                 return;
             case SEND_TYPING:
-                if (active(c)) {
+                if (s.active()) {
                     s.typing.keystroke(c);
+                } else {
+                    c.reject(text(s.transport.noChatText(Transport.NO_CHAT_TYPING)));
                 }
                 return;
             case SEND_FILTERED_MESSAGE:
@@ -175,12 +178,12 @@ final class Commands implements CommandHandler {
             case SEND_FILE:
                 s.wake(false);
                 Value file = d.get("files").get("files").at(0);
-                if (active(c)) {
-                    if (file.isObject()) {
-                        s.transport.sendFile(file, reply(c));
-                    } else {
-                        c.reject(text(Texts.NO_FILE));
-                    }
+                if (!s.active()) {
+                    c.reject(text(s.transport.noChatText(Transport.NO_CHAT_UPLOAD)));
+                } else if (file.isObject()) {
+                    s.transport.sendFile(file, reply(c));
+                } else {
+                    c.reject(text(Texts.NO_FILE));
                 }
                 return;
             case DOWNLOAD_FILE: // a back end without downloads says so first, with or without a file id (the original)
@@ -328,12 +331,13 @@ final class Commands implements CommandHandler {
             reply.ok(Values.object().set("statusCode", 1));
             return;
         }
-        if (!s.active()) {
-            reply.fail(text(TransportTexts.NO_ACTIVE_SESSION));
+        String m = message.str();
+        boolean noText = m == null || m.trim().isEmpty();
+        if (!s.active() && !(noText && s.transport.checksTextFirst())) {
+            reply.fail(text(s.transport.noChatText(Transport.NO_CHAT_SEND)));
             return;
         }
-        String m = message.str();
-        if (m == null || m.trim().isEmpty()) {
+        if (noText) {
             reply.fail(text(Texts.NO_MESSAGE_TEXT));
             return;
         }

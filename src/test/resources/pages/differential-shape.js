@@ -61,7 +61,7 @@
       // methods, readyState and statusText are jQuery's object, not the answer; responseJSON is the text parsed,
       // which jQuery sets only for some requests and ours whenever the text is JSON
       if (typeof v.status === 'number' && typeof v.responseText === 'string' && !Array.isArray(v)) {
-        return shape({ status: v.status, responseText: v.responseText }, key, depth, seen);
+        return { status: v.status, responseText: shape(v.responseText, 'responseText', depth + 1, seen) };
       }
       if (v instanceof Error) { return { '<Error>': v.name + ': ' + text(String(v.message)) }; }
       if (v.jquery) { return '<jQuery ' + v.length + (v[0] && v[0].nodeName ? ' ' + v[0].nodeName : '') + '>'; }

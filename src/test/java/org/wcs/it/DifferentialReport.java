@@ -24,7 +24,8 @@ import java.util.TreeMap;
  * the whole run, as a set: how many come, and in which phase, depends on timing; those some services publish on every
  * request ({@code capabilitiesChanged}, {@code pollingStarted}/{@code Stopped}) as a set per phase. The same
  * difference in several phases is reported once, with its phases. A difference is known when an allow-list line
- * names it for its back end ({@code gms,cometd / <what> #<hash>}; {@code #*} in place of the hash: any content).
+ * names it for its back end ({@code gms,cometd / <what> #<hash>}; {@code #*} in place of the hash: any content;
+ * {@code #*{stage, ...}}: any content in those phases or stages only).
  */
 final class DifferentialReport {
     private static final Set<String> PERIODIC = Set.of("ajaxResponse", "ajaxResponse.messages");
@@ -52,8 +53,18 @@ final class DifferentialReport {
     /** An allow-list line: the back ends it covers, the difference, where its reason is, what it is. */
     private record Known(String line, Set<String> backends, String id, String reference, String description) {
         boolean covers(Difference d) {
-            return backends.contains(d.backend()) && (id.equals(d.id())
-                    || id.endsWith("#*") && id.equals(d.what() + " #*"));
+            if (!backends.contains(d.backend())) {
+                return false;
+            }
+            if (id.endsWith("#*")) {
+                return id.equals(d.what() + " #*");
+            }
+            int open = id.indexOf(" #*{");
+            if (open >= 0 && id.endsWith("}")) { // any content, in these phases or stages only
+                Set<String> in = Set.of(id.substring(open + 4, id.length() - 1).split(", "));
+                return id.substring(0, open).equals(d.what()) && in.containsAll(d.phases());
+            }
+            return id.equals(d.id());
         }
     }
 

@@ -4,6 +4,7 @@ import org.wcs.bus.Command;
 import org.wcs.bus.CommandHandler;
 import org.wcs.transport.ConnectionStatus;
 import org.wcs.transport.Reply;
+import org.wcs.transport.Transport;
 import org.wcs.transport.TransportTexts;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
@@ -74,13 +75,17 @@ final class Commands implements CommandHandler {
                 return;
             case SEND_CUSTOM_NOTICE:
                 s.wake(false);
-                if (active(c)) {
-                    s.transport.customNotice(d.get("message").str(""), reply(c));
+                if (!s.transport.sendsCustomNotices()) {
+                    c.reject(text(TransportTexts.NO_CUSTOM_NOTICE)); // with or without a chat, as the original
+                } else if (active(c)) {
+                    s.transport.customNotice(noticeText(d.get("message")), reply(c));
                 }
                 return;
             case SEND_TYPING:
-                if (active(c)) {
+                if (s.active()) {
                     s.typing.keystroke(c);
+                } else {
+                    c.reject(text(s.transport.noChatText(Transport.NO_CHAT_TYPING)));
                 }
                 return;
             case SEND_FILTERED_MESSAGE:
@@ -173,12 +178,12 @@ final class Commands implements CommandHandler {
             case SEND_FILE:
                 s.wake(false);
                 Value file = d.get("files").get("files").at(0);
-                if (active(c)) {
-                    if (file.isObject()) {
-                        s.transport.sendFile(file, reply(c));
-                    } else {
-                        c.reject(text(Texts.NO_FILE));
-                    }
+                if (!s.active()) {
+                    c.reject(text(s.transport.noChatText(Transport.NO_CHAT_UPLOAD)));
+                } else if (file.isObject()) {
+                    s.transport.sendFile(file, reply(c));
+                } else {
+                    c.reject(text(Texts.NO_FILE));
                 }
                 return;
             case DOWNLOAD_FILE: // a back end without downloads says so first, with or without a file id (the original)
@@ -312,18 +317,27 @@ final class Commands implements CommandHandler {
     }
 
     /** {@code c} is null for the internal send of {@code sendFilteredMessage}. */
+    /**
+     * A notice's text as the original's request carries it: a number or a boolean as its text, anything that encodes
+     * to nothing there (undefined, null, an object) as "".
+     */
+    private static String noticeText(Value message) {
+        return message.isNumber() || message.isBoolean() ? Values.text(message) : message.str("");
+    }
+
     private void sendMessage(Command c, Value message, String type, Value parent) {
         Reply reply = c == null ? Replies.IGNORE : reply(c);
         if (s.connection == ConnectionStatus.DISCONNECTED && s.active()) {
             reply.ok(Values.object().set("statusCode", 1));
             return;
         }
-        if (!s.active()) {
-            reply.fail(text(TransportTexts.NO_ACTIVE_SESSION));
+        String m = message.str();
+        boolean noText = m == null || m.trim().isEmpty();
+        if (!s.active() && !(noText && s.transport.checksTextFirst())) {
+            reply.fail(text(s.transport.noChatText(Transport.NO_CHAT_SEND)));
             return;
         }
-        String m = message.str();
-        if (m == null || m.trim().isEmpty()) {
+        if (noText) {
             reply.fail(text(Texts.NO_MESSAGE_TEXT));
             return;
         }

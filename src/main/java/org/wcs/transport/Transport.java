@@ -53,6 +53,29 @@ public interface Transport {
         reply.fail(Values.of(TransportTexts.NO_HISTORY));
     }
 
+    /** {@link #noChatText}: a message, typing, a file. */
+    int NO_CHAT_SEND = 0;
+    int NO_CHAT_TYPING = 1;
+    int NO_CHAT_UPLOAD = 2;
+
+    /**
+     * What sending ({@link #NO_CHAT_SEND}, {@link #NO_CHAT_TYPING} or {@link #NO_CHAT_UPLOAD}) without a chat
+     * rejects with: the original's services word it differently per back end.
+     */
+    default String noChatText(int what) {
+        return TransportTexts.NO_ACTIVE_SESSION;
+    }
+
+    /** Whether {@code sendMessage} without a text says so before it says there is no chat (the original's nextgen). */
+    default boolean checksTextFirst() {
+        return false;
+    }
+
+    /** Whether {@link #customNotice} sends anything: the original refuses a notice on a back end without them first. */
+    default boolean sendsCustomNotices() {
+        return false;
+    }
+
     default void customNotice(String message, Reply reply) {
         reply.fail(Values.of(TransportTexts.NO_CUSTOM_NOTICE));
     }

@@ -10,6 +10,8 @@ public final class TransportTexts {
 
     public static final String INVALID_TRANSPORT = "Invalid transport configuration";
     public static final String NO_ACTIVE_SESSION = "There is no active chat session";
+    /** The same with a period: what the original's Genesys Cloud and v3 services say to a send without a chat. */
+    public static final String NO_ACTIVE_SESSION_DOT = "There is no active chat session.";
     public static final String NOT_POLLING = "Not currently polling. Ignoring command.";
     public static final String NOTHING_TO_RESTORE = "No chat session found to restore.";
     public static final String HISTORY_NEEDS_ASYNC = "Fetching messages history applies to only Asynchronous chat.";

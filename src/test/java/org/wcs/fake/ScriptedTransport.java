@@ -166,6 +166,11 @@ public final class ScriptedTransport implements Transport {
     }
 
     @Override
+    public boolean sendsCustomNotices() {
+        return true;
+    }
+
+    @Override
     public void customNotice(String message, Reply reply) {
         record("customNotice", reply, Values.of(message));
     }

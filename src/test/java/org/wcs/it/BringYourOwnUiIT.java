@@ -1,15 +1,22 @@
 package org.wcs.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.wcs.sandbox.AgentDesk;
 import org.wcs.sandbox.AgentScript;
+import org.wcs.sandbox.Sandbox;
 
 /**
  * Issue 7, "bring your own Genesys Widgets UI", checked in CI with a stand-in distribution of our own
@@ -54,5 +61,21 @@ class BringYourOwnUiIT extends InBrowser {
         assertEquals(null, browser.js("return window.standInPluginRan === undefined ? null : true"));
         assertEquals(List.of(), browser.severeConsoleLines());
         run("return await new Promise(function (ok) { CXBus.command('WebChatService.endChat').always(ok); });");
+    }
+
+    @Test
+    void theDistributionIsAlsoServedWithItsOwnServiceForComparison() throws Exception {
+        // given the stand-in served the "bring your own" way
+        // then /byo/ has our plugin, /byo-original/ its own (DifferentialIT compares the two), both pages re-pointed
+        assertFalse(get("/byo/plugins/webchatservice.min.js").contains("standInPluginRan"));
+        assertTrue(get(Sandbox.ORIGINAL_WIDGETS + "plugins/webchatservice.min.js").contains("standInPluginRan"));
+        assertTrue(get(Sandbox.ORIGINAL_WIDGETS + "index.html").contains("<script src=\"/demo/config.js\">"));
+    }
+
+    private static String get(String path) throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(sandbox.url() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), path);
+        return answer.body();
     }
 }

@@ -21,6 +21,9 @@ import org.wcs.sandbox.gms.GmsEmulator;
  * It answers only for the host names and lets only the origins that {@link Access} allows.
  */
 public final class Sandbox implements AutoCloseable {
+    /** Where {@link #serveWidgets} serves the distribution as it is, with Genesys's own WebChatService. */
+    public static final String ORIGINAL_WIDGETS = "/byo-original/";
+
     private final Server server;
     private final Access access = new Access(this::port);
     private final List<Handler> routes = new ArrayList<>();
@@ -124,13 +127,17 @@ public final class Sandbox implements AutoCloseable {
     /**
      * Serves a Genesys Widgets distribution under {@code /byo/} with our plugin in place of its
      * {@code plugins/webchatservice.min.js}, and its pages pointed at the emulator their {@code ?backend=} names
-     * (GMS REST by default) with the demo's configurations ({@code web/demo/config.js}).
+     * (GMS REST by default) with the demo's configurations ({@code web/demo/config.js}). The same distribution with
+     * its own WebChatService, untouched, is under {@link #ORIGINAL_WIDGETS}, pointed at the emulators the same way:
+     * a page picks the service it runs by the prefix it loads the bus and plugins from.
      */
     public void serveWidgets(Path distribution, Path projectDir) {
         widgetsDir = distribution;
         routes.add(routes.size() - 1, new StaticFiles("/byo/", distribution,
                 Map.of("plugins/webchatservice.min.js", projectDir.resolve("plugins/webchatservice.min.js")
                         .toAbsolutePath().normalize()), StaticFiles.BYO_INJECTION));
+        routes.add(routes.size() - 1, new StaticFiles(ORIGINAL_WIDGETS, distribution, Map.of(),
+                StaticFiles.BYO_INJECTION));
     }
 
     /** The running emulator of that type, for tests to script and break. */
@@ -191,6 +198,8 @@ public final class Sandbox implements AutoCloseable {
             if (sandbox.widgetsDir != null) {
                 System.out.println("  " + u + "/byo/index.html?backend=gms|cometd|purecloud|nexus   your Genesys"
                         + " Widgets UI on this plugin");
+                System.out.println("  " + u + ORIGINAL_WIDGETS + "index.html?backend=...   the same on their own"
+                        + " WebChatService");
             }
             System.out.println("  emulated back ends: " + String.join(", ", sandbox.desks().stream()
                     .map(AgentDesk::backend).toList()));

@@ -96,4 +96,19 @@ class PollingAndSupportTest extends ServiceFixture {
             assertEquals(row[1], seen[0], row[0]);
         }
     }
+
+    @Test
+    void aNoticeOnABackEndWithoutNoticesIsRejectedAsUnsupportedWithoutAChatToo() {
+        // the original checks the transport before the session (DifferentialIT, Genesys Cloud and v3)
+        JvmPlatform t = new JvmPlatform();
+        t.page.window().set("_genesys", Js.obj("widgets", Js.obj("webchat", Js.obj("x", 1))));
+        Launcher.start(t.platform, ctx -> new Minimal());
+        t.loop.runDue();
+        Value p = Js.call(t.page.window().get("CXBus"), "registerPlugin", "P");
+        Value promise = Js.call(p, "command", "WebChatService.sendCustomNotice", Js.obj("message", "m"));
+        String[] seen = new String[1];
+        Js.call(promise, "fail", Js.fn(v -> seen[0] = v.str()));
+        t.loop.runDue();
+        assertEquals(TransportTexts.NO_CUSTOM_NOTICE, seen[0]);
+    }
 }

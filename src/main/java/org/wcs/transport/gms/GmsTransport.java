@@ -452,6 +452,11 @@ public final class GmsTransport implements Transport {
     }
 
     @Override
+    public boolean sendsCustomNotices() {
+        return true;
+    }
+
+    @Override
     public void customNotice(String message, Reply reply) {
         call("customNotice", fields().set("message", message), OTHER, reply);
     }

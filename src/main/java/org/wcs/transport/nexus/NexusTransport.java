@@ -97,6 +97,16 @@ public final class NexusTransport implements Transport {
     }
 
     @Override
+    public String noChatText(int what) {
+        return TransportTexts.NO_ACTIVE_SESSION_DOT;
+    }
+
+    @Override
+    public boolean checksTextFirst() {
+        return true;
+    }
+
+    @Override
     public void send(String text, String type, String parentMessageId, Reply reply) {
         message(Values.lower(type).equals("text") ? "Text" : type, text, reply);
     }

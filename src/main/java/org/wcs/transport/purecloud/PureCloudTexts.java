@@ -14,6 +14,7 @@ public final class PureCloudTexts {
     public static final String SOCKET_FAILED = "websocket failed to open";
     public static final String NO_START_DATA = "no response data in the api post request";
     public static final String NO_TYPING_DATA = "send typing indicator request returned no data";
+    public static final String TYPING_WITHOUT_CHAT = "trying to send typing indicator when session is not active";
     /** Ours: the configuration lacks what the create request needs. */
     public static final String PURECLOUD_CONFIG =
             "transport.dataURL, transport.deploymentKey and transport.orgGuid must be strings";

@@ -174,6 +174,18 @@ public final class PureCloudTransport implements Transport {
     }
 
     @Override
+    public String noChatText(int what) {
+        return what == Transport.NO_CHAT_TYPING ? PureCloudTexts.TYPING_WITHOUT_CHAT
+                : what == Transport.NO_CHAT_UPLOAD ? TransportTexts.NO_FILE_UPLOAD
+                : TransportTexts.NO_ACTIVE_SESSION_DOT;
+    }
+
+    @Override
+    public boolean checksTextFirst() {
+        return true;
+    }
+
+    @Override
     public void send(String text, String type, String parentMessageId, Reply reply) {
         if (!streaming()) {
             reply.fail(Values.of(TransportTexts.NO_ACTIVE_SESSION));

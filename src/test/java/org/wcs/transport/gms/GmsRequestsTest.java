@@ -3,6 +3,7 @@ package org.wcs.transport.gms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wcs.jvm.Js;
 import org.wcs.platform.HttpRequest;
@@ -67,16 +68,30 @@ class GmsRequestsTest extends GmsFixture {
     @Test
     void noticesUserDataAndTheIdleTimerCancel() throws Exception {
         GmsChat chat = start();
+        int before = gms.received("customNotice").size(); // the emulator serves the whole class
         page.await("sendCustomNotice", Js.obj("message", "custom!"));
         assertEquals("custom!", gms.received("customNotice").get(gms.received("customNotice").size() - 1)
                 .field("message"));
         page.await("updateUserData", Js.obj("plan", "gold"));
         tab.loop.runUntil(() -> "gold".equals(chat.userDataValue("plan")), 10_000);
         page.command("wake", Js.obj("resetIdleState", true));
-        tab.loop.runUntil(() -> gms.received("customNotice").size() == 2, 10_000);
-        GmsEmulator.Received cancel = gms.received("customNotice").get(1);
+        tab.loop.runUntil(() -> gms.received("customNotice").size() == before + 2, 10_000);
+        GmsEmulator.Received cancel = gms.received("customNotice").get(before + 1);
         assertEquals("{\"purpose\":\"cancel-idle-timer\"}", cancel.field("eventAttributes"));
         assertEquals(null, cancel.field("message"));
+    }
+
+    @Test
+    void aNoticeOfANumberOrABooleanGoesAsItsText() throws Exception {
+        // as the original's form encoding sends it (found by DifferentialIT: the agent saw the original's "5" and
+        // nothing of ours); what encodes to nothing there (undefined, null, an object) still goes as ""
+        start();
+        page.await("sendCustomNotice", Js.obj("message", 5));
+        page.await("sendCustomNotice", Js.obj("message", true));
+        page.await("sendCustomNotice", Js.obj("message", Js.obj()));
+        List<GmsEmulator.Received> notices = gms.received("customNotice");
+        assertEquals(List.of("5", "true", ""), notices.subList(notices.size() - 3, notices.size()).stream()
+                .map(r -> r.field("message")).toList());
     }
 
     @Test

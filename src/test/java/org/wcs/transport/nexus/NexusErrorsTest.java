@@ -15,6 +15,7 @@ import org.wcs.service.Events;
 import org.wcs.service.SiteCookies;
 import org.wcs.service.TestPage.Outcome;
 import org.wcs.transport.TransportContext;
+import org.wcs.service.Texts;
 import org.wcs.transport.TransportTexts;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
@@ -124,6 +125,17 @@ class NexusErrorsTest extends NexusFixture {
         settle("startChat", Js.obj("form", Js.obj("email", "no@name.test")));
         assertEquals("pureengage-v3-rest-INVALID_NICKNAME", lastError().get("code").str());
         assertEquals("First Name is required.", lastError().get("text").str());
+    }
+
+    @Test
+    void sendingWithoutAChatIsRefusedWithTheOriginalsTexts() {
+        // as the original's v3 service words it (DifferentialIT): with a period, and a missing text said first
+        loadWith(transport());
+        assertEquals(TransportTexts.NO_ACTIVE_SESSION_DOT, settle("sendMessage", Js.obj("message", "hi")).text());
+        assertEquals(TransportTexts.NO_ACTIVE_SESSION_DOT, settle("sendTyping", Js.obj()).text());
+        assertEquals(TransportTexts.NO_ACTIVE_SESSION_DOT, settle("sendFile", Js.obj()).text());
+        assertEquals(Texts.NO_MESSAGE_TEXT, settle("sendMessage", Js.obj("message", 5)).text());
+        assertEquals(TransportTexts.NO_CUSTOM_NOTICE, settle("sendCustomNotice", Js.obj("message", "x")).text());
     }
 
     @Test

@@ -55,6 +55,17 @@ class EndAndErrorsTest extends ChatWithAlice {
     }
 
     @Test
+    void sendingAfterTheEndIsRefusedWithTheOriginalsTexts() {
+        // as the original's Genesys Cloud service words it (DifferentialIT): a missing text said first
+        p.settle("endChat", null);
+        assertEquals(TransportTexts.NO_ACTIVE_SESSION_DOT, reason("sendMessage", Js.obj("message", "hi")));
+        assertEquals(Texts.NO_MESSAGE_TEXT, reason("sendMessage", Js.obj("message", 5)));
+        assertEquals(PureCloudTexts.TYPING_WITHOUT_CHAT, reason("sendTyping", Js.obj()));
+        assertEquals(TransportTexts.NO_FILE_UPLOAD, reason("sendFile", Js.obj()));
+        assertEquals(TransportTexts.NO_CUSTOM_NOTICE, reason("sendCustomNotice", Js.obj("message", "x")));
+    }
+
+    @Test
     void anEndedChatReportsNoSessionNoAgentsAndNoStatistics() { // issue 13 item 12: as the original
         // given Alice is in the chat
         assertTrue(p.settle("getSessionData", null).value.get("jwt").isString());

@@ -9,7 +9,17 @@ import java.util.List;
  * the normal answer.
  */
 public record Fault(int status, String errorId, boolean statusField, List<String> alternates, boolean dropped,
-        boolean garbled, boolean emptyOk, long delayMs) {
+        boolean garbled, boolean emptyOk, long delayMs, String rawBody) {
+
+    Fault(int status, String errorId, boolean statusField, List<String> alternates, boolean dropped,
+            boolean garbled, boolean emptyOk, long delayMs) {
+        this(status, errorId, statusField, alternates, dropped, garbled, emptyOk, delayMs, null);
+    }
+
+    /** An answer with this status and JSON body, e.g. a start answer without {@code chatId}. */
+    public static Fault answer(int status, String json) {
+        return new Fault(status, null, false, null, false, false, false, 0, json);
+    }
 
     /** An ICWS error: {@code {errorId, message, status}}. */
     public static Fault http(int status, String errorId) {

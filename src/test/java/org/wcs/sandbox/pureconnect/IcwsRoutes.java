@@ -100,6 +100,9 @@ final class IcwsRoutes extends Handler.Abstract {
             } else if (fault.dropped()) {
                 ex.drop();
                 return true;
+            } else if (fault.rawBody() != null) {
+                ex.json(fault.status(), fault.rawBody());
+                return true;
             } else if (fault.garbled()) {
                 ex.send(200, "text/html", "<html>proxy error</html>".getBytes(StandardCharsets.UTF_8));
                 return true;
@@ -139,7 +142,9 @@ final class IcwsRoutes extends Handler.Abstract {
                 out.put("__type", "urn:inin.com:webChat:startChatResponse");
                 out.put("chatId", c.chatId);
                 out.put("participantId", c.customerId);
-                out.put("pollWaitSuggestion", emulator.pollWait);
+                if (emulator.pollWait != null) {
+                    out.put("pollWaitSuggestion", emulator.pollWait);
+                }
                 out.put("dateFormat", "M/d/yyyy");
                 out.put("timeFormat", "h:mm:ss tt");
                 json(ex, 200, out);
@@ -152,7 +157,9 @@ final class IcwsRoutes extends Handler.Abstract {
                     return;
                 }
                 Map<String, Object> out = new LinkedHashMap<>();
-                out.put("pollWaitSuggestion", emulator.pollWait);
+                if (emulator.pollWait != null) {
+                    out.put("pollWaitSuggestion", emulator.pollWait);
+                }
                 out.put("messages", news);
                 if (c.flagEnded) {
                     c.flagEnded = false;

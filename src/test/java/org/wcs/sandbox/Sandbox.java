@@ -43,6 +43,11 @@ public final class Sandbox implements AutoCloseable {
     public static Sandbox start(int port, Path projectDir, Map<String, Path> mounts) throws Exception {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
+        // The PureConnect chatbots connector's URLs hold an empty segment ("/api/v1/start//api/v1/..."), as the
+        // original widget builds them: the emulator must see them as sent.
+        connector.getConnectionFactory(org.eclipse.jetty.server.HttpConnectionFactory.class).getHttpConfiguration()
+                .setUriCompliance(org.eclipse.jetty.http.UriCompliance.DEFAULT.with("pureconnect-chatbots",
+                        org.eclipse.jetty.http.UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
         connector.setHost("127.0.0.1");
         connector.setPort(port);
         server.addConnector(connector);

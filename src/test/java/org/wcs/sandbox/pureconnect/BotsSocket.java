@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
@@ -14,7 +13,7 @@ import org.eclipse.jetty.websocket.api.Session;
  * session gets the {@code startChatMessage} frame, every socket gets what the customer was not sent yet and then each
  * new message, one message per frame. (Jetty calls endpoint methods through method handles: the class is public.)
  */
-public final class BotsSocket extends Session.Listener.AbstractAutoDemanding implements Consumer<Map<String, Object>> {
+public final class BotsSocket extends Session.Listener.AbstractAutoDemanding {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final PureConnectEmulator emulator;
     private final IcwsChat chat;
@@ -35,10 +34,10 @@ public final class BotsSocket extends Session.Listener.AbstractAutoDemanding imp
                 start.put("chatId", chat.chatId);
                 start.put("sequenceNumber", 0);
                 start.put("timestamp", Instant.now().toString());
-                accept(start);
+                send(start);
             }
             List<Map<String, Object>> missed = chat.attach(this);
-            missed.forEach(this::accept);
+            missed.forEach(this::send);
         }
     }
 
@@ -47,16 +46,17 @@ public final class BotsSocket extends Session.Listener.AbstractAutoDemanding imp
         chat.removeSocket(this);
     }
 
-    /** Sends one message as a frame. */
-    @Override
-    public void accept(Map<String, Object> message) {
+    /** Sends one message as a frame; false when the socket is gone. */
+    boolean send(Map<String, Object> message) {
         Session s = getSession();
-        if (s != null && s.isOpen()) {
-            try {
-                s.sendText(JSON.writeValueAsString(message), Callback.NOOP);
-            } catch (Exception e) {
-                System.err.println("pureconnect emulator: frame not sent: " + e);
-            }
+        if (s == null || !s.isOpen()) {
+            return false;
+        }
+        try {
+            s.sendText(JSON.writeValueAsString(message), Callback.NOOP);
+            return true;
+        } catch (Exception e) {
+            return false;
         }
     }
 

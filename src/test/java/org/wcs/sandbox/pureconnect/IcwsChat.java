@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
  * One emulated PureConnect web chat (spec pureconnect-v4 §15.2): the append-only message log with strictly increasing
@@ -26,7 +25,7 @@ public final class IcwsChat {
     private final List<Map<String, Object>> log = new ArrayList<>();
     private final Map<String, String[]> participants = new LinkedHashMap<>();
     private final Map<String, Integer> cursors = new HashMap<>();
-    private final List<Consumer<Map<String, Object>>> sockets = new ArrayList<>();
+    private final List<BotsSocket> sockets = new ArrayList<>();
     private int seq;
     private boolean ended;
     private boolean customerTyping;
@@ -68,11 +67,16 @@ public final class IcwsChat {
     /** Logs a message and pushes it to the sockets, which keep the customer's cursor at the end. */
     private void deliver(Map<String, Object> m) {
         log.add(m);
-        if (!sockets.isEmpty()) {
-            cursors.put(customerId, log.size());
+        boolean sent = false;
+        for (BotsSocket s : new ArrayList<>(sockets)) {
+            if (s.send(m)) {
+                sent = true;
+            } else {
+                sockets.remove(s); // gone: what it missed waits for the next socket
+            }
         }
-        for (Consumer<Map<String, Object>> s : new ArrayList<>(sockets)) {
-            s.accept(m);
+        if (sent) {
+            cursors.put(customerId, log.size());
         }
     }
 
@@ -112,7 +116,7 @@ public final class IcwsChat {
     }
 
     /** A chatbots socket opens: it gets what the customer has not been sent yet, then every new message. */
-    synchronized List<Map<String, Object>> attach(Consumer<Map<String, Object>> socket) {
+    synchronized List<Map<String, Object>> attach(BotsSocket socket) {
         List<Map<String, Object>> missed = read(customerId);
         sockets.add(socket);
         return missed;
@@ -125,11 +129,12 @@ public final class IcwsChat {
         return first;
     }
 
-    synchronized List<Consumer<Map<String, Object>>> sockets() {
+    /** The open chatbots sockets of this chat. */
+    public synchronized List<BotsSocket> sockets() {
         return new ArrayList<>(sockets);
     }
 
-    synchronized void removeSocket(Consumer<Map<String, Object>> socket) {
+    synchronized void removeSocket(BotsSocket socket) {
         sockets.remove(socket);
     }
 

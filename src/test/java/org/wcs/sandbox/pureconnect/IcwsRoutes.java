@@ -256,7 +256,8 @@ final class IcwsRoutes extends Handler.Abstract {
                 }
             }
             case "POST bots-restore" -> {
-                if (c != null && !c.ended() && c.chatId.equals(body.get("chatId"))
+                // the original widget sends the connector session as "chatId"; the chat's own id is taken too
+                if (c != null && !c.ended() && (c.chatId.equals(body.get("chatId")) || sid.equals(body.get("chatId")))
                         && c.customerId.equals(body.get("participantId")) && c.reconnect(c.customerId)) {
                     json(ex, 200, Map.of());
                     return;

@@ -253,10 +253,8 @@ public final class PureConnectEmulator implements Emulator {
             } catch (InterruptedException e) {
                 return;
             }
-            for (Object s : c.sockets()) {
-                if (s instanceof BotsSocket b) {
-                    b.close();
-                }
+            for (BotsSocket s : c.sockets()) {
+                s.close();
             }
         }, "pureconnect-close");
         t.setDaemon(true);
@@ -265,10 +263,9 @@ public final class PureConnectEmulator implements Emulator {
 
     /** Drops every socket of a chatbots chat without a close frame (the client must reconnect). */
     public void dropSockets(IcwsChat c) {
-        for (Object s : c.sockets()) {
-            if (s instanceof BotsSocket b) {
-                b.drop();
-            }
+        for (BotsSocket s : c.sockets()) {
+            c.removeSocket(s);
+            s.drop();
         }
     }
 

@@ -207,12 +207,6 @@ public final class BotsTransport implements Transport, Call.Owner, Runnable {
             listener.connection(ConnectionStatus.ONLINE);
         }
         everOpened = true;
-        if (pendingStart != null) {
-            Reply r = pendingStart;
-            pendingStart = null;
-            listener.exchanged(startAnswer);
-            r.ok(startAnswer);
-        }
     }
 
     /** A dropped socket is reopened after a back-off step (the original at once and without end, Q12). */
@@ -254,7 +248,7 @@ public final class BotsTransport implements Transport, Call.Owner, Runnable {
             serverEnded();
             return;
         }
-        Value[] batch = roster.convert(Values.arrayOf(m), false);
+        Value[] batch = roster.convert(Values.arrayOf(m), false, true);
         Value started = roster.chatStarted;
         if (started != null) {
             pid = Values.text(started.get("participantId"));
@@ -263,6 +257,14 @@ public final class BotsTransport implements Transport, Call.Owner, Runnable {
             context.cookies.set(COOKIE + "session", sid);
             context.cookies.set(COOKIE + "participantId", pid);
             listener.started(Values.object().set("data", sessionData()));
+            if (pendingStart != null) {
+                // ours: startChat resolves once the chat has started (the original resolved at the socket's open,
+                // before started, when the chat could not take a message yet)
+                Reply r = pendingStart;
+                pendingStart = null;
+                listener.exchanged(startAnswer);
+                r.ok(startAnswer);
+            }
         }
         if (batch[0].length() > 0) {
             listener.batch(batch[0], batch[1], BatchKind.LIVE, Values.undefined());
@@ -322,7 +324,7 @@ public final class BotsTransport implements Transport, Call.Owner, Runnable {
                 call(HISTORY, "GET", "{server}/" + segment(sid), Values.undefined(), false, c.reply);
                 return;
             case HISTORY:
-                Value[] batch = roster.convert(json.get("messages"), true);
+                Value[] batch = roster.convert(json.get("messages"), true, false);
                 if (batch[0].length() > 0) {
                     listener.batch(batch[0], batch[1], BatchKind.RESTORED, Values.undefined());
                 }

@@ -14,8 +14,10 @@ final class Hosts {
     private String[] alternates = new String[0];
     /** The host in use, or null. */
     String current;
-    /** A 503 from the host in use moved the chat to another host: the new host must be told (reconnect). */
+    /** The host in use answered 503: the chat moves, and the host that next answers must be told (reconnect). */
     boolean switched;
+    /** The host that answered 503. */
+    String left;
 
     Hosts(String[] configured) {
         this.configured = configured;
@@ -43,6 +45,7 @@ final class Hosts {
     void unavailable(String host, Value body) {
         if (host.equals(current)) {
             switched = true;
+            left = host;
             current = null;
         }
         Value list = body.get("alternateHostList");
@@ -57,6 +60,18 @@ final class Hosts {
             alternates = new String[n];
             System.arraycopy(a, 0, alternates, 0, n);
         }
+    }
+
+    /**
+     * After a success: whether the chat moved to another host since a 503 (then that host is told with a reconnect).
+     * A chat that comes back to the host it left has nothing to tell.
+     */
+    boolean moved() {
+        boolean m = switched && current != null && !current.equals(left);
+        if (current != null) {
+            switched = false;
+        }
+        return m;
     }
 
     int size() {

@@ -34,7 +34,7 @@ public final class RestTransport implements Transport, Call.Owner, Runnable {
     static final int POLL_MS = 1000;
     // Call kinds. From RECONNECT on, a call belongs to its chat: its answer is dropped once the chat is over.
     static final int START = 0, SEND = 1, TYPING = 2, QUIET = 3, END = 4, EXIT = 5, RECONNECT = 6, HISTORY = 7,
-        POLL = 8, SWITCH = 9;
+        POLL = 8, SWITCH = 9, CATCH_UP = 10;
 
     private final TransportContext context;
     private final TransportListener listener;
@@ -51,6 +51,11 @@ public final class RestTransport implements Transport, Call.Owner, Runnable {
     private boolean polling;
     private boolean reading;
     private boolean offline;
+    /**
+     * A poll failed, or the chat moved host: messages may have left the server's queue for this page without
+     * reaching it (ICWS has no read cursor in the request). The next read is then the history, seen messages skipped.
+     */
+    private boolean gap;
     private Cancellable timer;
     private boolean capabilitiesAnnounced;
 
@@ -199,7 +204,11 @@ public final class RestTransport implements Transport, Call.Owner, Runnable {
         timer = Cancellable.cancel(timer);
         if (polling && !reading && chatId != null) {
             reading = true;
-            call(POLL, "GET", "messages/" + segment(pid), Values.undefined(), false, null);
+            if (gap) {
+                call(CATCH_UP, "GET", "message-history/" + segment(pid), Values.undefined(), false, null);
+            } else {
+                call(POLL, "GET", "messages/" + segment(pid), Values.undefined(), false, null);
+            }
         }
     }
 
@@ -255,15 +264,14 @@ public final class RestTransport implements Transport, Call.Owner, Runnable {
             }
             return;
         }
-        if (hosts.switched && kind != SWITCH && chatId != null && kind != START) {
+        if (hosts.moved() && kind != SWITCH && chatId != null && kind != START) {
             // a 503 moved the chat to another host: that host is told of it, and the chat goes on (spec 3.2)
-            hosts.switched = false;
+            gap = true;
             call(SWITCH, "POST", "reconnect", Values.object().set("chatId", chatId).set("participantId", pid),
                     false, null);
         }
         switch (kind) {
             case START:
-                hosts.switched = false;
                 if (!json.get("chatId").truthy()) {
                     listener.error(Values.object().set("errors", Values.array().push(json)));
                     c.reply.fail(json);
@@ -288,6 +296,14 @@ public final class RestTransport implements Transport, Call.Owner, Runnable {
                     startPolling();
                 }
                 c.reply.ok(json.isUndefined() ? Values.object() : json);
+                return;
+            case CATCH_UP:
+                reading = false;
+                gap = false;
+                publish(json, BatchKind.LIVE);
+                if (!customerLeft()) {
+                    run();
+                }
                 return;
             case POLL:
                 reading = false;
@@ -345,7 +361,9 @@ public final class RestTransport implements Transport, Call.Owner, Runnable {
                 c.reply.ok(Values.object());
                 return;
             case POLL:
+            case CATCH_UP:
                 reading = false;
+                gap = true;
                 if (r.status == 0) {
                     if (!offline) {
                         offline = true;
@@ -370,7 +388,7 @@ public final class RestTransport implements Transport, Call.Owner, Runnable {
 
     /** Publishes a poll's or a history's messages, if any. */
     private void publish(Value json, BatchKind kind) {
-        Value[] batch = roster.convert(json.get("messages"), kind == BatchKind.RESTORED);
+        Value[] batch = roster.convert(json.get("messages"), kind == BatchKind.RESTORED, kind == BatchKind.LIVE);
         if (batch[0].length() > 0) {
             listener.batch(batch[0], batch[1], kind, Values.undefined());
         }
@@ -424,6 +442,7 @@ public final class RestTransport implements Transport, Call.Owner, Runnable {
         roster.reset();
         backoff.reset();
         offline = false;
+        gap = false;
         chatId = pid = displayName = null;
     }
 

@@ -17,12 +17,15 @@ final class Roster {
     boolean customerLeft;
     /** What the last {@link #convert} found: the {@code startChatMessage} frame (chatbots), or null. */
     Value chatStarted;
+    /** The highest sequence number converted so far: a live batch skips what it has already seen. */
+    private double seen;
 
     Roster() {
         reset();
     }
 
     void reset() {
+        seen = -1;
         participants = Values.object();
         participants.set(PureConnectTexts.SYSTEM_ID, Values.object().set("name", "System")
                 .set("type", ChatItems.EXTERNAL));
@@ -32,8 +35,10 @@ final class Roster {
      * Converts {@code list} (wire messages, in server order) into {@code out[0]} items and {@code out[1]} originals
      * (the raw messages, given {@code from}, {@code index} and {@code type} in place as the original did), sorted by
      * sequence number. {@code dropTyping}: a restore's history, whose typing entries the original dropped.
+     * {@code skipSeen}: leave out messages at or below the highest sequence number seen (a catch-up read of the
+     * history after a failed poll, a repeated message); the original kept every one.
      */
-    Value[] convert(Value list, boolean dropTyping) {
+    Value[] convert(Value list, boolean dropTyping, boolean skipSeen) {
         customerLeft = false;
         chatStarted = null;
         int n = list.length();
@@ -42,12 +47,17 @@ final class Roster {
         int k = 0;
         for (int i = 0; i < n; i++) {
             Value w = list.at(i);
+            Value seq = w.get("sequenceNumber");
+            if (skipSeen && seq.isNumber() && seq.num() <= seen) {
+                continue;
+            }
             Value item = w.isRecord() ? item(w, dropTyping) : null;
             if (item == null) {
                 continue;
             }
             int at = k++;
             double index = item.get("index").num();
+            seen = index > seen ? index : seen;
             while (at > 0 && items[at - 1].get("index").num() > index) { // stable insertion sort: nearly sorted
                 items[at] = items[at - 1];
                 raws[at] = raws[at - 1];

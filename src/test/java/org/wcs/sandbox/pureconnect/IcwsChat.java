@@ -61,6 +61,9 @@ public final class IcwsChat {
 
     /** Appends a raw message as given (fault injection: unknown types, unannounced senders, odd timestamps). */
     public synchronized void appendRaw(Map<String, Object> m) {
+        if (m.get("sequenceNumber") instanceof Integer n && n > seq) {
+            seq = n; // later messages still number upwards
+        }
         deliver(new LinkedHashMap<>(m));
     }
 

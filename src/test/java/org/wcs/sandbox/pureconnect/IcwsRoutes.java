@@ -259,6 +259,8 @@ final class IcwsRoutes extends Handler.Abstract {
                 // the original widget sends the connector session as "chatId"; the chat's own id is taken too
                 if (c != null && !c.ended() && (c.chatId.equals(body.get("chatId")) || sid.equals(body.get("chatId")))
                         && c.customerId.equals(body.get("participantId")) && c.reconnect(c.customerId)) {
+                    // a restore is a new page: the old page's socket (a navigation closes it) gets nothing more
+                    emulator.dropSockets(c);
                     json(ex, 200, Map.of());
                     return;
                 }

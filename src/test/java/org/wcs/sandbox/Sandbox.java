@@ -194,7 +194,8 @@ public final class Sandbox implements AutoCloseable {
             System.out.println("  " + u + "/agent.html       agent console: answer chats as a person");
             System.out.println("  " + u + "/plugins/webchatservice.min.js   the plugin");
             if (sandbox.widgetsDir != null) {
-                System.out.println("  " + u + "/byo/index.html?backend=gms|cometd|purecloud|nexus   your Genesys"
+                System.out.println("  " + u + "/byo/index.html?backend=gms|cometd|purecloud|nexus|pureconnect|pureconnectbots"
+                        + "   your Genesys"
                         + " Widgets UI on this plugin");
             }
             System.out.println("  emulated back ends: " + String.join(", ", sandbox.desks().stream()

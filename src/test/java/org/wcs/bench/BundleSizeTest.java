@@ -21,7 +21,8 @@ class BundleSizeTest {
     static final java.util.List<String> BUILDS = java.util.List.of("webchatservice.min.js",
             "gms/webchatservice.min.js", "gms/webchatservice.standalone.min.js",
             "purecloud-v2-sockets/webchatservice.min.js", "purecloud-v2-sockets/webchatservice.standalone.min.js",
-            "pureengage-v3-rest/webchatservice.min.js", "pureengage-v3-rest/webchatservice.standalone.min.js");
+            "pureengage-v3-rest/webchatservice.min.js", "pureengage-v3-rest/webchatservice.standalone.min.js",
+            "pureconnect/webchatservice.min.js", "pureconnect/webchatservice.standalone.min.js");
     static final double TOLERANCE = 1.02;
 
     @ParameterizedTest(name = "{0}")

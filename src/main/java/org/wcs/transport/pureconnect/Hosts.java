@@ -58,7 +58,9 @@ final class Hosts {
                 }
             }
             alternates = new String[n];
-            System.arraycopy(a, 0, alternates, 0, n);
+            for (int i = 0; i < n; i++) { // no System.arraycopy: it brings its own weight into the bundle
+                alternates[i] = a[i];
+            }
         }
     }
 

@@ -118,7 +118,8 @@ final class PureConnectRestBackEnd extends BackEnd {
                         Fault.delay(1_800)),
                 poll(FaultKind.MALFORMED, "a poll answers a 200 that is not JSON", 1, Fault.notJson()),
                 FaultCase.none(FaultKind.DUPLICATED, "ICWS queues each message once per participant (spec"
-                        + " pureconnect-v4 §4.4); the client, as the original, does not de-duplicate"),
+                        + " pureconnect-v4 §4.4) and the emulator has no repeat fault yet; the client skips sequence"
+                        + " numbers it has seen"),
                 FaultCase.none(FaultKind.REORDERED, "one poll answer cannot be reordered in transit, and each batch is"
                         + " sorted by sequenceNumber (spec §6.1)"),
                 poll(FaultKind.HTTP_401, "a poll answers 401", 1, Fault.http(401, "error.request.unauthorized")),

@@ -39,6 +39,25 @@
           }
         }
       }
+    },
+    // PureConnect ICWS web chat through the emulator's proxy: two virtual servers, so a 503 can move the chat.
+    // The agent choice goes as an additional attribute: these transports send no configured userData.
+    pureconnect: {
+      transport: {
+        type: 'pureconnect-v4-rest', hosts: ['cic-a.example.test', 'cic-b.example.test'],
+        reverseProxyUrl: origin + '/icws-proxy',
+        interactionData: { routing: { targetName: 'Sandbox' }, additionalAttrs: { sandboxAgent: agent } }
+      }
+    },
+    // PureConnect chat bots: the connector's REST and WebSocket, on the emulator instead of Genesys's cloud.
+    pureconnectbots: {
+      transport: {
+        type: 'pureconnect-v4-chatbots', hosts: ['cic-a.example.test'],
+        chatbotsRestBase: origin + '/pureconnect-bots/api/v1/start/',
+        chatbotsSocketUrl: origin.replace(/^http/, 'ws') + '/pureconnect-bots/v1',
+        chatBotData: 'sandbox-bot', additionalAttrs: { sandboxAgent: agent },
+        interactionData: { routing: { targetName: 'Sandbox' } }
+      }
     }
   };
   var webchat = configs[backend] || configs.gms;

@@ -29,26 +29,20 @@ class CoreIsolationTest {
         BUS = "org.wcs.bus", SPI = "org.wcs.transport", SERVICE = "org.wcs.service";
 
     /** Package → the packages its classes may import (its own always allowed). */
-    private static final Map<String, List<String>> ALLOWED = plus("org.wcs.jsapi",
-            List.of(VALUE, UTIL, PLATFORM, BUS, SPI, SPI + ".gms", SERVICE), Map.of(
-            VALUE, List.of(),
-            UTIL, List.of(),
-            PLATFORM, List.of(VALUE, UTIL),
-            BUS, List.of(VALUE, UTIL, PLATFORM),
-            SPI, List.of(VALUE, UTIL, PLATFORM),
-            SPI + ".gms", List.of(VALUE, UTIL, PLATFORM, SPI),
-            SPI + ".purecloud", List.of(VALUE, UTIL, PLATFORM, SPI),
-            SPI + ".nexus", List.of(VALUE, UTIL, PLATFORM, SPI),
-            SERVICE, List.of(VALUE, UTIL, PLATFORM, BUS, SPI),
-            "org.wcs.browser", List.of(VALUE, UTIL, PLATFORM, BUS, SPI, SPI + ".gms", SPI + ".purecloud",
-                    SPI + ".nexus", SERVICE, "org.wcs.jsapi", "org.teavm.jso")));
-
-    /** {@code map} and one more entry (Map.of takes ten at most). */
-    private static Map<String, List<String>> plus(String pkg, List<String> allowed, Map<String, List<String>> map) {
-        Map<String, List<String>> all = new java.util.HashMap<>(map);
-        all.put(pkg, allowed);
-        return all;
-    }
+    private static final Map<String, List<String>> ALLOWED = Map.ofEntries(
+            Map.entry(VALUE, List.of()),
+            Map.entry(UTIL, List.of()),
+            Map.entry(PLATFORM, List.of(VALUE, UTIL)),
+            Map.entry(BUS, List.of(VALUE, UTIL, PLATFORM)),
+            Map.entry(SPI, List.of(VALUE, UTIL, PLATFORM)),
+            Map.entry(SPI + ".gms", List.of(VALUE, UTIL, PLATFORM, SPI)),
+            Map.entry(SPI + ".purecloud", List.of(VALUE, UTIL, PLATFORM, SPI)),
+            Map.entry(SPI + ".nexus", List.of(VALUE, UTIL, PLATFORM, SPI)),
+            Map.entry(SPI + ".pureconnect", List.of(VALUE, UTIL, PLATFORM, SPI)),
+            Map.entry(SERVICE, List.of(VALUE, UTIL, PLATFORM, BUS, SPI)),
+            Map.entry("org.wcs.jsapi", List.of(VALUE, UTIL, PLATFORM, BUS, SPI, SPI + ".gms", SERVICE)),
+            Map.entry("org.wcs.browser", List.of(VALUE, UTIL, PLATFORM, BUS, SPI, SPI + ".gms", SPI + ".purecloud",
+                    SPI + ".nexus", SPI + ".pureconnect", SERVICE, "org.wcs.jsapi", "org.teavm.jso")));
 
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([a-z][\\w]*(?:\\.[a-z][\\w]*)*)\\.",
             Pattern.MULTILINE);

@@ -67,4 +67,18 @@ public final class Builds {
             WebChatServiceMain.startHosted(new Transports(new MulticloudBackEnd()));
         }
     }
+
+    /** PureConnect (ICWS web chat and chat bots), with our bus. */
+    public static final class PureConnect {
+        public static void main(String[] args) {
+            WebChatServiceMain.start(new Transports(new PureConnectBackEnd()));
+        }
+    }
+
+    /** PureConnect for Genesys pages. */
+    public static final class PureConnectHosted {
+        public static void main(String[] args) {
+            WebChatServiceMain.startHosted(new Transports(new PureConnectBackEnd()));
+        }
+    }
 }

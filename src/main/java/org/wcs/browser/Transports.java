@@ -14,7 +14,7 @@ public final class Transports implements TransportFactory {
 
     /** Every back end: the all-back-ends file. */
     public Transports() {
-        this(new GmsBackEnd(), new GenesysCloudBackEnd(), new MulticloudBackEnd());
+        this(new GmsBackEnd(), new GenesysCloudBackEnd(), new MulticloudBackEnd(), new PureConnectBackEnd());
     }
 
     Transports(TransportFactory... backEnds) {

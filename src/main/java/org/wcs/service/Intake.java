@@ -78,12 +78,16 @@ final class Intake implements Runnable {
         return m;
     }
 
+    /**
+     * The events an item implies. Types are compared in lower case, as the WebChat UI reads them: PureConnect's
+     * items keep the original's spellings ({@code participantjoined}, {@code message}, {@code typingstarted}).
+     */
     private void participants(Value m) {
-        String type = m.get("type").str("");
+        String type = Values.lower(m.get("type").str(""));
         String from = m.get("from").get("type").str("");
         boolean agent = ChatItems.staff(from);
-        boolean joined = type.equals(ChatItems.PARTICIPANT_JOINED);
-        if (joined || type.equals(ChatItems.PARTICIPANT_LEFT)) {
+        boolean joined = type.equals(lower(ChatItems.PARTICIPANT_JOINED));
+        if (joined || type.equals(lower(ChatItems.PARTICIPANT_LEFT))) {
             if (agent) {
                 service.transcript.agent(m, joined, from.equals(ChatItems.SUPERVISOR));
                 if (!joined) {
@@ -96,12 +100,16 @@ final class Intake implements Runnable {
                         .set("agents", service.transcript.agents)
                         .set("numAgentsConnected", service.transcript.connectedAgents()));
             }
-        } else if (agent && type.equals(ChatItems.TYPING_STARTED)) {
+        } else if (agent && type.equals(lower(ChatItems.TYPING_STARTED))) {
             typing(true, m);
-        } else if (agent && (type.equals(ChatItems.TYPING_STOPPED) || type.equals(ChatItems.MESSAGE)
-                || type.equals(ChatItems.PUSH_URL) || type.equals(ChatItems.NOTICE))) {
-            typing(false, type.equals(ChatItems.TYPING_STOPPED) ? m : Values.object());
+        } else if (agent && (type.equals(lower(ChatItems.TYPING_STOPPED)) || type.equals(lower(ChatItems.MESSAGE))
+                || type.equals(lower(ChatItems.PUSH_URL)) || type.equals(lower(ChatItems.NOTICE)))) {
+            typing(false, type.equals(lower(ChatItems.TYPING_STOPPED)) ? m : Values.object());
         }
+    }
+
+    private static String lower(String s) {
+        return Values.lower(s);
     }
 
     /**

@@ -18,6 +18,8 @@ public final class TransportTexts {
     public static final String NO_MORE_MESSAGES = "No more messages to fetch";
     public static final String NO_POLLING = "This transport doesn't support polling.";
     public static final String NO_RESET_POLL_EXCEPTIONS = "This transport doesn't support resetPollExceptions command.";
+    /** {@code resetPollExceptions} of the nextgen transports (v3, PureConnect). */
+    public static final String NO_POLL_EXCEPTIONS = "This transport doesn't support any poll Exceptions.";
     public static final String NO_FILE_LIMITS = "This transport doesn't support getFileLimits command.";
     public static final String NO_CUSTOM_NOTICE = "This transport doesn't support sendCustomNotice command.";
     public static final String NO_FILE_DOWNLOAD = "This transport doesn't support file download.";

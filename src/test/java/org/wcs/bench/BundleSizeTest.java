@@ -22,7 +22,8 @@ class BundleSizeTest {
             "gms/webchatservice.min.js", "gms/webchatservice.standalone.min.js",
             "gms-rest/webchatservice.min.js", "gms-rest/webchatservice.standalone.min.js",
             "purecloud-v2-sockets/webchatservice.min.js", "purecloud-v2-sockets/webchatservice.standalone.min.js",
-            "pureengage-v3-rest/webchatservice.min.js", "pureengage-v3-rest/webchatservice.standalone.min.js");
+            "pureengage-v3-rest/webchatservice.min.js", "pureengage-v3-rest/webchatservice.standalone.min.js",
+            "pureconnect/webchatservice.min.js", "pureconnect/webchatservice.standalone.min.js");
     static final double TOLERANCE = 1.02;
 
     @ParameterizedTest(name = "{0}")

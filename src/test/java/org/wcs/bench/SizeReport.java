@@ -56,6 +56,9 @@ public final class SizeReport {
                 "purecloud-v2-sockets"},
             {"Multicloud CX v3", "webchatservicenextgen.mod.js", "pure-engage-v3-rest-transport.mod.js",
                 "pureengage-v3-rest"},
+            {"PureConnect", "webchatservicenextgen.mod.js", "pure-connect-v4-rest-transport.mod.js", "pureconnect"},
+            {"PureConnect bots", "webchatservicenextgen.mod.js", "pure-connect-v4-bots-transport.mod.js",
+                "pureconnect"},
         };
         System.out.printf("%nGenesys page (cxbus + widgets-core: %d B gzip -9) with their service and with ours:%n",
                 page);

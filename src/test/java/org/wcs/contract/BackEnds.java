@@ -9,6 +9,6 @@ final class BackEnds {
 
     static List<BackEnd> all() {
         return List.of(new GmsRestBackEnd(), new CometdBackEnd(), new GenesysCloudBackEnd(),
-                new MulticloudV3BackEnd());
+                new MulticloudV3BackEnd(), new PureConnectRestBackEnd(), new PureConnectBotsBackEnd());
     }
 }

@@ -103,7 +103,7 @@ class ChatContractTest extends SandboxTest {
     private static boolean showsAgentJoin(Value event) {
         Value ms = event.get("messages");
         for (int i = 0; i < ms.length(); i++) {
-            if (ms.at(i).get("type").str("").equals("ParticipantJoined")
+            if (ms.at(i).get("type").str("").equalsIgnoreCase("ParticipantJoined") // PureConnect: "participantjoined"
                     && ms.at(i).get("from").get("type").str("").equals("Agent")) {
                 return true;
             }

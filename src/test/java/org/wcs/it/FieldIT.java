@@ -288,7 +288,7 @@ class FieldIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"gms", "gms-rest", "purecloud-v2-sockets", "pureengage-v3-rest"})
+    @ValueSource(strings = {"gms", "gms-rest", "purecloud-v2-sockets", "pureengage-v3-rest", "pureconnect"})
     void aBuildForGenesysPagesOnAPageWithoutABusSaysSoAndStaysOut(String folder) {
         browser.driver.get(url(SITE, "/test/field-no-bus.html?build=" + folder));
         browser.waitFor("document.readyState === 'complete'");

@@ -46,7 +46,7 @@ class GenesysWidgetsUiIT extends InBrowser {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"gms", "cometd", "purecloud", "nexus"})
+    @ValueSource(strings = {"gms", "cometd", "purecloud", "nexus", "pureconnect", "pureconnectbots"})
     void theirWebChatChatsComesBackAfterAReloadAndEnds(String backend) throws Exception {
         // given a chat started in their UI, the agent's greeting shown
         startAChatInTheirUi(backend);
@@ -67,7 +67,9 @@ class GenesysWidgetsUiIT extends InBrowser {
         WebElement box = browser.driver.findElement(By.cssSelector(".cx-webchat textarea.cx-message-input"));
         box.sendKeys("Still there?");
         AgentDesk desk = desk(backend);
-        String preview = backend.equals("purecloud") ? "" : "Still there?"; // Genesys Cloud's typing has no text
+        // Genesys Cloud's typing has no text; PureConnect's desk shows only that the customer types
+        String preview = backend.equals("purecloud") ? "" : backend.startsWith("pureconnect") ? "(typing)"
+                : "Still there?";
         long until = System.currentTimeMillis() + 5000;
         while (!preview.equals(latest(desk).customerTyping()) && System.currentTimeMillis() < until) {
             Thread.sleep(50);
@@ -98,7 +100,7 @@ class GenesysWidgetsUiIT extends InBrowser {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"gms", "cometd", "purecloud", "nexus"})
+    @ValueSource(strings = {"gms", "cometd", "purecloud", "nexus", "pureconnect", "pureconnectbots"})
     void theCustomerEndsTheChatWithTheirCloseButton(String backend) throws InterruptedException {
         // given a chat in their UI
         startAChatInTheirUi(backend);
@@ -220,7 +222,8 @@ class GenesysWidgetsUiIT extends InBrowser {
     }
 
     private static AgentDesk desk(String backend) {
-        return sandbox.desks().stream().filter(d -> d.backend().equals(backend)).findFirst().orElseThrow();
+        String name = backend.equals("pureconnectbots") ? "pureconnect" : backend; // both PureConnect transports
+        return sandbox.desks().stream().filter(d -> d.backend().equals(name)).findFirst().orElseThrow();
     }
 
     /** The chat this desk saw last. */

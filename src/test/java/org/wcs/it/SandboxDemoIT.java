@@ -33,9 +33,12 @@ class SandboxDemoIT extends InBrowser {
         sandbox.startScriptedAgent(AgentScript.parse("wait 300; join Grace; typing 300; say Hello, I'm Grace.; reply"));
     }
 
+    /** Every desk's back end, and PureConnect's chat bots, which share the PureConnect desk. */
     static List<String> backends() throws Exception {
         try (Sandbox s = Sandbox.start(0, Path.of("."))) {
-            return s.desks().stream().map(AgentDesk::backend).toList();
+            List<String> out = new java.util.ArrayList<>(s.desks().stream().map(AgentDesk::backend).toList());
+            out.add("pureconnectbots");
+            return out;
         }
     }
 

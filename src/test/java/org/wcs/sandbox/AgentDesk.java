@@ -9,7 +9,7 @@ import java.util.Map;
  * them.
  */
 public interface AgentDesk {
-    /** The back end's name in URLs and on the console: "gms", "purecloud", "nexus", "cometd". */
+    /** The back end's name in URLs and on the console: "gms", "purecloud", "nexus", "cometd", "pureconnect". */
     String backend();
 
     /** Every chat this back end has seen, oldest first. */

@@ -15,6 +15,7 @@ final class Emulators {
         out.add(new org.wcs.sandbox.gms.CometdEmulator(gms)); // the same chats, over CometD
         out.add(new org.wcs.sandbox.purecloud.PureCloudEmulator());
         out.add(new org.wcs.sandbox.nexus.NexusEmulator());
+        out.add(new org.wcs.sandbox.pureconnect.PureConnectEmulator());
         return out;
     }
 }

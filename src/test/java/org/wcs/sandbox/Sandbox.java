@@ -46,6 +46,11 @@ public final class Sandbox implements AutoCloseable {
     public static Sandbox start(int port, Path projectDir, Map<String, Path> mounts) throws Exception {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
+        // The PureConnect chatbots connector's URLs hold an empty segment ("/api/v1/start//api/v1/..."), as the
+        // original widget builds them: the emulator must see them as sent.
+        connector.getConnectionFactory(org.eclipse.jetty.server.HttpConnectionFactory.class).getHttpConfiguration()
+                .setUriCompliance(org.eclipse.jetty.http.UriCompliance.DEFAULT.with("pureconnect-chatbots",
+                        org.eclipse.jetty.http.UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
         connector.setHost("127.0.0.1");
         connector.setPort(port);
         server.addConnector(connector);
@@ -196,7 +201,8 @@ public final class Sandbox implements AutoCloseable {
             System.out.println("  " + u + "/agent.html       agent console: answer chats as a person");
             System.out.println("  " + u + "/plugins/webchatservice.min.js   the plugin");
             if (sandbox.widgetsDir != null) {
-                System.out.println("  " + u + "/byo/index.html?backend=gms|cometd|purecloud|nexus   your Genesys"
+                System.out.println("  " + u + "/byo/index.html?backend=gms|cometd|purecloud|nexus|pureconnect|pureconnectbots"
+                        + "   your Genesys"
                         + " Widgets UI on this plugin");
                 System.out.println("  " + u + ORIGINAL_WIDGETS + "index.html?backend=...   the same on their own"
                         + " WebChatService");

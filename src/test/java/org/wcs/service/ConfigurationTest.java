@@ -40,7 +40,7 @@ class ConfigurationTest extends ServiceFixture {
     void unknownTransportTypeIsRejectedAndKeepsThePluginUnready() { // G52
         JvmPlatform t = new JvmPlatform();
         t.page.window().set("_genesys", Js.obj("widgets", Js.obj("webchat",
-                Js.obj("transport", Js.obj("type", "pureconnect-v4-rest")))));
+                Js.obj("transport", Js.obj("type", "unknown-v9-rest")))));
         WebChatService s = Launcher.start(t.platform, new Transports());
         assertEquals(TransportTexts.INVALID_TRANSPORT, s.configure(Js.obj("transport", Js.obj("type", "nope"))));
         assertEquals(Texts.INVALID_CONFIGURATION, s.configure(Js.obj()));

@@ -8,7 +8,7 @@ public final class NexusTexts {
     }
 
     // Multicloud CX v3 (pureengage-v3-rest), spec pureengage-v3.md sections 9-12
-    public static final String NO_POLL_EXCEPTIONS = "This transport doesn't support any poll Exceptions.";
+    public static final String NO_POLL_EXCEPTIONS = org.wcs.transport.TransportTexts.NO_POLL_EXCEPTIONS;
     public static final String POLL_PENDING = "previous poll has not finished.";
     public static final String CANNOT_START_ASYNC = "Cannot start async chat:";
     public static final String CANNOT_RESTORE_ASYNC = "Cannot restore async chat";

@@ -10,7 +10,7 @@ import org.wcs.value.Values;
 /**
  * Installs the Chat Service JS API (spec §2) while the script is evaluated, beside the {@code WebChatService} plugin
  * and whatever the bus mode: {@code window._genesys.chatService} with {@code startSession}, {@code restoreSession},
- * {@code startChat} (an alias) and {@code version}; {@code window[exportAs]} when {@code _genesys.chatServiceConfig}
+ * {@code startChat} (an alias) and {@code version} (the build's, {@link Platform#version}); {@code window[exportAs]} when {@code _genesys.chatServiceConfig}
  * asks; its {@code onReady} callbacks on a later task. It registers nothing on any bus.
  */
 public final class ChatServiceApi implements JsFunction {
@@ -44,7 +44,7 @@ public final class ChatServiceApi implements JsFunction {
         for (int i = 0; i < ChatServiceTexts.API.length; i++) {
             api.set(ChatServiceTexts.API[i], Values.function(new ChatServiceApi(service, i == 2 ? START : i, api)));
         }
-        api.set("version", ChatServiceTexts.VERSION);
+        api.set("version", platform.version);
         genesys.set(ChatServiceTexts.GLOBAL, api);
         Value config = genesys.get(ChatServiceTexts.CONFIG);
         String exportAs = config.get("exportAs").str();

@@ -9,8 +9,6 @@ public final class ChatServiceTexts {
     private ChatServiceTexts() {
     }
 
-    /** The {@code version} member. */
-    public static final String VERSION = "0.1.0";
 
     // ------------------------------------------------------------------ error codes (§4.2) and descriptions
     public static final int MISSING_PARAMETER = 2;

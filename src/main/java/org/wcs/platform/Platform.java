@@ -9,9 +9,22 @@ public final class Platform {
     public final Storage storage;
     public final Page page;
     public final RandomSource random;
+    /**
+     * The product's version as the build stamped it (the POM's), published as {@code WebChatService.data.version}
+     * and {@code _genesys.chatService.version}; {@link #UNSTAMPED} where no build stamped one (JVM tests, test
+     * bundles that skip the minifier).
+     */
+    public final String version;
+
+    public static final String UNSTAMPED = "dev";
 
     public Platform(Scheduler scheduler, Http http, WebSockets webSockets, Cookies cookies, Storage storage, Page page,
             RandomSource random) {
+        this(scheduler, http, webSockets, cookies, storage, page, random, UNSTAMPED);
+    }
+
+    public Platform(Scheduler scheduler, Http http, WebSockets webSockets, Cookies cookies, Storage storage, Page page,
+            RandomSource random, String version) {
         this.scheduler = scheduler;
         this.http = http;
         this.webSockets = webSockets;
@@ -19,5 +32,6 @@ public final class Platform {
         this.storage = storage;
         this.page = page;
         this.random = random;
+        this.version = version;
     }
 }

@@ -75,6 +75,7 @@ public final class WebChatService {
         this.prefilters = new Prefilters(cookies);
         cookies.onUnavailable(() -> failure(Texts.COOKIES_UNAVAILABLE_REASON, Texts.COOKIES_UNAVAILABLE));
         plugin.registerEvents(Events.ALL);
+        plugin.data("version", Values.of(platform.version));
         plugin.data("sleeping", Values.of(false));
         plugin.data("sessionActive", Values.of(false));
         for (int i = 0; i < Commands.NAMES.length; i++) {
@@ -313,7 +314,8 @@ public final class WebChatService {
     void wake(boolean resetIdle) {
         if (sleeping && active()) {
             sleeping = false;
-            plugin.data("sleeping", Values.of(false));
+            plugin.data("version", Values.of(platform.version));
+        plugin.data("sleeping", Values.of(false));
             publish(Events.WAKING, Values.object());
             transport.sleep(false);
         } else if (resetIdle && active()) {

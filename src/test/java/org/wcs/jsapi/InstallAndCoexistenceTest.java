@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.wcs.browser.Transports;
 import org.wcs.jvm.Js;
 import org.wcs.jvm.JvmPlatform;
+import org.wcs.platform.Platform;
 import org.wcs.service.TestPage;
 import org.wcs.value.JsError;
 import org.wcs.value.Value;
@@ -30,7 +31,7 @@ class InstallAndCoexistenceTest extends ApiFixture {
         for (String m : new String[] {"startSession", "restoreSession", "startChat"}) {
             assertTrue(installed.get(m).isFunction(), m);
         }
-        assertEquals(ChatServiceTexts.VERSION, installed.get("version").str());
+        assertEquals(Platform.UNSTAMPED, installed.get("version").str());
         assertFalse(window.has("chat"));
         // exportAs
         load(Js.obj("chatServiceConfig", Js.obj("exportAs", "chat")));

@@ -107,7 +107,7 @@ final class ReportQueue implements TransportListener, Runnable {
                 r.polling(e.typed == Boolean.TRUE);
                 break;
             case ENDED:
-                r.ended();
+                r.ended(e.typed == Boolean.TRUE);
                 break;
             case CAPABILITIES:
                 r.capabilities(e.data);
@@ -182,6 +182,11 @@ final class ReportQueue implements TransportListener, Runnable {
     @Override
     public void ended() {
         add(ENDED, null, null, null, null);
+    }
+
+    @Override
+    public void endedSilently() {
+        add(ENDED, null, null, null, Boolean.TRUE);
     }
 
     @Override

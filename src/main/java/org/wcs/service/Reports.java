@@ -149,13 +149,19 @@ final class Reports {
         }
     }
 
-    /** The server (or another tab) ended the chat. */
-    void ended() {
+    /**
+     * The server (or another tab) ended the chat; {@code customerGone}: the server said nothing of the customer, who
+     * is shown as disconnected first.
+     */
+    void ended(boolean customerGone) {
         if (!s.go(Lifecycle.ENDED)) {
             return;
         }
         s.nextGeneration();
         s.deactivate();
+        if (customerGone) {
+            s.publish(Events.participant(ChatItems.CLIENT, false), Values.object().set("numAgentsConnected", 0));
+        }
         s.publish(Events.ENDED, Values.object());
         s.autoLoad(false);
     }

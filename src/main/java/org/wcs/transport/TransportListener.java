@@ -51,6 +51,14 @@ public interface TransportListener {
     /** The server (or another tab) ended the chat. */
     void ended();
 
+    /**
+     * The server ended the chat without a word about the customer (PureConnect's {@code chatEnded}): the page hears
+     * {@code clientDisconnected}, then {@code ended}, where the original went silent (pureconnect-v4 Q6).
+     */
+    default void endedSilently() {
+        ended();
+    }
+
     /** The transport's capabilities changed: {@code {async, asyncClose, pagination, fileUpload}}, any subset. */
     void capabilities(Value capabilities);
 

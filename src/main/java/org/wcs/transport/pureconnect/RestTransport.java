@@ -409,7 +409,7 @@ public final class RestTransport implements Transport, Call.Owner, Runnable {
     private void serverEnded() {
         stopPolling();
         forget();
-        listener.ended();
+        listener.endedSilently();
     }
 
     // ---- requests and state ------------------------------------------------------------------------------------

@@ -165,7 +165,8 @@ class PureConnectRestChatTest extends PureConnectFixture {
         chat().flagChatEnded();
         until(() -> events.contains("ended"));
         // then
-        assertEquals(List.of("pollingStopped", "ended"), eventsNamed("pollingStopped", "ended"));
+        assertEquals(List.of("pollingStopped", "clientDisconnected", "ended"),
+                eventsNamed("pollingStopped", "clientDisconnected", "ended"));
         assertNull(cookie("session"));
     }
 

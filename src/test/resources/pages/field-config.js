@@ -1,5 +1,5 @@
 /*
- * The configuration of the field pages, for the back end named by ?backend= (gms, cometd, purecloud, v3), every URL
+ * The configuration of the field pages, for the back end named by ?backend= (gms, cometd, purecloud, v3, pureconnect), every URL
  * on the page's own origin, so that the page works under whatever host name the browser was given. An external
  * file, so that pages with a strict Content-Security-Policy (no inline script) can use it.
  */
@@ -12,7 +12,10 @@
       deploymentKey: '11111111-2222-4333-8444-555555555555', orgGuid: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
       socketReconnectInterval: 200, interactionData: { routing: { targetType: 'QUEUE', targetAddress: 'Support' } } } },
     v3: { ajaxTimeout: 5000, transport: { type: 'pureengage-v3-rest', dataURL: o + '/nexus/v3/chat/sessions',
-      endpoint: 'sandbox_chat', headers: { 'x-api-key': 'sandbox-api-key' } } }
+      endpoint: 'sandbox_chat', headers: { 'x-api-key': 'sandbox-api-key' } } },
+    pureconnect: { ajaxTimeout: 5000, transport: { type: 'pureconnect-v4-rest',
+      hosts: ['cic-a.example.test', 'cic-b.example.test'], reverseProxyUrl: o + '/icws-proxy',
+      interactionData: { routing: { targetName: 'Support' } } } }
   };
   window._genesys = { widgets: { webchat: configs[backend] } };
   // What the page's Content-Security-Policy refused, if anything (a strict page must see none of ours).

@@ -265,7 +265,7 @@ class FieldIT {
 
     @ParameterizedTest(name = "{0} from plugins/{1}")
     @CsvSource({"gms, gms", "gms, gms-rest", "cometd, gms", "purecloud, purecloud-v2-sockets",
-            "v3, pureengage-v3-rest"})
+            "v3, pureengage-v3-rest", "pureconnect, pureconnect"})
     void eachBackEndsOwnBuildsRunAChat(String backend, String folder) throws Exception {
         AgentDesk desk = desk(backend);
         // given the back end's standalone build (with our bus) on a page without Genesys Widgets

@@ -71,6 +71,11 @@ public interface Transport {
         return false;
     }
 
+    /** Whether {@link #sendFile} uploads anything: the original refuses an upload on a back end without them first. */
+    default boolean uploads() {
+        return true;
+    }
+
     /** Whether {@link #customNotice} sends anything: the original refuses a notice on a back end without them first. */
     default boolean sendsCustomNotices() {
         return false;

@@ -96,4 +96,20 @@ class AsTheOriginalTest {
         assertEquals("rejected:\"" + TransportTexts.NO_MORE_MESSAGES + "\"", o.toString());
         assertEquals(0, p.sent.size());
     }
+
+    @Test
+    void anAgentWithoutAnAvatarTypesWithAnEmptyOne() {
+        // given a chat with an agent who has no avatar
+        ChatPage p = ChatPage.loopback();
+        p.load();
+        var c = p.start();
+        var grace = c.agent("Grace").joins();
+        p.loop.advance(Inbox.REORDER_MS + 10);
+        // when she types
+        grace.types();
+        p.untilEvent("agentTypingStarted");
+        // then from.avatar is "", as the original's (the UI shows its default icon either way)
+        assertEquals("{\"name\":\"Grace\",\"id\":\"" + grace.id() + "\",\"avatar\":\"\"}",
+                Js.json(p.last("agentTypingStarted").get("from")));
+    }
 }

@@ -195,7 +195,7 @@ final class Commands implements CommandHandler {
                 s.transport.fileLimits(reply(c));
                 return;
             case GET_SESSION_DATA:
-                c.resolve(s.transport.sessionData());
+                c.resolve(s.transport.sessionDataAnswer());
                 return;
             case FETCH_HISTORY:
                 s.transport.fetchHistory(reply(c));

@@ -32,6 +32,11 @@ public interface Transport {
     /** Session identifiers, e.g. {@code {sessionID, userId, secureKey, alias}}. */
     Value sessionData();
 
+    /** What {@code getSessionData} resolves: {@link #sessionData()}, unless the original answered less. */
+    default Value sessionDataAnswer() {
+        return sessionData();
+    }
+
     /**
      * How long an agent's typing indication lasts when nothing follows it, or 0 when the back end always says when
      * typing stops. The service owns the timer ({@code agentTypingTimeout} when it runs out).

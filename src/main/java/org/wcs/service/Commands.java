@@ -180,7 +180,7 @@ final class Commands implements CommandHandler {
                 Value file = d.get("files").get("files").at(0);
                 if (!s.active()) {
                     c.reject(text(s.transport.noChatText(Transport.NO_CHAT_UPLOAD)));
-                } else if (file.isObject()) {
+                } else if (file.isObject() || !s.transport.uploads()) {
                     s.transport.sendFile(file, reply(c));
                 } else {
                     c.reject(text(Texts.NO_FILE));
@@ -195,7 +195,7 @@ final class Commands implements CommandHandler {
                 s.transport.fileLimits(reply(c));
                 return;
             case GET_SESSION_DATA:
-                c.resolve(s.transport.sessionData());
+                c.resolve(s.transport.sessionDataAnswer());
                 return;
             case FETCH_HISTORY:
                 s.transport.fetchHistory(reply(c));

@@ -32,6 +32,11 @@ public interface Transport {
     /** Session identifiers, e.g. {@code {sessionID, userId, secureKey, alias}}. */
     Value sessionData();
 
+    /** What {@code getSessionData} resolves: {@link #sessionData()}, unless the original answered less. */
+    default Value sessionDataAnswer() {
+        return sessionData();
+    }
+
     /**
      * How long an agent's typing indication lasts when nothing follows it, or 0 when the back end always says when
      * typing stops. The service owns the timer ({@code agentTypingTimeout} when it runs out).
@@ -69,6 +74,11 @@ public interface Transport {
     /** Whether {@code sendMessage} without a text says so before it says there is no chat (the original's nextgen). */
     default boolean checksTextFirst() {
         return false;
+    }
+
+    /** Whether {@link #sendFile} uploads anything: the original refuses an upload on a back end without them first. */
+    default boolean uploads() {
+        return true;
     }
 
     /** Whether {@link #customNotice} sends anything: the original refuses a notice on a back end without them first. */

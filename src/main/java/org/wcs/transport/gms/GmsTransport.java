@@ -167,7 +167,8 @@ public final class GmsTransport implements Transport {
                     session.store();
                     listener.started(session.data);
                     answered(raw);
-                    reply.ok(body);
+                    // CometD resolves {statusCode: 0}, as its original does and as its other calls do; REST the answer
+                    reply.ok(comet != null ? Values.object().set("statusCode", 0) : body);
                     startPolling();
                     if (comet != null) {
                         take(body, false); // REST reads them again with the first refresh; a push is the news

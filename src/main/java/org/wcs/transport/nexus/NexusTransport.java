@@ -191,6 +191,22 @@ public final class NexusTransport implements Transport {
         return claims != null ? claims : hadSession ? Values.object() : Values.of("");
     }
 
+    /** The claims without the token, as the original's {@code getSessionData} (started still carries it). */
+    @Override
+    public Value sessionDataAnswer() {
+        if (claims == null) {
+            return sessionData();
+        }
+        Value answer = Values.object();
+        String[] keys = claims.keys();
+        for (int i = 0; i < keys.length; i++) {
+            if (!keys[i].equals("token")) {
+                answer.set(keys[i], claims.get(keys[i]));
+            }
+        }
+        return answer;
+    }
+
     /** One more page of older messages (async only), before the oldest one this page has seen (spec 10). */
     @Override
     public void fetchHistory(Reply reply) {

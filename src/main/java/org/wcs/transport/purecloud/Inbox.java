@@ -196,9 +196,9 @@ final class Inbox implements Runnable {
         if (!member.get("role").str("").equals("AGENT")) {
             return;
         }
-        String avatar = member.get("avatarImageUrl").str("");
+        // avatar is always there, "" for an agent without one, as in the original
         t.out.agentTyping(Values.object().set("from", Values.object().set("name", member.get("displayName"))
-                .set("id", sender).set("avatar", avatar.isEmpty() ? null : avatar)), AgentTyping.STARTED);
+                .set("id", sender).set("avatar", member.get("avatarImageUrl").str(""))), AgentTyping.STARTED);
     }
 
     /** Forgets the session: queue, timers, members and what was shown. */

@@ -181,6 +181,11 @@ public final class PureCloudTransport implements Transport {
     }
 
     @Override
+    public boolean uploads() {
+        return false;
+    }
+
+    @Override
     public boolean checksTextFirst() {
         return true;
     }
@@ -215,7 +220,8 @@ public final class PureCloudTransport implements Transport {
 
     @Override
     public void fetchHistory(Reply reply) {
-        String busy = !pagination ? PureCloudTexts.HISTORY_NOT_ENABLED : !streaming() ? TransportTexts.NO_ACTIVE_SESSION
+        // without a chat the original says there is nothing more to fetch (its cursor says so)
+        String busy = !pagination ? PureCloudTexts.HISTORY_NOT_ENABLED : !streaming() ? TransportTexts.NO_MORE_MESSAGES
                 : history != null ? PureCloudTexts.HISTORY_BUSY : !more ? TransportTexts.NO_MORE_MESSAGES : null;
         if (busy != null) {
             reply.fail(Values.of(busy));
@@ -268,7 +274,7 @@ public final class PureCloudTransport implements Transport {
         }
         session.save();
         out.started(Values.object().set("data", session.data()));
-        r.ok(session.data());
+        r.ok(Values.undefined()); // the original resolves with nothing; the session is in started and getSessionData
         out.exchanged(Values.object());
         double now = clock.now();
         Value joined = Items.started(now, session.v[Session.MEMBER],
@@ -399,7 +405,7 @@ public final class PureCloudTransport implements Transport {
             // a call of a session that is over: only its command still needs an answer
             if (c.reply != null) {
                 if (ok) {
-                    c.reply.ok(json);
+                    c.reply.ok(Values.undefined());
                 } else {
                     c.reply.fail(Values.of(TransportTexts.NO_ACTIVE_SESSION));
                 }
@@ -425,16 +431,16 @@ public final class PureCloudTransport implements Transport {
             case PAGE:
                 paged(c, ok, status, json);
                 break;
-            case SEND:
+            case SEND: // sends and typing resolve with nothing, as the original's (the UI reads only statusCode 1)
                 if (ok) {
-                    c.reply.ok(json);
+                    c.reply.ok(Values.undefined());
                 } else {
                     c.reply.fail(error("MessageFailed", null, status, json));
                 }
                 break;
             default: // typing: failures are silent, as in the widget
                 if (ok) {
-                    c.reply.ok(json);
+                    c.reply.ok(Values.undefined());
                 } else {
                     c.reply.fail(Values.of(PureCloudTexts.NO_TYPING_DATA));
                 }

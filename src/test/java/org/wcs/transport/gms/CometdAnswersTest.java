@@ -69,4 +69,13 @@ class CometdAnswersTest extends CometdFixture {
         assertEquals(400.0, o.value.get("status").num());
         assertTrue(page.events.stream().anyMatch(e -> e.startsWith("error")), page.events.toString());
     }
+
+    @Test
+    void startChatResolvesStatusCodeZeroAsTheOriginal() {
+        // when a chat starts
+        TestPage.Outcome o = page.await("startChat", Js.obj("firstname", "Ada", "lastname", "Lovelace"));
+        // then it resolves {statusCode: 0}, not the pushed answer (the session is in started and getSessionData)
+        assertEquals("resolved:{\"statusCode\":0}", o.toString());
+        assertTrue(page.service.isActive());
+    }
 }

@@ -55,7 +55,7 @@ class NexusAsyncTest extends NexusFixture {
         startChat();
         // then: after create {messageIndex: 0, token}, after the first batch the newest index
         assertEquals(List.of("setSessionData", "getSessionData", "getSessionData"), storeCallNames);
-        String token = settle("getSessionData", null).value.get("token").str();
+        String token = data("started").get("data").get("token").str();
         assertEquals("{\"messageIndex\":0,\"token\":\"" + token + "\"}", Js.json(storeCalls.get(1)[0]));
         assertEquals("{\"messageIndex\":\"1\",\"token\":\"" + token + "\"}", Js.json(storeCalls.get(2)[0]));
         // the Cookie and CookieOptions arguments
@@ -157,7 +157,7 @@ class NexusAsyncTest extends NexusFixture {
         // given a chat whose token the page got somehow (e.g. its own backend)
         loadWith(asyncTransport());
         startChat();
-        String token = settle("getSessionData", null).value.get("token").str();
+        String token = data("started").get("data").get("token").str();
         freshBrowser();
         stored = null;
         // when

@@ -52,4 +52,64 @@ class AsTheOriginalTest {
         // and once that page says nothing older is left, the original's text
         assertEquals("rejected:\"" + TransportTexts.NO_MORE_MESSAGES + "\"", p.settle("fetchHistory", null).toString());
     }
+
+    @Test
+    void startSendAndTypingResolveWithNothingAsTheOriginals() {
+        // given a page
+        ChatPage p = ChatPage.loopback();
+        p.load();
+        // when a chat starts, the user sends a message and types
+        Outcome start = p.settle("startChat", Js.obj("form", Js.obj("firstname", "Ada")));
+        Outcome send = p.settle("sendMessage", Js.obj("message", "Hello"));
+        Outcome typing = p.settle("sendTyping", Js.obj("isTyping", true));
+        // then each resolves with nothing, as the original's do (the session is in started and getSessionData)
+        assertEquals("resolved", start.state);
+        assertTrue(start.value.isUndefined(), start.toString());
+        assertTrue(send.value.isUndefined(), send.toString());
+        assertTrue(typing.value.isUndefined(), typing.toString());
+        assertEquals("resolved", send.state);
+        assertEquals("resolved", typing.state);
+    }
+
+    @Test
+    void sendFileWithoutAFileSaysFirstThatThereAreNoUploads() {
+        // given a chat
+        ChatPage p = ChatPage.loopback();
+        p.load();
+        p.start();
+        // when a page sends no file, or no file object
+        Outcome none = p.settle("sendFile", Js.obj());
+        Outcome odd = p.settle("sendFile", Js.obj("files", "x"));
+        // then, as the original, Genesys Cloud says it takes no uploads before it looks at the file
+        assertEquals("rejected:\"" + TransportTexts.NO_FILE_UPLOAD + "\"", none.toString());
+        assertEquals("rejected:\"" + TransportTexts.NO_FILE_UPLOAD + "\"", odd.toString());
+    }
+
+    @Test
+    void historyWithoutAChatSaysThereIsNoMoreToFetch() {
+        // given a page without a chat
+        ChatPage p = ChatPage.loopback();
+        p.load();
+        // when the page asks for history
+        Outcome o = p.settle("fetchHistory", null);
+        // then the original's text
+        assertEquals("rejected:\"" + TransportTexts.NO_MORE_MESSAGES + "\"", o.toString());
+        assertEquals(0, p.sent.size());
+    }
+
+    @Test
+    void anAgentWithoutAnAvatarTypesWithAnEmptyOne() {
+        // given a chat with an agent who has no avatar
+        ChatPage p = ChatPage.loopback();
+        p.load();
+        var c = p.start();
+        var grace = c.agent("Grace").joins();
+        p.loop.advance(Inbox.REORDER_MS + 10);
+        // when she types
+        grace.types();
+        p.untilEvent("agentTypingStarted");
+        // then from.avatar is "", as the original's (the UI shows its default icon either way)
+        assertEquals("{\"name\":\"Grace\",\"id\":\"" + grace.id() + "\",\"avatar\":\"\"}",
+                Js.json(p.last("agentTypingStarted").get("from")));
+    }
 }

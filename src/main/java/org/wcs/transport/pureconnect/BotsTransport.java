@@ -2,15 +2,12 @@ package org.wcs.transport.pureconnect;
 
 import org.wcs.platform.Cancellable;
 import org.wcs.platform.HttpResponse;
-import org.wcs.transport.Backoff;
 import org.wcs.transport.BatchKind;
 import org.wcs.transport.ConnectionStatus;
 import org.wcs.transport.Reply;
 import org.wcs.transport.RestoreOutcome;
 import org.wcs.transport.StateCookies;
-import org.wcs.transport.Transport;
 import org.wcs.transport.TransportContext;
-import org.wcs.transport.TransportListener;
 import org.wcs.transport.TransportTexts;
 import org.wcs.value.JsError;
 import org.wcs.value.Value;
@@ -26,19 +23,13 @@ import org.wcs.value.Values;
  * the socket, a dropped socket reconnects with back-off, the end closes it (Q12); {@code botCustomData} is taken as
  * given (Q16); and the rest transport's fixes where they apply (Q1, Q3, Q4, Q6, Q9, Q13, Q14).
  */
-public final class BotsTransport implements Transport, Call.Owner, Runnable {
+public final class BotsTransport extends PureConnectTransport {
     public static final String TYPE = PureConnectTexts.BOTS;
     private static final String COOKIE = StateCookies.STATE + TYPE + ".";
     /** Connector sockets that fail before the first one opened: then the start is given up. */
     static final int OPEN_TRIES = 5;
     static final int START = 0, SEND = 1, TYPING = 2, QUIET = 3, END = 4, RESTORE = 5, HISTORY = 6;
 
-    private final TransportContext context;
-    private final TransportListener listener;
-    private final Settings settings;
-    private final Hosts hosts;
-    private final Roster roster = new Roster();
-    private final Backoff backoff;
     private final String restBase;
     private final String socketBase;
     private int session;
@@ -53,14 +44,9 @@ public final class BotsTransport implements Transport, Call.Owner, Runnable {
     private Value startAnswer;
     private boolean everOpened;
     private boolean offline;
-    private boolean capabilitiesAnnounced;
 
     public BotsTransport(TransportContext context) {
-        this.context = context;
-        this.listener = context.listener;
-        this.settings = new Settings(context, TYPE);
-        this.hosts = new Hosts(settings.hosts);
-        this.backoff = new Backoff(context.platform.random, 1000, Backoff.cap(context));
+        super(context, TYPE, 1000);
         String env = settings.transport.get("environmentType").str("");
         String domain = env.equals("dev") ? "inindca.com" : env.equals("test") ? "inintca.com" : "mypurecloud.com";
         String gateway = env.equals("dev") ? "6napswoand" : env.equals("test") ? "o3u8hhtgb9" : "lr116vh029";
@@ -139,19 +125,7 @@ public final class BotsTransport implements Transport, Call.Owner, Runnable {
                 .set("participantId", p), false, reply);
     }
 
-    @Override
-    public void asyncRestore(Reply reply) {
-        if (!capabilitiesAnnounced) {
-            capabilitiesAnnounced = true;
-            listener.capabilities(Values.object().set("fileUpload", false));
-        }
-        restore(Values.undefined(), reply);
-    }
 
-    @Override
-    public String resumeCommand() {
-        return "asyncRestore";
-    }
 
     @Override
     public Value sessionData() {
@@ -165,20 +139,8 @@ public final class BotsTransport implements Transport, Call.Owner, Runnable {
         return v;
     }
 
-    @Override
-    public void fetchHistory(Reply reply) {
-        reply.fail(Values.of(TransportTexts.HISTORY_NEEDS_ASYNC));
-    }
 
-    @Override
-    public void sendFile(Value file, Reply reply) {
-        reply.fail(Values.of(PureConnectTexts.NO_SENDING_FILES));
-    }
 
-    @Override
-    public void resetPollExceptions(Reply reply) {
-        reply.fail(Values.of(TransportTexts.NO_POLL_EXCEPTIONS));
-    }
 
     @Override
     public void stopPoll(Reply reply) {

@@ -2,15 +2,12 @@ package org.wcs.transport.pureconnect;
 
 import org.wcs.platform.Cancellable;
 import org.wcs.platform.HttpResponse;
-import org.wcs.transport.Backoff;
 import org.wcs.transport.BatchKind;
 import org.wcs.transport.ConnectionStatus;
 import org.wcs.transport.Reply;
 import org.wcs.transport.RestoreOutcome;
 import org.wcs.transport.StateCookies;
-import org.wcs.transport.Transport;
 import org.wcs.transport.TransportContext;
-import org.wcs.transport.TransportListener;
 import org.wcs.transport.TransportTexts;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
@@ -27,7 +24,7 @@ import org.wcs.value.Values;
  * is no file upload (Q13); what the original let throw is rejected with a text (Q14); a send carries both
  * {@code contentType} and {@code type} (Q15).
  */
-public final class RestTransport implements Transport, Call.Owner, Runnable {
+public final class RestTransport extends PureConnectTransport {
     public static final String TYPE = PureConnectTexts.REST;
     private static final String COOKIE = StateCookies.STATE + TYPE + ".";
     /** Interval between polls until the server suggests one (the original had none: a tight loop, Q5). */
@@ -36,12 +33,6 @@ public final class RestTransport implements Transport, Call.Owner, Runnable {
     static final int START = 0, SEND = 1, TYPING = 2, QUIET = 3, END = 4, EXIT = 5, RECONNECT = 6, HISTORY = 7,
         POLL = 8, SWITCH = 9, CATCH_UP = 10;
 
-    private final TransportContext context;
-    private final TransportListener listener;
-    private final Settings settings;
-    private final Hosts hosts;
-    private final Roster roster = new Roster();
-    private final Backoff backoff;
     /** Counts chats begun and forgotten: answers of an earlier one are not acted on. */
     private int session;
     private String chatId;
@@ -57,14 +48,9 @@ public final class RestTransport implements Transport, Call.Owner, Runnable {
      */
     private boolean gap;
     private Cancellable timer;
-    private boolean capabilitiesAnnounced;
 
     public RestTransport(TransportContext context) {
-        this.context = context;
-        this.listener = context.listener;
-        this.settings = new Settings(context, TYPE);
-        this.hosts = new Hosts(settings.hosts);
-        this.backoff = new Backoff(context.platform.random, POLL_MS, Backoff.cap(context));
+        super(context, TYPE, POLL_MS);
     }
 
     // ---- what the service asks --------------------------------------------------------------------------------
@@ -128,19 +114,7 @@ public final class RestTransport implements Transport, Call.Owner, Runnable {
     }
 
     /** The restore on page load; the first one also says there is no file upload (Q13). */
-    @Override
-    public void asyncRestore(Reply reply) {
-        if (!capabilitiesAnnounced) {
-            capabilitiesAnnounced = true;
-            listener.capabilities(Values.object().set("fileUpload", false));
-        }
-        restore(Values.undefined(), reply);
-    }
 
-    @Override
-    public String resumeCommand() {
-        return "asyncRestore";
-    }
 
     /** {@code {sessionId: chatId, participantId, displayName}} during a chat (no name after a restore), else {}. */
     @Override
@@ -155,20 +129,8 @@ public final class RestTransport implements Transport, Call.Owner, Runnable {
         return v;
     }
 
-    @Override
-    public void fetchHistory(Reply reply) {
-        reply.fail(Values.of(TransportTexts.HISTORY_NEEDS_ASYNC)); // the original threw (Q14)
-    }
 
-    @Override
-    public void sendFile(Value file, Reply reply) {
-        reply.fail(Values.of(PureConnectTexts.NO_SENDING_FILES));
-    }
 
-    @Override
-    public void resetPollExceptions(Reply reply) {
-        reply.fail(Values.of(TransportTexts.NO_POLL_EXCEPTIONS));
-    }
 
     @Override
     public void startPoll(Reply reply) {

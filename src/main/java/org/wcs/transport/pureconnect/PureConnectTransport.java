@@ -56,6 +56,23 @@ abstract class PureConnectTransport implements Transport, Call.Owner, Runnable {
     }
 
     @Override
+    public String noChatText(int what) { // the original's words without a chat (DifferentialIT)
+        return what == Transport.NO_CHAT_TYPING ? PureConnectTexts.NO_ACTIVE_SESSION_STOP
+                : what == Transport.NO_CHAT_UPLOAD ? PureConnectTexts.NO_SENDING_FILES
+                : TransportTexts.NO_ACTIVE_SESSION;
+    }
+
+    @Override
+    public boolean checksTextFirst() {
+        return true;
+    }
+
+    @Override
+    public boolean uploads() { // a file or none, the original says it sends none
+        return false;
+    }
+
+    @Override
     public void resetPollExceptions(Reply reply) {
         reply.fail(Values.of(TransportTexts.NO_POLL_EXCEPTIONS));
     }

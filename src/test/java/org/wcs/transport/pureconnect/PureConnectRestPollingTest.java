@@ -142,6 +142,20 @@ class PureConnectRestPollingTest extends PureConnectFixture {
                 reject("updateInteractionData", Js.obj("a", 1)));
     }
 
+    @Test
+    void withoutAChatOrAFileTheOriginalsWordsComeFirst() {
+        // given no chat yet (DifferentialIT against 9.0.018.07)
+        loadWith(rest());
+        // then
+        assertEquals("This transport doesn't support sending files.", reject("sendFile", Js.obj()));
+        assertEquals("There is no active chat session.", reject("sendTyping", Js.obj("isTyping", true)));
+        assertEquals("No message text provided", reject("sendMessage", Js.obj()));
+        assertEquals("There is no active chat session", reject("sendMessage", Js.obj("message", "hi")));
+        // and during one, a missing file is still an unsupported upload
+        startChat();
+        assertEquals("This transport doesn't support sending files.", reject("sendFile", Js.obj()));
+    }
+
     private String reject(String command, Object data) {
         Outcome o = settle(command, data);
         assertEquals("rejected", o.state, command);

@@ -52,7 +52,8 @@ class DifferentialIT extends InBrowser {
 
     static Stream<String> backends() {
         String only = System.getProperty("differential.backends", "");
-        return only.isBlank() ? Stream.of("gms", "cometd", "purecloud", "nexus") : Arrays.stream(only.split(","));
+        return only.isBlank() ? Stream.of("gms", "cometd", "purecloud", "nexus", "pureconnect")
+                : Arrays.stream(only.split(","));
     }
 
     @ParameterizedTest

@@ -32,7 +32,7 @@ public final class Benchmarks {
             if ("ready".equals(System.getProperty("bench.only"))) {
                 // -Dbench.profile=true: where the time to ready goes (page load to ready, profiled)
                 scriptSecondsAfterLoading(browser, sandbox.url() + "/test/bench.html", "window.readyAt !== undefined");
-                browser.driver.get(sandbox.url() + "/test/bench-count.html");
+                browser.driver.get(sandbox.url() + "/test/bench.html?count");
                 browser.waitFor("window.readyAt !== undefined");
                 System.out.println("cookies " + browser.js("return window.cookieReads + ' ' + window.cookieWrites;"));
                 System.out.println("ready " + browser.js("return [window.evalEnd - window.evalStart,"

@@ -39,7 +39,8 @@ class CoreIsolationTest {
             Map.entry(SPI + ".purecloud", List.of(VALUE, UTIL, PLATFORM, SPI)),
             Map.entry(SPI + ".nexus", List.of(VALUE, UTIL, PLATFORM, SPI)),
             Map.entry(SPI + ".pureconnect", List.of(VALUE, UTIL, PLATFORM, SPI)),
-            Map.entry(SERVICE, List.of(VALUE, UTIL, PLATFORM, BUS, SPI)),
+            Map.entry("org.wcs.tabs", List.of(VALUE, UTIL, PLATFORM, SPI)),
+            Map.entry(SERVICE, List.of(VALUE, UTIL, PLATFORM, BUS, SPI, "org.wcs.tabs")),
             Map.entry("org.wcs.jsapi", List.of(VALUE, UTIL, PLATFORM, BUS, SPI, SPI + ".gms", SERVICE)),
             Map.entry("org.wcs.browser", List.of(VALUE, UTIL, PLATFORM, BUS, SPI, SPI + ".gms", SPI + ".purecloud",
                     SPI + ".nexus", SPI + ".pureconnect", SERVICE, "org.wcs.jsapi", "org.teavm.jso")));

@@ -65,6 +65,6 @@ public final class WebChatServiceMain {
         Values.install(new JsValues());
         Browser browser = new Browser();
         return new Platform(new BrowserScheduler(), new BrowserHttp(), new BrowserWebSockets(), new BrowserCookies(),
-                new BrowserStorage(), browser, browser, BuildVersion.stamped());
+                new BrowserStorage(), browser, browser, BuildVersion.stamped(), new BrowserTabs());
     }
 }

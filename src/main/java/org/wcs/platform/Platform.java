@@ -9,6 +9,8 @@ public final class Platform {
     public final Storage storage;
     public final Page page;
     public final RandomSource random;
+    /** The site's other tabs in this browser ({@link Tabs#NONE} where a chat is not shared between tabs). */
+    public final Tabs tabs;
     /**
      * The product's version as the build stamped it (the POM's), published as {@code WebChatService.data.version}
      * and {@code _genesys.chatService.version}; {@link #UNSTAMPED} where no build stamped one (JVM tests, test
@@ -25,6 +27,12 @@ public final class Platform {
 
     public Platform(Scheduler scheduler, Http http, WebSockets webSockets, Cookies cookies, Storage storage, Page page,
             RandomSource random, String version) {
+        this(scheduler, http, webSockets, cookies, storage, page, random, version, Tabs.NONE);
+    }
+
+    public Platform(Scheduler scheduler, Http http, WebSockets webSockets, Cookies cookies, Storage storage, Page page,
+            RandomSource random, String version, Tabs tabs) {
+        this.tabs = tabs;
         this.scheduler = scheduler;
         this.http = http;
         this.webSockets = webSockets;

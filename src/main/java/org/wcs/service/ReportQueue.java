@@ -21,7 +21,7 @@ import org.wcs.value.Value;
 final class ReportQueue implements TransportListener, Runnable {
     // What a queued entry is (plain ints: javac inlines them; an enum switch would cost a class in the bundle).
     private static final int STARTED = 0, RESTORE = 1, BATCH = 2, TYPING = 3, CONNECTION = 4, ERROR = 5,
-        EXCHANGED = 6, POLLING = 7, ENDED = 8, CAPABILITIES = 9, SESSION_DATA = 10, REPLY_OK = 11, REPLY_FAIL = 12;
+        EXCHANGED = 6, POLLING = 7, ENDED = 8, CAPABILITIES = 9, SESSION_DATA = 10, REPLY_OK = 11, REPLY_FAIL = 12, JOINED = 13;
 
     private final WebChatService s;
     private final Arr<Entry> queue = new Arr<>();
@@ -85,6 +85,9 @@ final class ReportQueue implements TransportListener, Runnable {
             case STARTED:
                 r.started(e.data);
                 break;
+            case JOINED:
+                r.joined(e.data);
+                break;
             case RESTORE:
                 r.restoreOutcome((RestoreOutcome) e.typed, e.data);
                 break;
@@ -142,6 +145,11 @@ final class ReportQueue implements TransportListener, Runnable {
     @Override
     public void started(Value sessionData) {
         add(STARTED, sessionData, null, null, null);
+    }
+
+    @Override
+    public void joined(Value data) {
+        add(JOINED, data, null, null, null);
     }
 
     @Override

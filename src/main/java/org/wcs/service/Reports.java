@@ -45,6 +45,14 @@ final class Reports {
         s.intake.typing(state == AgentTyping.STARTED, from);
     }
 
+    /** Another tab's chat goes on here too: as if this page had restored it (the UI reopens it). */
+    void joined(Value data) {
+        if (s.go(Lifecycle.RESTORING)) {
+            s.transcript.reset();
+            restoreOutcome(RestoreOutcome.RESTORED, data);
+        }
+    }
+
     void restoreOutcome(RestoreOutcome outcome, Value data) {
         Value payload = data == null || data.isUndefined() ? Values.object() : data;
         if (outcome == RestoreOutcome.RESTORED_OFFLINE) {

@@ -4,6 +4,7 @@ import org.wcs.bus.Command;
 import org.wcs.bus.Plugin;
 import org.wcs.platform.Cancellable;
 import org.wcs.platform.Platform;
+import org.wcs.tabs.TabClient;
 import org.wcs.transport.ConnectionStatus;
 import org.wcs.transport.Transport;
 import org.wcs.transport.TransportContext;
@@ -39,6 +40,8 @@ public final class WebChatService {
     final ReportQueue queue = new ReportQueue(this);
 
     Transport transport;
+    /** The way to the transport, which the leader tab holds (this one's, when it leads or shares nothing). */
+    private TabClient tabs;
     Value config = Values.object();
     Value userData = Values.object();
     Value interactionData = Values.object();
@@ -129,8 +132,11 @@ public final class WebChatService {
             return Texts.ALREADY_ACTIVE;
         }
         Transport chosen;
+        if (tabs == null) {
+            tabs = new TabClient(platform, sharedName(data), queue);
+        }
         try {
-            chosen = factory.create(new TransportContext(platform, cookies, data, queue));
+            chosen = factory.create(new TransportContext(platform, cookies, data, tabs.hubListener()));
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
@@ -138,7 +144,7 @@ public final class WebChatService {
             return data.get("transport").get("type").truthy() ? TransportTexts.INVALID_TRANSPORT
                     : Texts.INVALID_CONFIGURATION;
         }
-        transport = chosen;
+        transport = tabs.use(chosen);
         config = data;
         Value configured = Values.plainRecord(data.get("userData"));
         if (configured != null) {
@@ -159,6 +165,17 @@ public final class WebChatService {
             webEngagement.watch();
         }
         return null;
+    }
+
+    /**
+     * The lock and channel by which the tabs of this site share one chat (one per back end type), or null when this
+     * page keeps its chat to itself: the site said {@code tabs: false}, or the browser cannot share.
+     */
+    private String sharedName(Value data) {
+        if (!platform.tabs.available() || data.get("tabs").bool(true) == false) {
+            return null;
+        }
+        return TabClient.CHANNEL_PREFIX + data.get("transport").get("type").str("gms");
     }
 
     /**

@@ -19,6 +19,14 @@ public interface TransportListener {
     /** The chat started: {@code sessionData} is the payload of the {@code started} event. */
     void started(Value sessionData);
 
+    /**
+     * A chat that another tab of this site started or restored goes on in this one too (tabs share one chat): the
+     * service shows it as restored ({@code data}: the {@code restored} payload), and its transcript follows as a
+     * {@link BatchKind#RESTORED} batch. Only the tab sharing layer reports it, never a back end.
+     */
+    default void joined(Value data) {
+    }
+
     /** The outcome of a restore; {@code data} is the event's payload (may be undefined). */
     void restoreOutcome(RestoreOutcome outcome, Value data);
 

@@ -40,6 +40,21 @@ final class ContractPage {
         page = new TestPage(tab, backEnd.config(sandbox), new Transports());
     }
 
+    /**
+     * The site loaded in {@code tab}, a tab of a {@link org.wcs.jvm.JvmTabs} browser whose tabs share one chat;
+     * {@code first}: the back end's emulator is reset for a new test.
+     */
+    ContractPage(BackEnd backEnd, Sandbox sandbox, JvmPlatform tab, boolean first) {
+        this.backEnd = backEnd;
+        this.sandbox = sandbox;
+        this.desk = backEnd.desk(sandbox);
+        if (first) {
+            backEnd.reset(sandbox);
+        }
+        this.tab = tab;
+        page = new TestPage(tab, backEnd.config(sandbox), new Transports());
+    }
+
     /** The same site loaded again {@code laterMs} later: same cookies and storage, a new window and event loop. */
     void reload(long laterMs) {
         JvmLoop loop = new JvmLoop();

@@ -28,6 +28,12 @@ public final class JvmPlatform {
 
     /** A tab whose HTTP goes to {@code http} instead of the network (e.g. a {@link ScriptedHttp}). */
     public JvmPlatform(JvmLoop loop, JvmCookies cookies, JvmStorage storage, org.wcs.platform.Http http) {
+        this(loop, cookies, storage, http, null);
+    }
+
+    /** A tab of {@link JvmTabs}: it talks to its sibling tabs, and its timers and I/O stop when it is closed. */
+    JvmPlatform(JvmLoop loop, JvmCookies cookies, JvmStorage storage, org.wcs.platform.Http http,
+            JvmTabs.Tab tab) {
         this.loop = loop;
         this.page = new JvmPage(loop);
         this.http = new JvmHttp(loop);
@@ -37,7 +43,9 @@ public final class JvmPlatform {
             cookies.location = () -> page.href;
         }
         this.storage = storage;
-        this.platform = new Platform(loop, http == null ? this.http : http, webSockets, cookies, storage, page,
-                () -> nextRandom);
+        org.wcs.platform.Http h = http == null ? this.http : http;
+        this.platform = tab == null ? new Platform(loop, h, webSockets, cookies, storage, page, () -> nextRandom)
+                : new Platform(tab.scheduler(loop), tab.http(h), tab.webSockets(webSockets), cookies, storage, page,
+                        () -> nextRandom, Platform.UNSTAMPED, tab);
     }
 }

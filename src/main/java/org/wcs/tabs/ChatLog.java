@@ -1,0 +1,107 @@
+package org.wcs.tabs;
+
+import org.wcs.transport.ChatItems;
+import org.wcs.transport.ConnectionStatus;
+import org.wcs.value.Value;
+import org.wcs.value.Values;
+
+/**
+ * What a tab knows of the chat it shows: its transcript (converted items and the server's originals), the keys of
+ * the items it has, and the state a tab that joins late must be given (capabilities, the {@code restored} payload,
+ * the connection). The leader answers a joining tab from its log; a tab that takes over the connection starts from its
+ * own, and a restore that replays the transcript only adds what the log does not have.
+ */
+final class ChatLog {
+    Value messages = Values.array();
+    Value originals = Values.array();
+    /** The capabilities reported so far (merged), or null when the back end reported none. */
+    Value capabilities;
+    /** The payload of the chat's {@code restored} event (v3 says whether it is async). */
+    Value restoredData = Values.object();
+    ConnectionStatus connection = ConnectionStatus.ONLINE;
+
+    void reset() {
+        messages = Values.array();
+        originals = Values.array();
+        restoredData = Values.object();
+        connection = ConnectionStatus.ONLINE;
+    }
+
+    /** Adds a batch's items; {@code originals} may be undefined. */
+    void add(Value batch, Value rawItems) {
+        for (int i = 0; i < batch.length(); i++) {
+            messages.push(batch.at(i));
+            originals.push(rawItems.isArray() ? rawItems.at(i) : Values.undefined());
+        }
+    }
+
+    /**
+     * How many items of each {@link #key} the log has, as a JS object (constant-time lookups for long transcripts),
+     * for {@link #isNew}.
+     */
+    Value tally() {
+        Value counts = Values.object();
+        for (int i = 0; i < messages.length(); i++) {
+            String k = key(messages.at(i));
+            counts.set(k, count(counts, k) + 1);
+        }
+        return counts;
+    }
+
+    /**
+     * Whether a restored item is one the log does not have: a restore replays the whole transcript, and each item
+     * of the log stands for one replayed item of its key.
+     */
+    static boolean isNew(Value tally, Value item) {
+        String k = key(item);
+        double n = count(tally, k);
+        if (n > 0) {
+            tally.set(k, n - 1);
+            return false;
+        }
+        return true;
+    }
+
+    private static double count(Value tally, String key) {
+        Value n = tally.get(key);
+        return n.isNumber() ? n.num() : 0;
+    }
+
+    /**
+     * An item's identity across a restore: a message by the server's id where the back end gives one, else by its
+     * sender's role and text; a join, leave or notice by its kind and role (a restore may word or time it otherwise
+     * than the live item: Genesys Cloud shows the customer's own join live before the server has one).
+     */
+    static String key(Value item) {
+        String type = item.get("type").str("");
+        String role = item.get("from").get("type").str("");
+        if (!ChatItems.MESSAGE.equals(type)) {
+            return type + "|" + role;
+        }
+        String id = item.get("id").str("");
+        return id.isEmpty() ? "m|" + role + "|" + item.get("text").str("") : "i" + id;
+    }
+
+    /**
+     * Whether a message from the customer with {@code text} came at or after position {@code from}: a send that may
+     * have reached the server before its answer was lost, and must not be sent again.
+     */
+    boolean customerSaid(String text, int from) {
+        for (int i = from < 0 ? 0 : from; i < messages.length(); i++) {
+            Value m = messages.at(i);
+            if (text.equals(m.get("text").str()) && ChatItems.CLIENT.equals(m.get("from").get("type").str())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    ChatLog copy() {
+        ChatLog c = new ChatLog();
+        c.add(messages, originals);
+        c.capabilities = capabilities;
+        c.restoredData = restoredData;
+        c.connection = connection;
+        return c;
+    }
+}

@@ -1,0 +1,470 @@
+package org.wcs.tabs;
+
+import org.wcs.platform.Platform;
+import org.wcs.platform.Tabs;
+import org.wcs.transport.AgentTyping;
+import org.wcs.transport.BatchKind;
+import org.wcs.transport.ConnectionStatus;
+import org.wcs.transport.Reply;
+import org.wcs.transport.RestoreOutcome;
+import org.wcs.transport.Transport;
+import org.wcs.transport.TransportListener;
+import org.wcs.util.Arr;
+import org.wcs.value.Value;
+import org.wcs.value.Values;
+
+/**
+ * The transport as one tab's service sees it when the tabs of a site share one chat. Calls go to the leader tab's
+ * {@link TabHub} (this tab's own when it leads) and settle with its answer; the leader's news of the chat this tab
+ * shows reaches the service as the transport's reports, in the leader's order. A tab that is not in a chat when
+ * another tab starts or restores one joins it: the service hears {@code joined}, then the transcript so far.
+ *
+ * <p>What a transport says about itself (texts, capabilities, the resume command) comes from this tab's own copy of
+ * the back end, which sends nothing unless this tab leads.
+ */
+public final class TabClient implements Transport, Tabs.Receiver {
+    /** The channel and lock of a site's chat: this, then the back end type. */
+    public static final String CHANNEL_PREFIX = TabWire.PREFIX;
+    final String id;
+    final TransportListener out;
+    private final TabHub hub;
+    private final Tabs.Channel channel;
+    private Transport real;
+    /** The chat this tab shows or is starting ({@link TabWire#CHAT}), or null. */
+    String chat;
+    /** Whether the service has a chat (started, restored or joined) that has not ended. */
+    boolean inChat;
+    ChatLog log = new ChatLog();
+    private Value sessionData;
+    private Value sessionAnswer;
+    private int calls;
+    /** Calls sent and not answered, and their replies (same places). */
+    private final Arr<Value> pending = new Arr<>();
+    private final Arr<Reply> replies = new Arr<>();
+    /** The id of this tab's start or restore on its way, or -1: another tab's chat is joined after it settles. */
+    private int lifecycle = -1;
+    private boolean joinAfter;
+    private boolean joining;
+
+    /**
+     * {@code name}: the channel and lock of the site's chat, or null when this tab keeps its chat to itself (it
+     * leads at once and tells no one).
+     */
+    public TabClient(Platform platform, String name, TransportListener out) {
+        this.id = Values.numberToString(Math.floor(platform.random.next() * 1e15)) + "-"
+                + Values.numberToString(platform.scheduler.now());
+        this.out = out;
+        this.hub = new TabHub(this, platform.scheduler);
+        this.channel = name == null ? null : platform.tabs.join(name, this);
+        if (channel != null) {
+            platform.tabs.lead(name, () -> hub.lead());
+        }
+    }
+
+    /** The back end's listener: the hub, which reports to every tab. */
+    public TransportListener hubListener() {
+        return hub;
+    }
+
+    /** Takes the back end built for this configuration; a tab that shares nothing leads from now on. */
+    public TabClient use(Transport transport) {
+        real = transport;
+        hub.real = transport;
+        sessionData = transport.sessionData();
+        sessionAnswer = transport.sessionDataAnswer();
+        if (channel == null && !hub.leading) {
+            hub.lead();
+        }
+        return this;
+    }
+
+    // ------------------------------------------------------------------ the channel
+
+    /** Gives a message to this tab (the hub's own) and posts it to the others; false when it cannot be copied. */
+    boolean emit(Value m) {
+        receive(m);
+        return channel == null || channel.post(m);
+    }
+
+    @Override
+    public void receive(Value m) {
+        switch ((int) m.get(TabWire.KIND).num()) {
+            case TabWire.CALL:
+                if (hub.leading && !id.equals(m.get(TabWire.TAB).str())) {
+                    hub.call(m);
+                }
+                break;
+            case TabWire.REPLY:
+                if (id.equals(m.get(TabWire.TAB).str())) {
+                    settle(m);
+                }
+                break;
+            case TabWire.BEGIN:
+                if (id.equals(m.get(TabWire.BY).str())) {
+                    chat = m.get(TabWire.CHAT).str();
+                    log.reset();
+                }
+                break;
+            case TabWire.NEWS:
+                news(m);
+                break;
+            case TabWire.LEADER:
+                for (int i = 0; i < pending.size(); i++) { // the leader that had them may be gone
+                    Value call = pending.get(i).set(TabWire.RETRY, true);
+                    route(call);
+                }
+                break;
+            default:
+        }
+    }
+
+    /** A call to the leader: this tab's hub when it leads, else over the channel. */
+    private void call(int op, Value args, Reply reply) {
+        int n = reply == null ? -1 : ++calls;
+        Value m = Values.object().set(TabWire.KIND, TabWire.CALL).set(TabWire.TAB, id).set(TabWire.ID, n)
+                .set(TabWire.OP, op).set(TabWire.ARGS, args);
+        if (reply != null) {
+            pending.add(m);
+            replies.add(reply);
+        }
+        if (op == TabWire.START || op == TabWire.RESTORE || op == TabWire.ASYNC_RESTORE) {
+            lifecycle = n; // before it goes: this tab's own hub may answer at once
+        }
+        if (!route(m) && reply != null) {
+            pending.remove(pending.indexOf(m));
+            replies.remove(replies.indexOf(reply));
+            if (lifecycle == n) {
+                lifecycle = -1;
+            }
+            reply.fail(Values.of(TabTexts.NOT_CARRIED));
+        }
+    }
+
+    private boolean route(Value m) {
+        if (hub.leading) {
+            hub.call(m);
+            return true;
+        }
+        return channel != null && channel.post(m);
+    }
+
+    private void settle(Value m) {
+        int at = -1;
+        for (int i = 0; i < pending.size(); i++) {
+            if (pending.get(i).get(TabWire.ID).num() == m.get(TabWire.ID).num()) {
+                at = i;
+            }
+        }
+        if (at < 0) {
+            return; // answered already (a call sent again to a new leader)
+        }
+        int op = (int) pending.get(at).get(TabWire.OP).num();
+        int n = (int) m.get(TabWire.ID).num();
+        pending.remove(at);
+        Reply reply = replies.remove(at);
+        Value snapshot = m.get(TabWire.SNAPSHOT);
+        if (snapshot.isObject()) {
+            adopt(snapshot, op != TabWire.SNAPSHOT_CALL);
+        }
+        if (op == TabWire.SNAPSHOT_CALL) {
+            joining = false;
+        } else if (op == TabWire.END) {
+            inChat = false;
+            chat = null;
+        }
+        if (m.get(TabWire.OK).truthy()) {
+            reply.ok(m.get(TabWire.DATA));
+        } else {
+            reply.fail(m.get(TabWire.DATA));
+        }
+        if (n == lifecycle) {
+            lifecycle = -1;
+            if (joinAfter && !inChat) {
+                join();
+            }
+            joinAfter = false;
+        }
+    }
+
+    /** Shows a running chat from the leader's snapshot: as a restore ({@code restoring}) or as a join. */
+    private void adopt(Value s, boolean restoring) {
+        chat = s.get(TabWire.CHAT).str();
+        inChat = true;
+        log.reset();
+        log.add(s.get(TabWire.DATA), s.get(TabWire.ORIGINALS));
+        log.restoredData = s.get(TabWire.RESTORED);
+        log.connection = (ConnectionStatus) TabWire.constant((int) s.get(TabWire.CONNECTION).num());
+        identity(s);
+        Value capabilities = s.get(TabWire.CAPABILITIES);
+        if (capabilities.isObject()) {
+            log.capabilities = capabilities;
+            out.capabilities(capabilities);
+        }
+        if (restoring) {
+            out.restoreOutcome(RestoreOutcome.RESTORED, log.restoredData);
+        } else {
+            out.joined(log.restoredData);
+        }
+        if (log.messages.length() > 0) {
+            out.batch(log.messages, log.originals, BatchKind.RESTORED, Values.undefined());
+        }
+        if (log.connection != null && log.connection != ConnectionStatus.ONLINE) {
+            out.connection(log.connection);
+        }
+    }
+
+    private void identity(Value m) {
+        if (m.get(TabWire.SESSION).isObject()) {
+            sessionData = m.get(TabWire.SESSION);
+            sessionAnswer = m.get(TabWire.ANSWER);
+        }
+    }
+
+    /** Asks the leader for the running chat, to show it here too. */
+    private void join() {
+        joining = true;
+        call(TabWire.SNAPSHOT_CALL, Values.undefined(), new Reply() {
+            @Override
+            public void ok(Value result) {
+            }
+
+            @Override
+            public void fail(Value reason) {
+            }
+        });
+    }
+
+    /** The leader's news: this tab's chat reaches the service; another tab's new chat is joined. */
+    private void news(Value m) {
+        int report = (int) m.get(TabWire.REPORT).num();
+        Value d = m.get(TabWire.DATA);
+        if (report == TabWire.EXCHANGED || report == TabWire.CAPABILITIES_REPORT) {
+            deliver(report, m, d); // about an HTTP answer or the back end, not about a chat
+            return;
+        }
+        String about = m.get(TabWire.CHAT).str();
+        if (about == null ? chat == null : about.equals(chat)) {
+            if (report != TabWire.ENDED || !id.equals(m.get(TabWire.BY).str())) { // an end of ours settles by its answer
+                identity(m);
+                deliver(report, m, d);
+            }
+            return;
+        }
+        Object typed = TabWire.constant((int) m.get(TabWire.TYPED).num());
+        boolean begins = report == TabWire.STARTED
+                || (report == TabWire.RESTORE_OUTCOME && typed == RestoreOutcome.RESTORED);
+        if (begins && !inChat && !joining) {
+            if (lifecycle >= 0) {
+                joinAfter = true;
+            } else {
+                join();
+            }
+        }
+    }
+
+    private void deliver(int report, Value m, Value d) {
+        Object typed = TabWire.constant((int) m.get(TabWire.TYPED).num());
+        switch (report) {
+            case TabWire.STARTED:
+                inChat = true;
+                out.started(d);
+                break;
+            case TabWire.RESTORE_OUTCOME:
+                RestoreOutcome outcome = (RestoreOutcome) typed;
+                if (outcome == RestoreOutcome.RESTORED) {
+                    inChat = true;
+                    log.restoredData = d.isUndefined() ? Values.object() : d;
+                } else if (outcome != RestoreOutcome.RESTORED_OFFLINE) {
+                    inChat = false;
+                    chat = null; // as the leader: what follows (an error) is about no chat
+                }
+                out.restoreOutcome(outcome, d);
+                break;
+            case TabWire.BATCH:
+                BatchKind kind = (BatchKind) typed;
+                if (kind != BatchKind.HISTORY) {
+                    log.add(d, m.get(TabWire.MORE));
+                }
+                out.batch(d, m.get(TabWire.MORE), kind, m.get(TabWire.EXTRAS));
+                break;
+            case TabWire.AGENT_TYPING:
+                out.agentTyping(d, (AgentTyping) typed);
+                break;
+            case TabWire.CONNECTION_REPORT:
+                log.connection = (ConnectionStatus) typed;
+                out.connection(log.connection);
+                break;
+            case TabWire.ERROR:
+                out.error(d);
+                break;
+            case TabWire.EXCHANGED:
+                out.exchanged(d);
+                break;
+            case TabWire.POLLING:
+                out.polling(typed == Boolean.TRUE);
+                break;
+            case TabWire.ENDED:
+            case TabWire.ENDED_SILENTLY:
+                inChat = false;
+                chat = null;
+                if (report == TabWire.ENDED) {
+                    out.ended();
+                } else {
+                    out.endedSilently();
+                }
+                break;
+            case TabWire.CAPABILITIES_REPORT:
+                log.capabilities = Values.assign(log.capabilities == null ? Values.object() : log.capabilities, d);
+                out.capabilities(d);
+                break;
+            default: // SESSION_DATA
+                out.sessionData(d);
+        }
+    }
+
+    // ------------------------------------------------------------------ Transport: calls go to the leader
+
+    @Override
+    public void start(Value request, Reply reply) {
+        call(TabWire.START, request, reply);
+    }
+
+    @Override
+    public void send(String text, String type, String parentMessageId, Reply reply) {
+        call(TabWire.SEND, Values.object().set(TabWire.TEXT, text).set(TabWire.TYPE, type)
+                .set(TabWire.PARENT, parentMessageId).set(TabWire.AFTER, log.messages.length()), reply);
+    }
+
+    @Override
+    public void typing(boolean started, String preview, Reply reply) {
+        call(TabWire.TYPING, Values.object().set(TabWire.ON, started).set(TabWire.TEXT, preview), reply);
+    }
+
+    @Override
+    public void end(Reply reply) {
+        chat = null; // what the leader reports from now on is no longer about the chat (the service moved on too)
+        call(TabWire.END, Values.undefined(), reply);
+    }
+
+    @Override
+    public void restore(Value stored, Reply reply) {
+        call(TabWire.RESTORE, stored, reply);
+    }
+
+    @Override
+    public void asyncRestore(Reply reply) {
+        call(TabWire.ASYNC_RESTORE, Values.undefined(), reply);
+    }
+
+    @Override
+    public Value sessionData() {
+        return hub.leading ? real.sessionData() : sessionData;
+    }
+
+    @Override
+    public Value sessionDataAnswer() {
+        return hub.leading ? real.sessionDataAnswer() : sessionAnswer;
+    }
+
+    @Override
+    public int agentTypingTimeoutMs() {
+        return real.agentTypingTimeoutMs();
+    }
+
+    @Override
+    public String resumeCommand() {
+        return real.resumeCommand();
+    }
+
+    @Override
+    public void fetchHistory(Reply reply) {
+        call(TabWire.HISTORY, Values.undefined(), reply);
+    }
+
+    @Override
+    public String noChatText(int what) {
+        return real.noChatText(what);
+    }
+
+    @Override
+    public boolean checksTextFirst() {
+        return real.checksTextFirst();
+    }
+
+    @Override
+    public boolean uploads() {
+        return real.uploads();
+    }
+
+    @Override
+    public boolean sendsCustomNotices() {
+        return real.sendsCustomNotices();
+    }
+
+    @Override
+    public void customNotice(String message, Reply reply) {
+        call(TabWire.NOTICE, Values.of(message), reply);
+    }
+
+    @Override
+    public void updateUserData(Value data, Reply reply) {
+        call(TabWire.USER_DATA, data, reply);
+    }
+
+    @Override
+    public void updateInteractionData(Value data, Reply reply) {
+        call(TabWire.INTERACTION_DATA, data, reply);
+    }
+
+    @Override
+    public void fileLimits(Reply reply) {
+        call(TabWire.FILE_LIMITS, Values.undefined(), reply);
+    }
+
+    @Override
+    public void sendFile(Value file, Reply reply) {
+        call(TabWire.SEND_FILE, file, reply);
+    }
+
+    @Override
+    public void downloadFile(String fileId, String fileName, Reply reply) {
+        call(TabWire.DOWNLOAD, Values.object().set(TabWire.ID, fileId).set(TabWire.NAME, fileName), reply);
+    }
+
+    @Override
+    public void startPoll(Reply reply) {
+        call(TabWire.START_POLL, Values.undefined(), reply);
+    }
+
+    @Override
+    public void stopPoll(Reply reply) {
+        call(TabWire.STOP_POLL, Values.undefined(), reply);
+    }
+
+    @Override
+    public void pausePoll(boolean pause, Reply reply) {
+        call(TabWire.PAUSE_POLL, Values.of(pause), reply);
+    }
+
+    @Override
+    public void poll(Reply reply) {
+        call(TabWire.POLL, Values.undefined(), reply);
+    }
+
+    @Override
+    public void resetPollExceptions(Reply reply) {
+        call(TabWire.RESET_POLL, Values.undefined(), reply);
+    }
+
+    @Override
+    public void sleep(boolean sleeping) {
+        if (hub.leading) {
+            real.sleep(sleeping);
+        }
+    }
+
+    @Override
+    public void resetIdle() {
+        call(TabWire.RESET_IDLE, Values.undefined(), null);
+    }
+}

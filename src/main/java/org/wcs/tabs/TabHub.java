@@ -1,0 +1,477 @@
+package org.wcs.tabs;
+
+import org.wcs.platform.Scheduler;
+import org.wcs.transport.AgentTyping;
+import org.wcs.transport.BatchKind;
+import org.wcs.transport.ConnectionStatus;
+import org.wcs.transport.Reply;
+import org.wcs.transport.RestoreOutcome;
+import org.wcs.transport.Transport;
+import org.wcs.transport.TransportListener;
+import org.wcs.util.Arr;
+import org.wcs.value.Value;
+import org.wcs.value.Values;
+
+/**
+ * The leader's side of a shared chat: the one real transport of the site in this browser. It carries out every
+ * tab's calls in the order they arrive, answers each caller, and tells every tab what the transport reported, tagged
+ * with the chat it belongs to. Dormant in the other tabs until this one is elected; then it picks the chat up from
+ * this tab's own log ({@link #lead}).
+ *
+ * <p>The real transport reports here, never to a service: a report may come from inside a call, so nothing here calls
+ * the transport back from a report (waiting calls run on a later turn).
+ */
+final class TabHub implements TransportListener {
+    private static final int IDLE = 0, BUSY = 1, RESUMING = 2, ACTIVE = 3;
+
+    private final TabClient local;
+    private final Scheduler scheduler;
+    Transport real;
+    boolean leading;
+    private int state = IDLE;
+    /** The chat the transport serves ({@link TabWire#CHAT}), or null between chats. */
+    private String chat;
+    private int chats;
+    /** For the real transport: counts up at every start, restore and end, so that its late answers are dropped. */
+    private int generation;
+    ChatLog log = new ChatLog();
+    /** What the last restore answered, for the tabs that join the restored chat. */
+    private Value restoreAnswer = Values.undefined();
+    /**
+     * This tab took the chat over from a leader that went: the tabs show it already, so a restored transcript (which
+     * may come well after the restore's answer) only adds what they have not seen.
+     */
+    private boolean resumed;
+    /** Calls held until a start, restore or take-over settles. */
+    private final Arr<Value> waiting = new Arr<>();
+    /** The last typing preview a tab sent: GMS sends it with every poll. */
+    private String preview = "";
+
+    TabHub(TabClient local, Scheduler scheduler) {
+        this.local = local;
+        this.scheduler = scheduler;
+    }
+
+    /**
+     * This tab now holds the connection: the lock was granted (the first tab, or the leader went away), or the chat
+     * is not shared. A chat this tab shows is picked up where its log ends: the transport restores it, and only items
+     * the log does not have go out, as news. Then every tab hears of the leader and sends its pending calls again.
+     */
+    void lead() {
+        leading = true;
+        if (local.inChat && local.chat != null) {
+            chat = local.chat;
+            log = local.log.copy();
+            state = RESUMING;
+            resumed = true;
+            generation++;
+            Reply settle = new Reply() {
+                @Override
+                public void ok(Value result) {
+                    resumed(true);
+                }
+
+                @Override
+                public void fail(Value reason) {
+                    resumed(false);
+                }
+            };
+            if ("asyncRestore".equals(real.resumeCommand())) {
+                real.asyncRestore(settle);
+            } else {
+                real.restore(Values.undefined(), settle);
+            }
+        }
+        local.emit(Values.object().set(TabWire.KIND, TabWire.LEADER).set(TabWire.TAB, local.id));
+    }
+
+    private void resumed(boolean ok) {
+        if (state == RESUMING) { // no outcome was reported: the answer says
+            if (ok) {
+                state = ACTIVE;
+                flush();
+            } else {
+                over(TabWire.ENDED);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ calls from the tabs
+
+    /** Carries out one tab's call (a {@link TabWire#CALL} message). */
+    void call(Value m) {
+        int op = (int) m.get(TabWire.OP).num();
+        boolean restoring = op == TabWire.RESTORE || op == TabWire.ASYNC_RESTORE || op == TabWire.SNAPSHOT_CALL;
+        if (state == RESUMING || (state == BUSY && restoring)) {
+            waiting.add(m);
+            return;
+        }
+        Value a = m.get(TabWire.ARGS);
+        switch (op) {
+            case TabWire.START:
+                if (state != IDLE) {
+                    answer(m, false, Values.of(TabTexts.ALREADY_ACTIVE), null);
+                    return;
+                }
+                begin(m);
+                real.start(a, replyTo(m));
+                return;
+            case TabWire.RESTORE:
+            case TabWire.ASYNC_RESTORE:
+                if (state == ACTIVE) {
+                    answer(m, true, restoreAnswer, snapshot());
+                    return;
+                }
+                begin(m);
+                if (op == TabWire.RESTORE) {
+                    real.restore(a, replyTo(m));
+                } else {
+                    real.asyncRestore(replyTo(m));
+                }
+                return;
+            case TabWire.SNAPSHOT_CALL:
+                answer(m, state == ACTIVE, Values.undefined(), state == ACTIVE ? snapshot() : null);
+                return;
+            case TabWire.END:
+                end(m);
+                return;
+            case TabWire.SEND:
+                String text = a.get(TabWire.TEXT).str();
+                if (m.get(TabWire.RETRY).truthy() && log.customerSaid(text, (int) a.get(TabWire.AFTER).num())) {
+                    answer(m, true, Values.undefined(), null); // it reached the server before its answer was lost
+                    return;
+                }
+                real.send(text, a.get(TabWire.TYPE).str(), a.get(TabWire.PARENT).str(), replyTo(m));
+                return;
+            case TabWire.TYPING:
+                boolean on = a.get(TabWire.ON).truthy();
+                preview = on ? a.get(TabWire.TEXT).str("") : "";
+                real.typing(on, a.get(TabWire.TEXT).str(""), replyTo(m));
+                return;
+            default:
+                other(op, a, replyTo(m));
+        }
+    }
+
+    /** The calls that are only passed on. */
+    private void other(int op, Value a, Reply reply) {
+        switch (op) {
+            case TabWire.HISTORY:
+                real.fetchHistory(reply);
+                break;
+            case TabWire.NOTICE:
+                real.customNotice(a.str(), reply);
+                break;
+            case TabWire.USER_DATA:
+                real.updateUserData(a, reply);
+                break;
+            case TabWire.INTERACTION_DATA:
+                real.updateInteractionData(a, reply);
+                break;
+            case TabWire.FILE_LIMITS:
+                real.fileLimits(reply);
+                break;
+            case TabWire.SEND_FILE:
+                real.sendFile(a, reply);
+                break;
+            case TabWire.DOWNLOAD:
+                real.downloadFile(a.get(TabWire.ID).str(), a.get(TabWire.NAME).str(""), reply);
+                break;
+            case TabWire.START_POLL:
+                real.startPoll(reply);
+                break;
+            case TabWire.STOP_POLL:
+                real.stopPoll(reply);
+                break;
+            case TabWire.PAUSE_POLL:
+                real.pausePoll(a.truthy(), reply);
+                break;
+            case TabWire.POLL:
+                real.poll(reply);
+                break;
+            case TabWire.RESET_POLL:
+                real.resetPollExceptions(reply);
+                break;
+            default: // RESET_IDLE
+                real.resetIdle();
+        }
+    }
+
+    /** A new chat (start or restore) for the calling tab: the others learn of it when the transport reports it. */
+    private void begin(Value m) {
+        chat = local.id + "." + (++chats);
+        generation++;
+        state = BUSY;
+        resumed = false;
+        log.reset();
+        restoreAnswer = Values.undefined();
+        local.emit(Values.object().set(TabWire.KIND, TabWire.BEGIN).set(TabWire.CHAT, chat)
+                .set(TabWire.BY, m.get(TabWire.TAB)));
+    }
+
+    /**
+     * The customer ends the chat from one tab: whatever the server answers, the chat is over. The other tabs hear it
+     * as an end by the server; the caller from its answer, which comes after.
+     */
+    private void end(Value m) {
+        String ending = chat;
+        state = IDLE;
+        chat = null;
+        generation++;
+        real.end(new Reply() {
+            @Override
+            public void ok(Value result) {
+                ended(result, true);
+            }
+
+            @Override
+            public void fail(Value reason) {
+                ended(reason, false);
+            }
+
+            private void ended(Value v, boolean ok) {
+                if (ending != null) {
+                    local.emit(news(ending, TabWire.ENDED).set(TabWire.BY, m.get(TabWire.TAB)));
+                }
+                answer(m, ok, v, null);
+                flush();
+            }
+        });
+    }
+
+    private Reply replyTo(Value m) {
+        String begun = chat;
+        return new Reply() {
+            @Override
+            public void ok(Value result) {
+                settled(m, begun, true, result);
+            }
+
+            @Override
+            public void fail(Value reason) {
+                settled(m, begun, false, reason);
+            }
+        };
+    }
+
+    private void settled(Value m, String begun, boolean ok, Value v) {
+        int op = (int) m.get(TabWire.OP).num();
+        if (op == TabWire.RESTORE || op == TabWire.ASYNC_RESTORE) {
+            restoreAnswer = ok ? v : Values.undefined();
+        }
+        if (state == BUSY && begun != null && begun.equals(chat)) {
+            if (!ok) {
+                state = IDLE; // the start or restore failed without a report
+            } else if (op == TabWire.RESTORE || op == TabWire.ASYNC_RESTORE) {
+                state = IDLE; // answered without an outcome: nothing restored (e.g. no async chat)
+            }
+        }
+        answer(m, ok, v, null);
+        flush();
+    }
+
+    /** Sends a call's answer to its tab; {@code snapshot} (or null) lets a tab show a chat it joins. */
+    private void answer(Value m, boolean ok, Value data, Value snapshot) {
+        if (m.get(TabWire.ID).num() < 0) {
+            return; // a call that wants no answer
+        }
+        Value r = Values.object().set(TabWire.KIND, TabWire.REPLY).set(TabWire.TAB, m.get(TabWire.TAB))
+                .set(TabWire.ID, m.get(TabWire.ID)).set(TabWire.OK, ok).set(TabWire.DATA, data);
+        if (snapshot != null) {
+            r.set(TabWire.SNAPSHOT, snapshot);
+        }
+        local.emit(r);
+    }
+
+    /** Everything a tab needs to show the running chat as if it had restored it itself. */
+    private Value snapshot() {
+        Value s = Values.object().set(TabWire.CHAT, chat).set(TabWire.DATA, log.messages)
+                .set(TabWire.ORIGINALS, log.originals).set(TabWire.RESTORED, log.restoredData)
+                .set(TabWire.CONNECTION, TabWire.code(log.connection)).set(TabWire.SESSION, real.sessionData())
+                .set(TabWire.ANSWER, real.sessionDataAnswer());
+        if (log.capabilities != null) {
+            s.set(TabWire.CAPABILITIES, log.capabilities);
+        }
+        return s;
+    }
+
+    /** Runs the held calls on a later turn, once nothing is starting, restoring or being taken over. */
+    private void flush() {
+        if (waiting.isEmpty() || state == BUSY || state == RESUMING) {
+            return;
+        }
+        scheduler.schedule(0, () -> {
+            Arr<Value> held = waiting.copy();
+            waiting.clear();
+            for (int i = 0; i < held.size(); i++) {
+                call(held.get(i));
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ reports of the real transport
+
+    /** A report as news for every tab: its chat, its kind, and the session's identifiers as they are now. */
+    private Value news(String about, int report) {
+        Value n = Values.object().set(TabWire.KIND, TabWire.NEWS).set(TabWire.CHAT, about).set(TabWire.REPORT, report);
+        return real == null ? n // a report from the back end's constructor
+                : n.set(TabWire.SESSION, real.sessionData()).set(TabWire.ANSWER, real.sessionDataAnswer());
+    }
+
+    private void tell(int report, Value data, Object typed) {
+        Value n = news(chat, report).set(TabWire.DATA, data);
+        if (typed != null) {
+            n.set(TabWire.TYPED, TabWire.code(typed));
+        }
+        local.emit(n);
+    }
+
+    /** The chat is over for the server: every tab hears it, the transport's late news of it is dropped. */
+    private void over(int report) {
+        tell(report, Values.undefined(), null);
+        state = IDLE;
+        chat = null;
+        generation++;
+        flush();
+    }
+
+    @Override
+    public int generation() {
+        return generation;
+    }
+
+    @Override
+    public void started(Value sessionData) {
+        state = ACTIVE;
+        tell(TabWire.STARTED, sessionData, null);
+        flush();
+    }
+
+    @Override
+    public void restoreOutcome(RestoreOutcome outcome, Value data) {
+        boolean goesOn = outcome == RestoreOutcome.RESTORED || outcome == RestoreOutcome.RESTORED_OFFLINE;
+        if (state == RESUMING) { // the tabs show the chat already: only its loss is news
+            if (goesOn) {
+                state = ACTIVE;
+                flush();
+            } else {
+                over(TabWire.ENDED);
+            }
+            return;
+        }
+        if (outcome == RestoreOutcome.RESTORED) {
+            state = ACTIVE;
+            log.restoredData = data == null || data.isUndefined() ? Values.object() : data;
+        } else if (outcome == RestoreOutcome.RESTORED_OFFLINE) {
+            log.connection = ConnectionStatus.OFFLINE;
+        } else {
+            state = IDLE;
+        }
+        tell(TabWire.RESTORE_OUTCOME, data, outcome);
+        if (!goesOn) {
+            chat = null;
+        }
+        flush();
+    }
+
+    @Override
+    public void batch(Value messages, Value originals, BatchKind kind, Value extras) {
+        if (resumed && kind == BatchKind.RESTORED) {
+            Value fresh = Values.array();
+            Value raw = Values.array();
+            Value tally = log.tally();
+            for (int i = 0; i < messages.length(); i++) {
+                if (ChatLog.isNew(tally, messages.at(i))) {
+                    fresh.push(messages.at(i));
+                    raw.push(originals.isArray() ? originals.at(i) : Values.undefined());
+                }
+            }
+            if (fresh.length() == 0) {
+                return;
+            }
+            messages = fresh;
+            originals = raw;
+            kind = BatchKind.LIVE;
+        }
+        if (kind != BatchKind.HISTORY) {
+            log.add(messages, originals);
+        }
+        Value n = news(chat, TabWire.BATCH).set(TabWire.DATA, messages).set(TabWire.MORE, originals)
+                .set(TabWire.EXTRAS, extras).set(TabWire.TYPED, TabWire.code(kind));
+        local.emit(n);
+    }
+
+    @Override
+    public void agentTyping(Value from, AgentTyping typing) {
+        tell(TabWire.AGENT_TYPING, from, typing);
+    }
+
+    @Override
+    public void connection(ConnectionStatus status) {
+        if (status == log.connection) {
+            return; // tabs hear changes only, as the service publishes only changes
+        }
+        log.connection = status;
+        tell(TabWire.CONNECTION_REPORT, Values.undefined(), status);
+    }
+
+    @Override
+    public void error(Value data) {
+        tell(TabWire.ERROR, data, null);
+    }
+
+    @Override
+    public void exchanged(Value body) {
+        tell(TabWire.EXCHANGED, body, null);
+    }
+
+    @Override
+    public void polling(boolean running) {
+        tell(TabWire.POLLING, Values.undefined(), running ? Boolean.TRUE : Boolean.FALSE);
+    }
+
+    @Override
+    public void ended() {
+        over(TabWire.ENDED);
+    }
+
+    @Override
+    public void endedSilently() {
+        over(TabWire.ENDED_SILENTLY);
+    }
+
+    @Override
+    public void capabilities(Value capabilities) {
+        String before = log.capabilities == null ? null : Values.stringify(log.capabilities);
+        Value merged = Values.object();
+        if (log.capabilities != null) {
+            Values.assign(merged, log.capabilities);
+        }
+        log.capabilities = Values.assign(merged, capabilities);
+        if (resumed && Values.stringify(log.capabilities).equals(before)) {
+            return; // the back end says again what the tabs know: no news
+        }
+        tell(TabWire.CAPABILITIES_REPORT, capabilities, null);
+    }
+
+    @Override
+    public void sessionData(Value sessionData) {
+        tell(TabWire.SESSION_DATA, sessionData, null);
+    }
+
+    @Override
+    public String previewText() {
+        String own = local.out.previewText();
+        return own.isEmpty() ? preview : own;
+    }
+
+    @Override
+    public String language() {
+        return local.out.language();
+    }
+
+    @Override
+    public String header(String name) {
+        return local.out.header(name);
+    }
+}

@@ -1,0 +1,57 @@
+package org.wcs.tabs;
+
+import org.wcs.transport.AgentTyping;
+import org.wcs.transport.BatchKind;
+import org.wcs.transport.ConnectionStatus;
+import org.wcs.transport.RestoreOutcome;
+
+/**
+ * The words of the tabs' channel, in one place. A message is a plain object: {@code k} says what it is; calls go from
+ * a tab to the leader, replies back to the caller, reports and notices from the leader to every tab. Field names are
+ * short: a chat's whole transcript crosses the channel when a tab joins.
+ */
+final class TabWire {
+    private TabWire() {
+    }
+
+    /** The channel and the lock, per site and back end type: {@code PREFIX + type}. */
+    static final String PREFIX = "genesys-webchat-tabs:";
+
+    // Fields.
+    static final String KIND = "k", TAB = "tab", ID = "id", OP = "op", ARGS = "a", OK = "ok", DATA = "d", MORE = "m",
+        EXTRAS = "x", TYPED = "t", CHAT = "c", BY = "by", SESSION = "sd", ANSWER = "sda", SNAPSHOT = "s",
+        REPORT = "r", CAPABILITIES = "cap", RESTORED = "rd", CONNECTION = "cn", ORIGINALS = "o", RETRY = "re",
+        AFTER = "af", TEXT = "tx", TYPE = "ty", PARENT = "p", ON = "on", NAME = "n";
+
+    // Kinds of message (the values of KIND).
+    static final int CALL = 0, REPLY = 1, NEWS = 2, BEGIN = 3, LEADER = 4, BYE = 5, REST = 6;
+
+    // Calls (the values of OP).
+    static final int START = 0, SEND = 1, TYPING = 2, END = 3, RESTORE = 4, ASYNC_RESTORE = 5, HISTORY = 6,
+        NOTICE = 7, USER_DATA = 8, INTERACTION_DATA = 9, FILE_LIMITS = 10, SEND_FILE = 11, DOWNLOAD = 12,
+        START_POLL = 13, STOP_POLL = 14, PAUSE_POLL = 15, POLL = 16, RESET_POLL = 17, RESET_IDLE = 18, SNAPSHOT_CALL = 19;
+
+    // Reports (the values of REPORT): what a transport told the leader.
+    static final int STARTED = 0, RESTORE_OUTCOME = 1, BATCH = 2, AGENT_TYPING = 3, CONNECTION_REPORT = 4, ERROR = 5,
+        EXCHANGED = 6, POLLING = 7, ENDED = 8, ENDED_SILENTLY = 9, CAPABILITIES_REPORT = 10, SESSION_DATA = 11;
+
+    /** The typed constants of the transport SPI, numbered by their place here. */
+    private static final Object[] CONSTANTS = {BatchKind.LIVE, BatchKind.RESTORED, BatchKind.HISTORY,
+        RestoreOutcome.RESTORED, RestoreOutcome.RESTORED_OFFLINE, RestoreOutcome.FAILED, RestoreOutcome.TIMED_OUT,
+        RestoreOutcome.SESSION_LOST, ConnectionStatus.ONLINE, ConnectionStatus.PENDING, ConnectionStatus.OFFLINE,
+        ConnectionStatus.DISCONNECTED, ConnectionStatus.TIMED_OUT, AgentTyping.STARTED, AgentTyping.STOPPED,
+        Boolean.TRUE, Boolean.FALSE};
+
+    static int code(Object constant) {
+        for (int i = 0; i < CONSTANTS.length; i++) {
+            if (CONSTANTS[i] == constant) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static Object constant(int code) {
+        return code >= 0 && code < CONSTANTS.length ? CONSTANTS[code] : null;
+    }
+}

@@ -137,6 +137,11 @@ declare global {
       maxMessageLength?: number;
       /** ms; default 30000: the cap of the back-off during an outage. */
       backoffMax?: number;
+      /**
+       * Default true: the tabs of this site in one browser share one chat (one connection, held by a leader tab; the
+       * others mirror it). false: each tab runs its chat alone, as the original did.
+       */
+      tabs?: boolean;
       /** GMS Chat API v2 over CometD. */
       cometD?: { enabled: boolean; cometURL?: string; channel?: string; apiURL?: string };
       transport?: Transport;

@@ -42,6 +42,13 @@ final class TabHub implements TransportListener {
      * may come well after the restore's answer) only adds what they have not seen.
      */
     private boolean resumed;
+    /**
+     * A take-over waits for the back end's replay of the transcript (which may come after the restore's answer, with
+     * the first poll) before it runs the calls held for it: a message sent again must be compared with it.
+     */
+    private boolean replayPending;
+    /** How long a take-over waits for that replay at most (a chat with nothing new may bring none). */
+    static final int REPLAY_WAIT_MS = 3000;
     /** Calls held until a start, restore or take-over settles. */
     private final Arr<Value> waiting = new Arr<>();
     /** The last typing preview a tab sent: GMS sends it with every poll. */
@@ -64,6 +71,11 @@ final class TabHub implements TransportListener {
             log = local.log.copy();
             state = RESUMING;
             resumed = true;
+            replayPending = true;
+            scheduler.schedule(REPLAY_WAIT_MS, () -> {
+                replayPending = false;
+                flush();
+            });
             generation++;
             Reply settle = new Reply() {
                 @Override
@@ -203,6 +215,7 @@ final class TabHub implements TransportListener {
         generation++;
         state = BUSY;
         resumed = false;
+        replayPending = false;
         log.reset();
         restoreAnswer = Values.undefined();
         local.emit(Values.object().set(TabWire.KIND, TabWire.BEGIN).set(TabWire.CHAT, chat)
@@ -297,7 +310,7 @@ final class TabHub implements TransportListener {
 
     /** Runs the held calls on a later turn, once nothing is starting, restoring or being taken over. */
     private void flush() {
-        if (waiting.isEmpty() || state == BUSY || state == RESUMING) {
+        if (waiting.isEmpty() || state == BUSY || state == RESUMING || replayPending) {
             return;
         }
         scheduler.schedule(0, () -> {
@@ -376,6 +389,10 @@ final class TabHub implements TransportListener {
 
     @Override
     public void batch(Value messages, Value originals, BatchKind kind, Value extras) {
+        if (replayPending && kind != BatchKind.HISTORY) {
+            replayPending = false;
+            scheduler.schedule(0, () -> flush()); // after this batch is in the log
+        }
         if (resumed && kind == BatchKind.RESTORED) {
             Value fresh = Values.array();
             Value raw = Values.array();

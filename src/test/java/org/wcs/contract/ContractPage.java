@@ -45,6 +45,11 @@ final class ContractPage {
      * {@code first}: the back end's emulator is reset for a new test.
      */
     ContractPage(BackEnd backEnd, Sandbox sandbox, JvmPlatform tab, boolean first) {
+        this(backEnd, sandbox, tab, first, true);
+    }
+
+    /** As above; {@code shared} false: the site's configuration says {@code tabs: false}. */
+    ContractPage(BackEnd backEnd, Sandbox sandbox, JvmPlatform tab, boolean first, boolean shared) {
         this.backEnd = backEnd;
         this.sandbox = sandbox;
         this.desk = backEnd.desk(sandbox);
@@ -52,7 +57,11 @@ final class ContractPage {
             backEnd.reset(sandbox);
         }
         this.tab = tab;
-        page = new TestPage(tab, backEnd.config(sandbox), new Transports());
+        Value config = backEnd.config(sandbox);
+        if (!shared) {
+            config.set("tabs", false);
+        }
+        page = new TestPage(tab, config, new Transports());
     }
 
     /** The same site loaded again {@code laterMs} later: same cookies and storage, a new window and event loop. */

@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import java.util.List;
+import org.wcs.jvm.Js;
 import org.wcs.jvm.JvmTabs;
+import org.wcs.sandbox.AgentDesk;
+import org.wcs.service.TestPage;
+import org.wcs.tabs.TabTexts;
 import org.wcs.sandbox.SandboxTest;
 import org.wcs.value.Value;
 
@@ -137,5 +142,107 @@ class SharedTabsTest extends SandboxTest {
         assertEquals(1, follower.count("ended"));
         leader.until(() -> b.deskChat(sandbox, leader.chatId).ended());
         assertEquals(0, follower.tab.http.sent.size(), "the follower sent requests of its own");
+    }
+
+    /** How many lines of the agent's transcript of {@code chatId} say {@code text}. */
+    private long agentSaw(BackEnd b, String chatId, String text) {
+        return b.deskChat(sandbox, chatId).transcript().stream().filter(l -> l.contains(text)).count();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backEnds")
+    void aMessageTheLeaderSentJustBeforeItClosedIsNotSentTwice(BackEnd b) {
+        // given: a follower's message reached the server through the leader, whose tab closes before the answer
+        JvmTabs browser = new JvmTabs();
+        JvmTabs.Tab first = browser.open();
+        ContractPage leader = new ContractPage(b, sandbox, first.platform, true);
+        ContractPage follower = new ContractPage(b, sandbox, browser.open().platform, false);
+        leader.chatWithAgent();
+        follower.chatId = leader.chatId;
+        mirrored(leader, follower);
+        TestPage.Outcome sent = follower.page.command("sendMessage", Js.obj("message", "sent once only"));
+        follower.until(() -> agentSaw(b, leader.chatId, "sent once only") == 1);
+        // when
+        first.close();
+        // then: the follower takes over, sends its unanswered command again, and the log says it got through
+        follower.until(() -> !sent.state.equals("pending"));
+        assertEquals("resolved", sent.state, sent.toString());
+        follower.sync();
+        follower.idle(10_000);
+        assertEquals(1, agentSaw(b, leader.chatId, "sent once only"));
+        assertEquals(1, said(follower, "sent once only"), follower.transcript().toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backEnds")
+    void twoTabsStartingAtOnceMakeOneChatThatBothShow(BackEnd b) {
+        // given
+        JvmTabs browser = new JvmTabs();
+        ContractPage[] tabs = twoTabs(b, browser);
+        String before = b.latestChat(sandbox);
+        // when: both ask in the same turn
+        Value form = Js.obj("form", Js.obj("firstname", "Ada", "lastname", "Lovelace", "email", "ada@example.test",
+                "subject", "Billing"));
+        TestPage.Outcome one = tabs[0].page.command("startChat", form);
+        TestPage.Outcome two = tabs[1].page.command("startChat", form);
+        tabs[0].until(() -> !one.state.equals("pending") && !two.state.equals("pending"));
+        // then: one chat, started by one tab, refused in the other, which shows it all the same
+        assertEquals("resolved", one.state, one.toString());
+        assertEquals("rejected", two.state, two.toString());
+        assertTrue(two.toString().contains(TabTexts.ALREADY_ACTIVE), two.toString());
+        String chat = b.latestChat(sandbox);
+        List<AgentDesk.DeskChat> chats = b.desk(sandbox).chats();
+        assertEquals(1, chats.size() - (before == null ? 0 : chats.stream().map(AgentDesk.DeskChat::id).toList()
+                .indexOf(before) + 1), "chats made");
+        tabs[0].chatId = chat;
+        tabs[1].chatId = chat;
+        b.desk(sandbox).join(chat, "Grace");
+        b.desk(sandbox).say(chat, "Hello both");
+        mirrored(tabs[0], tabs[1]);
+        assertEquals(1, tabs[1].count("restored"), tabs[1].names().toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backEnds")
+    void threeTabsSurviveTwoLeadersGoingOneAfterTheOther(BackEnd b) {
+        // given
+        JvmTabs browser = new JvmTabs();
+        JvmTabs.Tab first = browser.open(), second = browser.open();
+        ContractPage one = new ContractPage(b, sandbox, first.platform, true);
+        ContractPage two = new ContractPage(b, sandbox, second.platform, false);
+        ContractPage three = new ContractPage(b, sandbox, browser.open().platform, false);
+        one.chatWithAgent();
+        two.chatId = one.chatId;
+        three.chatId = one.chatId;
+        mirrored(one, three);
+        // when
+        first.close();
+        one.desk.say(one.chatId, "To the second leader");
+        mirrored(two, three);
+        second.close();
+        one.desk.say(one.chatId, "To the third leader");
+        // then
+        three.sync();
+        assertEquals(1, said(three, "To the second leader"), three.transcript().toString());
+        assertEquals(1, said(three, "To the third leader"), three.transcript().toString());
+        assertEquals("resolved", three.send("from the last tab").state);
+        three.sync();
+        assertEquals(1, agentSaw(b, one.chatId, "from the last tab"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backEnds")
+    void tabsFalseKeepsEachTabAlone(BackEnd b) {
+        // given: the site turns sharing off
+        JvmTabs browser = new JvmTabs();
+        ContractPage first = new ContractPage(b, sandbox, browser.open().platform, true, false);
+        first.chatWithAgent();
+        // when: a second tab loads mid-chat
+        ContractPage second = new ContractPage(b, sandbox, browser.open().platform, false, false);
+        second.chatId = first.chatId;
+        second.restored = true;
+        // then: it restores the chat from the server itself, as the original
+        second.sync();
+        assertTrue(second.tab.http.sent.size() > 0, "the second tab asked the server itself");
     }
 }

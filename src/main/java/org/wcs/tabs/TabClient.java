@@ -1,5 +1,6 @@
 package org.wcs.tabs;
 
+import org.wcs.platform.Page;
 import org.wcs.platform.Platform;
 import org.wcs.platform.Tabs;
 import org.wcs.transport.AgentTyping;
@@ -29,6 +30,7 @@ public final class TabClient implements Transport, Tabs.Receiver {
     final TransportListener out;
     private final TabHub hub;
     private final Tabs.Channel channel;
+    private final Page page;
     private Transport real;
     /** The chat this tab shows or is starting ({@link TabWire#CHAT}), or null. */
     String chat;
@@ -56,8 +58,12 @@ public final class TabClient implements Transport, Tabs.Receiver {
         this.out = out;
         this.hub = new TabHub(this, platform.scheduler);
         this.channel = name == null ? null : platform.tabs.join(name, this);
+        this.page = platform.page;
+        page.onVisibility(() -> showing());
         if (channel != null) {
             platform.tabs.lead(name, () -> hub.lead());
+            platform.tabs.onLeave(() -> emit(Values.object().set(TabWire.KIND, TabWire.BYE).set(TabWire.TAB, id)));
+            showing();
         }
     }
 
@@ -70,6 +76,7 @@ public final class TabClient implements Transport, Tabs.Receiver {
     public TabClient use(Transport transport) {
         real = transport;
         hub.real = transport;
+        hub.resting.adopt(transport);
         sessionData = transport.sessionData();
         sessionAnswer = transport.sessionDataAnswer();
         if (channel == null && !hub.leading) {
@@ -113,9 +120,21 @@ public final class TabClient implements Transport, Tabs.Receiver {
                     Value call = pending.get(i).set(TabWire.RETRY, true);
                     route(call);
                 }
+                showing(); // the new leader knows no tab's visibility yet
+                break;
+            case TabWire.REST:
+            case TabWire.BYE:
+                if (hub.leading) {
+                    hub.resting.seen(m.get(TabWire.TAB).str(), m.get(TabWire.ON).truthy());
+                }
                 break;
             default:
         }
+    }
+
+    /** Tells the leader (this tab's hub when it leads) whether this tab is visible now. */
+    private void showing() {
+        emit(Values.object().set(TabWire.KIND, TabWire.REST).set(TabWire.TAB, id).set(TabWire.ON, page.visible()));
     }
 
     /** A call to the leader: this tab's hub when it leads, else over the channel. */

@@ -23,7 +23,7 @@ final class TabWire {
         REPORT = "r", CAPABILITIES = "cap", RESTORED = "rd", CONNECTION = "cn", ORIGINALS = "o", RETRY = "re",
         AFTER = "af", TEXT = "tx", TYPE = "ty", PARENT = "p", ON = "on", NAME = "n";
 
-    // Kinds of message (the values of KIND).
+    // Kinds of message (the values of KIND). REST: a tab is visible ({@code on}) or hidden; BYE: a tab goes away.
     static final int CALL = 0, REPLY = 1, NEWS = 2, BEGIN = 3, LEADER = 4, BYE = 5, REST = 6;
 
     // Calls (the values of OP).

@@ -11,6 +11,7 @@ import org.wcs.sandbox.Sandbox;
 import org.wcs.service.TestPage;
 import org.wcs.browser.Transports;
 import org.wcs.value.Value;
+import org.wcs.value.Values;
 
 /**
  * The customer's page (the real plugin on a JVM page, {@link TestPage}) and the agent's desk for one chat on one back
@@ -45,6 +46,11 @@ final class ContractPage {
      * {@code first}: the back end's emulator is reset for a new test.
      */
     ContractPage(BackEnd backEnd, Sandbox sandbox, JvmPlatform tab, boolean first) {
+        this(backEnd, sandbox, tab, first, null);
+    }
+
+    /** As above, with {@code overrides} (or null) assigned over the back end's configuration, e.g. {@code tabs: false}. */
+    ContractPage(BackEnd backEnd, Sandbox sandbox, JvmPlatform tab, boolean first, Value overrides) {
         this.backEnd = backEnd;
         this.sandbox = sandbox;
         this.desk = backEnd.desk(sandbox);
@@ -52,7 +58,11 @@ final class ContractPage {
             backEnd.reset(sandbox);
         }
         this.tab = tab;
-        page = new TestPage(tab, backEnd.config(sandbox), new Transports());
+        Value config = backEnd.config(sandbox);
+        if (overrides != null) {
+            Values.assign(config, overrides);
+        }
+        page = new TestPage(tab, config, new Transports());
     }
 
     /** The same site loaded again {@code laterMs} later: same cookies and storage, a new window and event loop. */

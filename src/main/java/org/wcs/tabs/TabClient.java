@@ -32,6 +32,8 @@ public final class TabClient implements Transport, Tabs.Receiver {
     private final Tabs.Channel channel;
     private final Page page;
     private Transport real;
+    /** Hears other tabs' WebChat window state ({@code webchat.syncTabs}), or null. */
+    private WindowMirror mirror;
     /** The chat this tab shows or is starting ({@link TabWire#CHAT}), or null. */
     String chat;
     /** Whether the service has a chat (started, restored or joined) that has not ended. */
@@ -128,6 +130,11 @@ public final class TabClient implements Transport, Tabs.Receiver {
                     hub.resting.seen(m.get(TabWire.TAB).str(), m.get(TabWire.ON).truthy());
                 }
                 break;
+            case TabWire.WINDOW:
+                if (mirror != null) {
+                    mirror.minimized(m.get(TabWire.ON).truthy());
+                }
+                break;
             default:
         }
     }
@@ -135,6 +142,19 @@ public final class TabClient implements Transport, Tabs.Receiver {
     /** Tells the leader (this tab's hub when it leads) whether this tab is visible now. */
     private void showing() {
         emit(Values.object().set(TabWire.KIND, TabWire.REST).set(TabWire.TAB, id).set(TabWire.ON, page.visible()));
+    }
+
+    /** {@code webchat.syncTabs}: {@code m} hears the other tabs' window state; null stops it. */
+    public void mirror(WindowMirror m) {
+        mirror = m;
+    }
+
+    /** Tells the other tabs that this tab's WebChat window was minimised or restored. */
+    public void window(boolean minimized) {
+        if (channel != null) {
+            channel.post(Values.object().set(TabWire.KIND, TabWire.WINDOW).set(TabWire.TAB, id)
+                    .set(TabWire.ON, minimized));
+        }
     }
 
     /** A call to the leader: this tab's hub when it leads, else over the channel. */

@@ -75,6 +75,24 @@ final class Browser implements Page, RandomSource {
     private static native void returns(Loaded cb);
 
     @Override
+    public boolean visible() {
+        return visible0();
+    }
+
+    /** True where the browser does not say (no Page Visibility API): a page nobody can see is the exception. */
+    @JSBody(script = "try{return document.visibilityState!=='hidden';}catch($e){return true;}")
+    private static native boolean visible0();
+
+    @Override
+    public void onVisibility(Runnable task) {
+        visibility(ok -> guarded(task));
+    }
+
+    @JSBody(params = "cb", script = "try{document.addEventListener('visibilitychange',function(){cb(true);});}"
+            + "catch($e){}")
+    private static native void visibility(Loaded cb);
+
+    @Override
     public void loadScript(String url, Runnable onLoad, Runnable onError) {
         inject(url, policy(), ok -> guarded(ok ? onLoad : onError));
     }

@@ -28,6 +28,16 @@ public interface Page {
      */
     void onReturn(Runnable task);
 
+    /**
+     * Whether the document is visible now ({@code document.visibilityState}): a page in a background tab, a minimised
+     * window or a locked screen is not. The tabs of a site rest their shared connection while none is visible; it is
+     * ours, so pages without Genesys's App (which publishes {@code App.data.pageHidden}) have it too.
+     */
+    boolean visible();
+
+    /** Runs {@code task} each time {@link #visible} may have changed ({@code visibilitychange}); a throw stays inside. */
+    void onVisibility(Runnable task);
+
     /** Appends {@code <script src=url>} to the head; exactly one of the callbacks runs. */
     void loadScript(String url, Runnable onLoad, Runnable onError);
 

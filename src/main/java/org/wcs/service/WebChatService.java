@@ -42,6 +42,8 @@ public final class WebChatService {
     Transport transport;
     /** The way to the transport, which the leader tab holds (this one's, when it leads or shares nothing). */
     private TabClient tabs;
+    /** {@code webchat.syncTabs}: the WebChat window's state in every tab; made the first time it is asked for. */
+    private WindowSync windows;
     Value config = Values.object();
     Value userData = Values.object();
     Value interactionData = Values.object();
@@ -161,6 +163,13 @@ public final class WebChatService {
                 || data.get("transport").get("sleepEnabled").bool(false));
         plugin.data("userData", userData);
         plugin.data("interactionData", interactionData);
+        boolean syncTabs = data.get("syncTabs").bool(false);
+        if (syncTabs && windows == null) {
+            windows = new WindowSync(plugin);
+        }
+        if (windows != null) {
+            windows.use(syncTabs ? tabs : null);
+        }
         if (gms()) {
             webEngagement.watch();
         }

@@ -1,5 +1,6 @@
 package org.wcs.tabs;
 
+import org.wcs.platform.Page;
 import org.wcs.platform.Platform;
 import org.wcs.platform.Tabs;
 import org.wcs.transport.AgentTyping;
@@ -29,7 +30,10 @@ public final class TabClient implements Transport, Tabs.Receiver {
     final TransportListener out;
     private final TabHub hub;
     private final Tabs.Channel channel;
+    private final Page page;
     private Transport real;
+    /** Hears other tabs' WebChat window state ({@code webchat.syncTabs}), or null. */
+    private WindowMirror mirror;
     /** The chat this tab shows or is starting ({@link TabWire#CHAT}), or null. */
     String chat;
     /** Whether the service has a chat (started, restored or joined) that has not ended. */
@@ -56,8 +60,12 @@ public final class TabClient implements Transport, Tabs.Receiver {
         this.out = out;
         this.hub = new TabHub(this, platform.scheduler);
         this.channel = name == null ? null : platform.tabs.join(name, this);
+        this.page = platform.page;
+        page.onVisibility(() -> showing());
         if (channel != null) {
             platform.tabs.lead(name, () -> hub.lead());
+            platform.tabs.onLeave(() -> emit(Values.object().set(TabWire.KIND, TabWire.BYE).set(TabWire.TAB, id)));
+            showing();
         }
     }
 
@@ -70,6 +78,7 @@ public final class TabClient implements Transport, Tabs.Receiver {
     public TabClient use(Transport transport) {
         real = transport;
         hub.real = transport;
+        hub.resting.adopt(transport);
         sessionData = transport.sessionData();
         sessionAnswer = transport.sessionDataAnswer();
         if (channel == null && !hub.leading) {
@@ -113,8 +122,38 @@ public final class TabClient implements Transport, Tabs.Receiver {
                     Value call = pending.get(i).set(TabWire.RETRY, true);
                     route(call);
                 }
+                showing(); // the new leader knows no tab's visibility yet
+                break;
+            case TabWire.REST:
+            case TabWire.BYE:
+                if (hub.leading) {
+                    hub.resting.seen(m.get(TabWire.TAB).str(), m.get(TabWire.ON).truthy());
+                }
+                break;
+            case TabWire.WINDOW:
+                if (mirror != null) {
+                    mirror.minimized(m.get(TabWire.ON).truthy());
+                }
                 break;
             default:
+        }
+    }
+
+    /** Tells the leader (this tab's hub when it leads) whether this tab is visible now. */
+    private void showing() {
+        emit(Values.object().set(TabWire.KIND, TabWire.REST).set(TabWire.TAB, id).set(TabWire.ON, page.visible()));
+    }
+
+    /** {@code webchat.syncTabs}: {@code m} hears the other tabs' window state; null stops it. */
+    public void mirror(WindowMirror m) {
+        mirror = m;
+    }
+
+    /** Tells the other tabs that this tab's WebChat window was minimised or restored. */
+    public void window(boolean minimized) {
+        if (channel != null) {
+            channel.post(Values.object().set(TabWire.KIND, TabWire.WINDOW).set(TabWire.TAB, id)
+                    .set(TabWire.ON, minimized));
         }
     }
 

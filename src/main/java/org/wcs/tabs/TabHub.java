@@ -53,10 +53,13 @@ final class TabHub implements TransportListener {
     private final Arr<Value> waiting = new Arr<>();
     /** The last typing preview a tab sent: GMS sends it with every poll. */
     private String preview = "";
+    /** Which tabs are visible; the transport rests while none is. */
+    final Resting resting;
 
     TabHub(TabClient local, Scheduler scheduler) {
         this.local = local;
         this.scheduler = scheduler;
+        this.resting = new Resting(this, scheduler);
     }
 
     /**

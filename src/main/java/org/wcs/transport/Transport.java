@@ -137,6 +137,15 @@ public interface Transport {
     default void sleep(boolean sleeping) {
     }
 
+    /**
+     * No tab of the site shows the chat ({@code true}), or one does again: a back end that polls reads at a resting
+     * cadence while it is true, and reads at once when it turns false; sockets and held connections stay as they are.
+     * Unlike {@link #sleep} it is silent: no event, no request beyond that read (no idle-timer notice), whether or not
+     * {@code sleepEnabled} is set. Called by the tab that holds the connection, with or without a chat.
+     */
+    default void rest(boolean resting) {
+    }
+
     /** The customer is active again: cancel the server's idle timer where the back end has one. */
     default void resetIdle() {
     }

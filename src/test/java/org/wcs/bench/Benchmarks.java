@@ -14,13 +14,18 @@ import org.wcs.sandbox.purecloud.PureCloudEmulator;
 
 /**
  * Benchmarks (not tests): what the built plugin costs in a real Chromium. Run with
- * {@code mvn -q -B -Pbench -DskipTests package}; figures go to the README.
+ * {@code mvn -q -B -Pbench -DskipTests package}; figures go to the README. {@code -Dbench.only=tabs}: requests per
+ * hour of an idle chat in one and three tabs, on the JVM ({@link TabsBench}).
  */
 public final class Benchmarks {
     private Benchmarks() {
     }
 
     public static void main(String[] args) throws Exception {
+        if ("tabs".equals(System.getProperty("bench.only"))) {
+            TabsBench.main(args); // the JVM alone: no size report, no Chromium
+            return;
+        }
         SizeReport.main(args);
         try (Sandbox sandbox = Sandbox.start(0, Path.of("."), Map.of("/test/", Path.of("src/test/resources/pages")));
                 Chromium browser = new Chromium()) {

@@ -11,6 +11,7 @@ import org.wcs.sandbox.Sandbox;
 import org.wcs.service.TestPage;
 import org.wcs.browser.Transports;
 import org.wcs.value.Value;
+import org.wcs.value.Values;
 
 /**
  * The customer's page (the real plugin on a JVM page, {@link TestPage}) and the agent's desk for one chat on one back
@@ -45,11 +46,11 @@ final class ContractPage {
      * {@code first}: the back end's emulator is reset for a new test.
      */
     ContractPage(BackEnd backEnd, Sandbox sandbox, JvmPlatform tab, boolean first) {
-        this(backEnd, sandbox, tab, first, true);
+        this(backEnd, sandbox, tab, first, null);
     }
 
-    /** As above; {@code shared} false: the site's configuration says {@code tabs: false}. */
-    ContractPage(BackEnd backEnd, Sandbox sandbox, JvmPlatform tab, boolean first, boolean shared) {
+    /** As above, with {@code overrides} (or null) assigned over the back end's configuration, e.g. {@code tabs: false}. */
+    ContractPage(BackEnd backEnd, Sandbox sandbox, JvmPlatform tab, boolean first, Value overrides) {
         this.backEnd = backEnd;
         this.sandbox = sandbox;
         this.desk = backEnd.desk(sandbox);
@@ -58,8 +59,8 @@ final class ContractPage {
         }
         this.tab = tab;
         Value config = backEnd.config(sandbox);
-        if (!shared) {
-            config.set("tabs", false);
+        if (overrides != null) {
+            Values.assign(config, overrides);
         }
         page = new TestPage(tab, config, new Transports());
     }

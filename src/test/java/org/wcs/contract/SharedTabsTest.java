@@ -235,10 +235,10 @@ class SharedTabsTest extends SandboxTest {
     void tabsFalseKeepsEachTabAlone(BackEnd b) {
         // given: the site turns sharing off
         JvmTabs browser = new JvmTabs();
-        ContractPage first = new ContractPage(b, sandbox, browser.open().platform, true, false);
+        ContractPage first = new ContractPage(b, sandbox, browser.open().platform, true, Js.obj("tabs", false));
         first.chatWithAgent();
         // when: a second tab loads mid-chat
-        ContractPage second = new ContractPage(b, sandbox, browser.open().platform, false, false);
+        ContractPage second = new ContractPage(b, sandbox, browser.open().platform, false, Js.obj("tabs", false));
         second.chatId = first.chatId;
         second.restored = true;
         // then: it restores the chat from the server itself, as the original

@@ -30,6 +30,10 @@ public final class JvmPage implements Page {
     public String referrer = "";
     public String title = "Test page";
     public String userAgent = "Mozilla/5.0 (X11; Linux x86_64) JVM test";
+    /** {@code document.visibilityState === 'visible'}: change it with {@link #visible(boolean)}. */
+    private boolean visible = true;
+    /** What {@link #onVisibility} was given, in order. */
+    private final List<Runnable> visibility = new ArrayList<>();
 
     public JvmPage(JvmLoop loop) {
         this.loop = loop;
@@ -41,6 +45,7 @@ public final class JvmPage implements Page {
         requestedScripts.clear();
         console.clear();
         returns.clear();
+        visibility.clear();
     }
 
     /** Serves {@code url} as a script whose evaluation runs {@code code}. */
@@ -90,6 +95,34 @@ public final class JvmPage implements Page {
     public void comeBack() {
         for (Runnable task : new ArrayList<>(returns)) {
             loop.schedule(0, task);
+        }
+    }
+
+    @Override
+    public boolean visible() {
+        return visible;
+    }
+
+    @Override
+    public void onVisibility(Runnable task) {
+        visibility.add(task);
+    }
+
+    /**
+     * The tab is shown ({@code true}) or hidden, as the browser does it: the state changes at once, then
+     * {@code visibilitychange} runs every {@link #onVisibility} task, each on its own turn of the loop; becoming
+     * visible also runs the {@link #onReturn} tasks. Nothing happens when the state does not change.
+     */
+    public void visible(boolean shown) {
+        if (shown == visible) {
+            return;
+        }
+        visible = shown;
+        for (Runnable task : new ArrayList<>(visibility)) {
+            loop.schedule(0, task);
+        }
+        if (shown) {
+            comeBack();
         }
     }
 

@@ -9,7 +9,8 @@ import org.wcs.value.Value;
  * The refresh cadence of Widgets 9.0.018.07 (spec gms-v2 §6.1): a tick every {@code pollRateMin / 2} ms polls when
  * no refresh is in flight and at least the current interval has passed since the last one started; the interval
  * then grows ×{@code pollRateMult} up to {@code pollRateMax}. Sending resets it to {@code pollRateMin}; sleeping
- * polls every {@code pollRateSleep}; waking resets it to {@code pollRate}.
+ * polls every {@code pollRateSleep}; waking resets it to {@code pollRate}. Resting (no tab of the site visible) polls
+ * every {@code pollRateSleep} too, and its end polls at once.
  */
 final class GmsPoller {
     private final GmsTransport transport;
@@ -24,6 +25,8 @@ final class GmsPoller {
     private int interval;
     private long last;
     private boolean sleeping;
+    /** No tab shows the chat ({@link org.wcs.transport.Transport#rest}); kept across chats. */
+    private boolean resting;
     /** While requests fail: no poll before this time (the back-off); {@code Long.MIN_VALUE} when none is due. */
     private long resumeAt = Long.MIN_VALUE;
 
@@ -59,20 +62,27 @@ final class GmsPoller {
     private void tick() {
         ticker = scheduler.schedule(min / 2, () -> {
             tick();
-            long now = scheduler.now();
-            if (transport.refreshing == null && now >= resumeAt && now - last >= interval()) {
-                last = now;
-                if (dynamic && !sleeping) {
-                    interval = (int) Math.min(max, Math.floor(interval * mult));
-                }
-                transport.refresh(null);
+            if (scheduler.now() - last >= interval()) {
+                poll();
             }
         });
     }
 
-    /** The wait between two polls as things stand (sleeping or not). */
+    /** A poll now, unless one is in flight or a back-off holds polls. */
+    private void poll() {
+        long now = scheduler.now();
+        if (transport.refreshing == null && now >= resumeAt) {
+            last = now;
+            if (dynamic && !sleeping && !resting) {
+                interval = (int) Math.min(max, Math.floor(interval * mult));
+            }
+            transport.refresh(null);
+        }
+    }
+
+    /** The wait between two polls as things stand (sleeping, resting or not). */
     int interval() {
-        return sleeping ? sleepRate : interval;
+        return sleeping || resting ? sleepRate : interval;
     }
 
     /** Requests fail: the next poll waits {@code ms} from now. */
@@ -93,6 +103,18 @@ final class GmsPoller {
     void fast() {
         if (dynamic) {
             interval = min;
+        }
+    }
+
+    /** Every tab is hidden: polls every {@code pollRateSleep}; a tab is shown again: a poll at once, then the rate. */
+    void rest(boolean on) {
+        boolean woke = resting && !on;
+        resting = on;
+        if (woke) {
+            interval = rate; // as a wake from sleep
+            if (running()) {
+                poll();
+            }
         }
     }
 

@@ -541,6 +541,12 @@ public final class GmsTransport implements Transport {
         reply.ok(Values.undefined());
     }
 
+    /** REST: polls every {@code pollRateSleep} while resting; CometD keeps its connection as it is. */
+    @Override
+    public void rest(boolean resting) {
+        poller.rest(resting);
+    }
+
     @Override
     public void sleep(boolean sleeping) {
         poller.sleep(sleeping);

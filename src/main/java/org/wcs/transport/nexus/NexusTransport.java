@@ -271,6 +271,11 @@ public final class NexusTransport implements Transport {
     }
 
     @Override
+    public void rest(boolean resting) {
+        poller.rest(resting);
+    }
+
+    @Override
     public void sleep(boolean sleeping) {
         if (sleeping) {
             poller.pause();

@@ -23,6 +23,10 @@ import org.wcs.value.Values;
  * (Q6, Q7); a failed restore deletes the cookies (Q9); each request tries each host once (Q10); capabilities say there
  * is no file upload (Q13); what the original let throw is rejected with a text (Q14); a send carries both
  * {@code contentType} and {@code type} (Q15).
+ *
+ * <p>It does not rest when every tab is hidden ({@link org.wcs.transport.Transport#rest}): the server sets the
+ * cadence in every answer, and an Interaction Web Tools site may disconnect a visitor whose browser stops polling,
+ * after a time the page cannot know.
  */
 public final class RestTransport extends PureConnectTransport {
     public static final String TYPE = PureConnectTexts.REST;

@@ -96,4 +96,41 @@ class GmsPollingTest {
         t = http.times("refresh", started);
         assertEquals(82750L, t.get(t.size() - 1));
     }
+
+    @Test
+    void aHiddenPageRestsAtTheSleepRateSilentlyAndPollsAtOnceWhenShown() { // issue 18 item 2
+        // given polls at ..., 16750, 19750 (3 s apart), sleep not enabled
+        start(Js.obj("dataURL", "http://gms/chat"));
+        loop.advance(20_000);
+        // when the page is hidden (it rests 1 s later)
+        page.tab.page.visible(false);
+        loop.advance(60_000);
+        // then it polls 30 s after the last poll, and again 30 s later
+        List<Long> t = http.times("refresh", started);
+        assertEquals(List.of(16750L, 19750L, 49750L, 79750L), t.subList(t.size() - 4, t.size()));
+        // when it is shown again: a poll at once, no idle-timer notice, then polls every pollRate
+        int sent = http.sent.size();
+        page.tab.page.visible(true);
+        loop.runDue();
+        assertEquals(List.of("refresh"), http.sent.subList(sent, http.sent.size()).stream()
+                .map(ScriptedHttp.Sent::op).toList());
+        loop.advance(3_000);
+        t = http.times("refresh", started);
+        assertEquals(List.of(79750L, 80000L, 83000L), t.subList(t.size() - 3, t.size()));
+        // and nothing was published about it
+        assertEquals(List.of(), page.events.stream().filter(e -> e.startsWith("sleeping") || e.startsWith("waking")
+                || e.startsWith("data.sleeping")).toList());
+    }
+
+    @Test
+    void aPageHiddenForLessThanASecondDoesNotRest() {
+        start(Js.obj("dataURL", "http://gms/chat"));
+        loop.advance(20_000);
+        page.tab.page.visible(false);
+        loop.advance(999);
+        page.tab.page.visible(true);
+        loop.advance(9_000);
+        List<Long> t = http.times("refresh", started);
+        assertEquals(List.of(19750L, 22750L, 25750L, 28750L), t.subList(t.size() - 4, t.size()));
+    }
 }

@@ -138,7 +138,8 @@ public final class WebChatService {
             tabs = new TabClient(platform, sharedName(data), queue);
         }
         try {
-            chosen = factory.create(new TransportContext(platform, cookies, data, tabs.hubListener()));
+            chosen = factory.create(new TransportContext(tabs.platformFor(platform), cookies, data,
+                    tabs.hubListener()));
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }

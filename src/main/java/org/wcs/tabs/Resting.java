@@ -25,6 +25,8 @@ final class Resting {
     /** The ids of the tabs that said they are visible. */
     private final Arr<String> visible = new Arr<>();
     private boolean resting;
+    /** The tab that ticks for this hidden leader, or null. */
+    private String pacer;
     private Cancellable timer;
 
     Resting(TabHub hub, Scheduler scheduler) {
@@ -40,6 +42,7 @@ final class Resting {
         } else if (!shown && at >= 0) {
             visible.remove(at);
         }
+        pace();
         if (!visible.isEmpty()) {
             timer = Cancellable.cancel(timer);
             if (resting) {
@@ -54,6 +57,19 @@ final class Resting {
                     hub.real.rest(true);
                 }
             });
+        }
+    }
+
+    /**
+     * While this leader's tab is hidden and another is visible, the visible one paces the leader: the browser holds a
+     * hidden tab's timers back (Chrome: to once a second, and after five minutes hidden to once a minute), but not
+     * the messages it gets. One visible tab is asked to tick ({@link TabWire#PACE}); none when the leader is visible.
+     */
+    private void pace() {
+        String next = visible.isEmpty() || visible.indexOf(hub.localId()) >= 0 ? null : visible.get(0);
+        if (next == null ? pacer != null : !next.equals(pacer)) {
+            pacer = next;
+            hub.pace(next);
         }
     }
 

@@ -1,7 +1,9 @@
 package org.wcs.tabs;
 
 import org.wcs.platform.Page;
+import org.wcs.platform.Cancellable;
 import org.wcs.platform.Platform;
+import org.wcs.platform.Scheduler;
 import org.wcs.platform.Tabs;
 import org.wcs.transport.AgentTyping;
 import org.wcs.transport.BatchKind;
@@ -29,6 +31,14 @@ public final class TabClient implements Transport, Tabs.Receiver {
     final String id;
     final TransportListener out;
     private final TabHub hub;
+    private final Scheduler scheduler;
+    /** The back end's clock (see {@link #platformFor}). */
+    private final PumpedClock clock;
+    /** How often a visible tab ticks for a hidden leader: a hidden tab's own timers fire once a second at best. */
+    static final int TICK_MS = 1000;
+    /** Whether the leader asked this tab to tick, and the next tick. */
+    private boolean pacing;
+    private Cancellable ticker;
     private final Tabs.Channel channel;
     private final Page page;
     private Transport real;
@@ -58,7 +68,9 @@ public final class TabClient implements Transport, Tabs.Receiver {
         this.id = Values.numberToString(Math.floor(platform.random.next() * 1e15)) + "-"
                 + Values.numberToString(platform.scheduler.now());
         this.out = out;
-        this.hub = new TabHub(this, platform.scheduler);
+        this.scheduler = platform.scheduler;
+        this.clock = new PumpedClock(platform.scheduler);
+        this.hub = new TabHub(this, clock);
         this.channel = name == null ? null : platform.tabs.join(name, this);
         this.page = platform.page;
         page.onVisibility(() -> showing());
@@ -130,6 +142,17 @@ public final class TabClient implements Transport, Tabs.Receiver {
                     hub.resting.seen(m.get(TabWire.TAB).str(), m.get(TabWire.ON).truthy());
                 }
                 break;
+            case TabWire.PACE:
+                pacing = id.equals(m.get(TabWire.TAB).str());
+                if (pacing && ticker == null) {
+                    tick();
+                }
+                break;
+            case TabWire.TICK:
+                if (hub.leading) {
+                    clock.pump();
+                }
+                break;
             case TabWire.WINDOW:
                 if (mirror != null) {
                     mirror.minimized(m.get(TabWire.ON).truthy());
@@ -137,6 +160,24 @@ public final class TabClient implements Transport, Tabs.Receiver {
                 break;
             default:
         }
+    }
+
+    /** Ticks for a hidden leader every {@link #TICK_MS} while it asks this tab to (see {@link Resting}). */
+    private void tick() {
+        ticker = null;
+        if (pacing && channel != null) {
+            channel.post(Values.object().set(TabWire.KIND, TabWire.TICK));
+            ticker = scheduler.schedule(TICK_MS, () -> tick());
+        }
+    }
+
+    /**
+     * The clock the back end runs on: this tab's, and ticks from a visible tab run its due timers when this tab leads
+     * hidden.
+     */
+    public Platform platformFor(Platform platform) {
+        return new Platform(clock, platform.http, platform.webSockets, platform.cookies, platform.storage,
+                platform.page, platform.random, platform.version, platform.tabs);
     }
 
     /** Tells the leader (this tab's hub when it leads) whether this tab is visible now. */

@@ -56,6 +56,16 @@ final class TabHub implements TransportListener {
     /** Which tabs are visible; the transport rests while none is. */
     final Resting resting;
 
+    /** The id of this hub's tab. */
+    String localId() {
+        return local.id;
+    }
+
+    /** Asks {@code tab} (null: no tab) to tick for this leader while it is hidden (see {@link Resting}). */
+    void pace(String tab) {
+        local.emit(Values.object().set(TabWire.KIND, TabWire.PACE).set(TabWire.TAB, tab));
+    }
+
     TabHub(TabClient local, Scheduler scheduler) {
         this.local = local;
         this.scheduler = scheduler;

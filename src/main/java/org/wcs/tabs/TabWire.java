@@ -25,7 +25,7 @@ final class TabWire {
 
     // Kinds of message (the values of KIND). REST: a tab is visible ({@code on}) or hidden; BYE: a tab goes away;
     // WINDOW: a tab's WebChat window was minimised ({@code on}) or restored (webchat.syncTabs).
-    static final int CALL = 0, REPLY = 1, NEWS = 2, BEGIN = 3, LEADER = 4, BYE = 5, REST = 6, WINDOW = 7;
+    static final int CALL = 0, REPLY = 1, NEWS = 2, BEGIN = 3, LEADER = 4, BYE = 5, REST = 6, WINDOW = 7, PACE = 8, TICK = 9;
 
     // Calls (the values of OP).
     static final int START = 0, SEND = 1, TYPING = 2, END = 3, RESTORE = 4, ASYNC_RESTORE = 5, HISTORY = 6,

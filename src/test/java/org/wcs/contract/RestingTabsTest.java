@@ -252,4 +252,23 @@ class RestingTabsTest extends SandboxTest {
         assertTrue(tab.tab.loop.now() - shownAt < 250, "polled " + (tab.tab.loop.now() - shownAt) + " ms later");
         silent(tab);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("restingCadences")
+    void aVisibleTabPacesAHiddenLeaderWhoseTimersTheBrowserHoldsBack(BackEnd b, int restingMs) {
+        // given: the leader's tab hidden for long, so that the browser fires its timers once a minute; another visible
+        JvmTabs browser = new JvmTabs();
+        ContractPage[] pages = tabs(b, browser, 2, null);
+        pages[0].tab.page.visible(false);
+        browser.opened.get(0).throttleMs = 60_000;
+        pages[1].idle(5_000);
+        // when
+        long said = pages[1].tab.loop.now();
+        pages[0].desk.say(pages[0].chatId, "Through a hidden leader");
+        // then: the visible tab sees it at the poll rate, not at the next minute
+        pages[1].until(() -> said(pages[1], "Through a hidden leader") == 1);
+        long took = pages[1].tab.loop.now() - said;
+        assertTrue(took < 10_000, took + " ms");
+        silent(pages);
+    }
 }

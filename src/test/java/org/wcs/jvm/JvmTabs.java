@@ -29,7 +29,7 @@ public final class JvmTabs {
     private final Map<String, List<Member>> channels = new HashMap<>();
     /** Whether tabs can share at all: false plays a browser without Web Locks and BroadcastChannel. */
     public boolean available = true;
-    private int opened;
+    private int count;
 
     private record Waiter(Tab tab, Runnable granted) {
     }
@@ -39,19 +39,29 @@ public final class JvmTabs {
 
     /** Opens a new tab (its page is loaded by the test, e.g. with a TestPage). */
     public Tab open() {
-        return new Tab();
+        Tab t = new Tab();
+        opened.add(t);
+        return t;
     }
+
+    /** The tabs opened so far, in order (closed ones too). */
+    public final List<Tab> opened = new ArrayList<>();
 
     /** One tab: its {@link JvmPlatform} and its side of the locks and channels. */
     public final class Tab implements Tabs {
         public final JvmPlatform platform;
         private boolean closed;
+        /**
+         * Plays a hidden tab's timers held back by the browser (Chrome after five minutes hidden: 60000): each timer
+         * with a delay fires at the next multiple of this many ms instead; 0 (the default): on time.
+         */
+        public long throttleMs;
         private final List<Runnable> leaving = new ArrayList<>();
         private final List<WebSockets.Socket> sockets = new ArrayList<>();
 
         Tab() {
             platform = new JvmPlatform(loop, cookies, storage, null, this);
-            platform.nextRandom = 0.5 + 0.001 * ++opened; // tabs tell each other apart by a random id
+            platform.nextRandom = 0.5 + 0.001 * ++count; // tabs tell each other apart by a random id
         }
 
         public boolean closed() {
@@ -146,7 +156,12 @@ public final class JvmTabs {
 
                 @Override
                 public Cancellable schedule(int delayMs, Runnable task) {
-                    return loop.schedule(delayMs, () -> {
+                    long delay = delayMs;
+                    if (throttleMs > 0 && delayMs > 0) {
+                        long due = loop.now() + delayMs;
+                        delay = (due + throttleMs - 1) / throttleMs * throttleMs - loop.now();
+                    }
+                    return loop.schedule((int) delay, () -> {
                         if (!closed) {
                             task.run();
                         }

@@ -84,6 +84,43 @@ class GmsChatIT extends InBrowser {
     }
 
     @Test
+    void aHiddenPageRestsAtPollRateSleepAndPollsAtOnceWhenShown() throws Exception { // issue 18 item 2
+        // given a chat polling every 5 s while visible (pollRateSleep 1 s, so that resting is quick to see)
+        open("/test/gms-chat.html?hiddenProbe=1");
+        run("await cmd('startChat', { nickname: 'Ada' }); return true;");
+        GmsChat chat = gms.awaitChat(5000);
+        Thread.sleep(1_000);
+        long visible = refreshes(chat);
+        Thread.sleep(3_000);
+        assertTrue(refreshes(chat) - visible <= 1, "visible: " + (refreshes(chat) - visible) + " polls in 3 s");
+        // when the page is hidden (document.visibilityState and visibilitychange, as the browser does it)
+        run("setHidden(true); return true;");
+        Thread.sleep(1_500); // it rests 1 s after
+        long hidden = refreshes(chat);
+        Thread.sleep(3_000);
+        // then it polls at pollRateSleep
+        assertTrue(refreshes(chat) - hidden >= 2, "hidden: " + (refreshes(chat) - hidden) + " polls in 3 s");
+        // when it is shown again, just after a poll: a poll at once, then every 5 s
+        long deadline = System.currentTimeMillis() + 3_000;
+        long last = refreshes(chat);
+        while (refreshes(chat) == last && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(200); // its answer is in (a poll in flight when the page is shown is the one that counts)
+        long before = refreshes(chat);
+        run("setHidden(false); return true;");
+        Thread.sleep(600);
+        assertEquals(before + 1, refreshes(chat), "a poll at once when shown " + browser.js("return window.probeLog;"));
+        Thread.sleep(3_000);
+        assertEquals(before + 1, refreshes(chat), "then the visible rate " + browser.js("return window.probeLog;"));
+        assertEquals(List.of(), browser.severeConsoleLines());
+    }
+
+    private static long refreshes(GmsChat chat) {
+        return gms.received("refresh").stream().filter(r -> chat.chatId.equals(r.chatId())).count();
+    }
+
+    @Test
     void halfAnEmojiInThePreviewOrAMessageNeitherStopsPollingNorFailsTheSend() throws Exception {
         // given a chat whose typing preview ends in a lone high surrogate (encodeURIComponent throws on it)
         open("/test/gms-chat.html");

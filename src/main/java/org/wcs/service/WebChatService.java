@@ -341,8 +341,7 @@ public final class WebChatService {
     void wake(boolean resetIdle) {
         if (sleeping && active()) {
             sleeping = false;
-            plugin.data("version", Values.of(platform.version));
-        plugin.data("sleeping", Values.of(false));
+            plugin.data("sleeping", Values.of(false));
             publish(Events.WAKING, Values.object());
             transport.sleep(false);
         } else if (resetIdle && active()) {

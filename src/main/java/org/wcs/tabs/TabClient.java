@@ -537,9 +537,16 @@ public final class TabClient implements Transport, Tabs.Receiver {
     }
 
     @Override
+    /**
+     * This tab's page sleeps or wakes ({@code sleepEnabled}). Alone, the back end sleeps with it, as in the original.
+     * Shared, one tab's sleep must not slow the others' chat: the connection rests only when no tab is visible
+     * ({@link Resting}); a tab that wakes still tells the server the customer is back (where it has an idle timer).
+     */
     public void sleep(boolean sleeping) {
-        if (hub.leading) {
+        if (channel == null) {
             real.sleep(sleeping);
+        } else if (!sleeping) {
+            resetIdle();
         }
     }
 

@@ -271,4 +271,17 @@ class RestingTabsTest extends SandboxTest {
         assertTrue(took < 10_000, took + " ms");
         silent(pages);
     }
+
+    @Test
+    void oneSleepingTabDoesNotSlowTheChatOfAVisibleOne() {
+        // given: GMS REST with sleepEnabled, two tabs, the leader's page asleep (its App says the page is hidden)
+        JvmTabs browser = new JvmTabs();
+        ContractPage[] pages = tabs(new GmsRestBackEnd(), browser, 2, Js.obj("sleepEnabled", true));
+        pages[0].page.command("sleep", null);
+        pages[0].idle(5_000);
+        // then: it says so on its bus, and the visible tab's chat keeps the poll rate
+        assertEquals(1, pages[0].count("sleeping"), pages[0].names().toString());
+        List<Long> gaps = gaps(requestTimes(pages[0], 30_000));
+        assertTrue(gaps.stream().allMatch(g -> g <= 3_000), gaps.toString());
+    }
 }

@@ -282,6 +282,6 @@ class RestingTabsTest extends SandboxTest {
         // then: it says so on its bus, and the visible tab's chat keeps the poll rate
         assertEquals(1, pages[0].count("sleeping"), pages[0].names().toString());
         List<Long> gaps = gaps(requestTimes(pages[0], 30_000));
-        assertTrue(gaps.stream().allMatch(g -> g <= 3_000), gaps.toString());
+        assertTrue(gaps.size() >= 8 && gaps.stream().allMatch(g -> g <= 3_000), gaps.toString());
     }
 }

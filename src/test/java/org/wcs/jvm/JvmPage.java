@@ -30,6 +30,8 @@ public final class JvmPage implements Page {
     public String referrer = "";
     public String title = "Test page";
     public String userAgent = "Mozilla/5.0 (X11; Linux x86_64) JVM test";
+    /** {@code navigator.onLine}; {@link #goOffline} and {@link #goOnline} change it as the browser does. */
+    public boolean online = true;
 
     public JvmPage(JvmLoop loop) {
         this.loop = loop;
@@ -91,6 +93,22 @@ public final class JvmPage implements Page {
         for (Runnable task : new ArrayList<>(returns)) {
             loop.schedule(0, task);
         }
+    }
+
+    @Override
+    public boolean online() {
+        return online;
+    }
+
+    /** The browser loses its network: {@code navigator.onLine} turns false (no event reaches us for that). */
+    public void goOffline() {
+        online = false;
+    }
+
+    /** The network is back: {@code navigator.onLine} turns true and the {@code online} event fires. */
+    public void goOnline() {
+        online = true;
+        comeBack();
     }
 
     @Override

@@ -54,7 +54,7 @@ public final class TabClient implements Transport, Tabs.Receiver {
         this.id = Values.numberToString(Math.floor(platform.random.next() * 1e15)) + "-"
                 + Values.numberToString(platform.scheduler.now());
         this.out = out;
-        this.hub = new TabHub(this, platform.scheduler);
+        this.hub = new TabHub(this, platform);
         this.channel = name == null ? null : platform.tabs.join(name, this);
         if (channel != null) {
             platform.tabs.lead(name, () -> hub.lead());
@@ -66,9 +66,13 @@ public final class TabClient implements Transport, Tabs.Receiver {
         return hub;
     }
 
-    /** Takes the back end built for this configuration; a tab that shares nothing leads from now on. */
-    public TabClient use(Transport transport) {
+    /**
+     * Takes the back end built for this configuration ({@code type}: its {@code transport.type}, "gms" for GMS); a tab
+     * that shares nothing leads from now on.
+     */
+    public TabClient use(Transport transport, String type) {
         real = transport;
+        hub.outbox.use(type);
         hub.real = transport;
         sessionData = transport.sessionData();
         sessionAnswer = transport.sessionDataAnswer();

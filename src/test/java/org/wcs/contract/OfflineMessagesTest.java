@@ -19,7 +19,8 @@ import org.wcs.tabs.TabTexts;
  * reach or the browser is offline are kept, and reach the emulator once each, in order, when it is back, each command
  * settling then; a message whose answer was lost is compared with the transcript and not sent again; a reload while
  * offline keeps the messages and the new page sends them; a tab that takes over sends what the tab that went had
- * kept; the chat ending first rejects them. Outages are cut in the tab's network ({@link org.wcs.jvm.JvmNetwork}: every
+ * kept; the chat ending first rejects them; where a restore that fails unanswered keeps the chat, a later page sends
+ * them. Outages are cut in the tab's network ({@link org.wcs.jvm.JvmNetwork}: every
  * request fails with status 0, every socket closes), lost answers are the emulators' own fault switches.
  */
 class OfflineMessagesTest extends SandboxTest {
@@ -28,6 +29,14 @@ class OfflineMessagesTest extends SandboxTest {
 
     static Stream<BackEnd> backEnds() {
         return BackEnds.all().stream();
+    }
+
+    /**
+     * The back ends whose restore, failing without an answer, keeps the chat's session for a later page: GMS leaves
+     * its cookies (spec gms-v2 §9.3), Genesys Cloud its stored session. (v3 and PureConnect forget theirs.)
+     */
+    static Stream<BackEnd> keepTheChat() {
+        return Stream.of(new GmsRestBackEnd(), new CometdBackEnd(), new GenesysCloudBackEnd());
     }
 
     /** Of {@code texts}, those the emulator has from the customer, in its order (a message twice shows twice). */
@@ -215,5 +224,33 @@ class OfflineMessagesTest extends SandboxTest {
         assertEquals(texts, received(follower, texts), follower.names().toString());
         assertTrue(follower.names().contains("restored"), follower.names().toString());
         follower.sync();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("keepTheChat")
+    void aReloadWhileTheServerIsOutOfReachKeepsTheMessagesForTheNextPage(BackEnd b) {
+        // given messages kept while the server is out of reach, the browser online
+        ContractPage p = new ContractPage(b, sandbox);
+        p.chatWithAgent();
+        int before = p.names().size();
+        List<String> texts = List.of("kept across a failed restore 1", "kept across a failed restore 2");
+        p.tab.network.down();
+        noticed(p, before);
+        type(p, texts.get(0));
+        type(p, texts.get(1));
+        p.idle(2_000);
+        // when the page reloads: its restore fails without an answer (the session stays)
+        p.reload(2_000);
+        p.awaitEvent("restoreFailed");
+        assertEquals(List.of(), received(p, texts));
+        // and the next page loads with the server back
+        p.tab.network.up();
+        p.reload(2_000);
+        p.awaitEvent("restored");
+        p.until(() -> received(p, texts).size() >= 2);
+        p.idle(SETTLE);
+        // then the chat goes on, with each message once, in order
+        assertEquals(texts, received(p, texts), p.names().toString());
+        p.sync();
     }
 }

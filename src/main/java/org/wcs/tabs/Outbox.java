@@ -259,7 +259,8 @@ final class Outbox implements Runnable {
      * answer as the call's (its call sent again to this leader finds its message here).
      */
     void load() {
-        Value stored = key == null ? null : Values.parseOr(platform.storage.get(key), null);
+        String kept = key == null ? null : platform.storage.get(key);
+        Value stored = kept == null ? null : Values.parseOr(kept, null);
         if (stored == null || !stored.isArray()) {
             return;
         }
@@ -267,8 +268,9 @@ final class Outbox implements Runnable {
         entries.clear();
         for (int i = 0; i < stored.length(); i++) {
             Value s = stored.at(i);
-            if (s.get(TabWire.ENTRY_CALL).isObject() && find(s.get(TabWire.ENTRY_CALL)) == null) {
-                entries.add(Values.object().set(TabWire.ENTRY_CALL, s.get(TabWire.ENTRY_CALL))
+            Value call = s.get(TabWire.ENTRY_CALL);
+            if (call.get(TabWire.ARGS).get(TabWire.TEXT).isString() && find(call) == null) {
+                entries.add(Values.object().set(TabWire.ENTRY_CALL, call)
                         .set(TabWire.ENTRY_STATE, state(s) == HELD ? HELD : UNSURE)
                         .set(TabWire.ENTRY_SEEN, s.get(TabWire.ENTRY_SEEN).num())
                         .set(TabWire.ENTRY_AT, platform.scheduler.now()));

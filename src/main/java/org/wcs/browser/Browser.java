@@ -93,6 +93,14 @@ final class Browser implements Page, RandomSource {
     private static native void visibility(Loaded cb);
 
     @Override
+    public boolean online() {
+        return online0();
+    }
+
+    @JSBody(script = "try{return navigator.onLine!==false;}catch($e){return true;}")
+    private static native boolean online0();
+
+    @Override
     public void loadScript(String url, Runnable onLoad, Runnable onError) {
         inject(url, policy(), ok -> guarded(ok ? onLoad : onError));
     }

@@ -38,6 +38,12 @@ public interface Page {
     /** Runs {@code task} each time {@link #visible} may have changed ({@code visibilitychange}); a throw stays inside. */
     void onVisibility(Runnable task);
 
+    /**
+     * {@code navigator.onLine}: false when the browser knows it has no network (a request would fail at once). True
+     * says only that it may have one: a server can still be out of reach.
+     */
+    boolean online();
+
     /** Appends {@code <script src=url>} to the head; exactly one of the callbacks runs. */
     void loadScript(String url, Runnable onLoad, Runnable onError);
 

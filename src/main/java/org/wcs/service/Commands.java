@@ -327,10 +327,8 @@ final class Commands implements CommandHandler {
 
     private void sendMessage(Command c, Value message, String type, Value parent) {
         Reply reply = c == null ? Replies.IGNORE : reply(c);
-        if (s.connection == ConnectionStatus.DISCONNECTED && s.active()) {
-            reply.ok(Values.object().set("statusCode", 1));
-            return;
-        }
+        // While the connection is down the message goes to the leader's outbox like any other (the original resolved
+        // {statusCode: 1} and sent nothing): it is kept, and its command settles when it is sent (see tabs.Outbox).
         String m = message.str();
         boolean noText = m == null || m.trim().isEmpty();
         if (!s.active() && !(noText && s.transport.checksTextFirst())) {

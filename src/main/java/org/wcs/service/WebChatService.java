@@ -147,7 +147,7 @@ public final class WebChatService {
             return data.get("transport").get("type").truthy() ? TransportTexts.INVALID_TRANSPORT
                     : Texts.INVALID_CONFIGURATION;
         }
-        transport = tabs.use(chosen);
+        transport = tabs.use(chosen, data.get("transport").get("type").str("gms"));
         config = data;
         Value configured = Values.plainRecord(data.get("userData"));
         if (configured != null) {

@@ -96,6 +96,18 @@ final class ChatLog {
         return false;
     }
 
+    /** How many messages from the customer with {@code text} the log holds (see {@link Outbox}). */
+    int customerCount(String text) {
+        int n = 0;
+        for (int i = 0; i < messages.length(); i++) {
+            Value m = messages.at(i);
+            if (text.equals(m.get("text").str()) && ChatItems.CLIENT.equals(m.get("from").get("type").str())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     ChatLog copy() {
         ChatLog c = new ChatLog();
         c.add(messages, originals);

@@ -70,7 +70,7 @@ public final class TabClient implements Transport, Tabs.Receiver {
         this.out = out;
         this.scheduler = platform.scheduler;
         this.clock = new PumpedClock(platform.scheduler);
-        this.hub = new TabHub(this, clock);
+        this.hub = new TabHub(this, platform, clock);
         this.channel = name == null ? null : platform.tabs.join(name, this);
         this.page = platform.page;
         page.onVisibility(() -> showing());
@@ -86,9 +86,13 @@ public final class TabClient implements Transport, Tabs.Receiver {
         return hub;
     }
 
-    /** Takes the back end built for this configuration; a tab that shares nothing leads from now on. */
-    public TabClient use(Transport transport) {
+    /**
+     * Takes the back end built for this configuration ({@code type}: its {@code transport.type}, "gms" for GMS); a tab
+     * that shares nothing leads from now on.
+     */
+    public TabClient use(Transport transport, String type) {
         real = transport;
+        hub.outbox.use(type);
         hub.real = transport;
         hub.resting.adopt(transport);
         sessionData = transport.sessionData();

@@ -1,5 +1,6 @@
 package org.wcs.tabs;
 
+import org.wcs.platform.Platform;
 import org.wcs.platform.Scheduler;
 import org.wcs.transport.AgentTyping;
 import org.wcs.transport.BatchKind;
@@ -66,10 +67,17 @@ final class TabHub implements TransportListener {
         local.emit(Values.object().set(TabWire.KIND, TabWire.PACE).set(TabWire.TAB, tab));
     }
 
-    TabHub(TabClient local, Scheduler scheduler) {
+    /** Every tab's messages not yet known to have reached the server. */
+    final Outbox outbox;
+    /** A take-over waits for the browser to be online: a restore now would fail and end the chat in every tab. */
+    private boolean resumeLater;
+
+    TabHub(TabClient local, Platform platform, Scheduler clock) {
         this.local = local;
-        this.scheduler = scheduler;
-        this.resting = new Resting(this, scheduler);
+        this.scheduler = clock;
+        this.resting = new Resting(this, clock);
+        this.outbox = new Outbox(this, platform);
+        platform.page.onReturn(() -> returned());
     }
 
     /**
@@ -79,6 +87,7 @@ final class TabHub implements TransportListener {
      */
     void lead() {
         leading = true;
+        outbox.load();
         if (local.inChat && local.chat != null) {
             chat = local.chat;
             log = local.log.copy();
@@ -90,35 +99,70 @@ final class TabHub implements TransportListener {
                 flush();
             });
             generation++;
-            Reply settle = new Reply() {
-                @Override
-                public void ok(Value result) {
-                    resumed(true);
-                }
-
-                @Override
-                public void fail(Value reason) {
-                    resumed(false);
-                }
-            };
-            if ("asyncRestore".equals(real.resumeCommand())) {
-                real.asyncRestore(settle);
+            if (outbox.online()) {
+                resume();
             } else {
-                real.restore(Values.undefined(), settle);
+                resumeLater = true;
             }
         }
         local.emit(Values.object().set(TabWire.KIND, TabWire.LEADER).set(TabWire.TAB, local.id));
     }
 
-    private void resumed(boolean ok) {
+    /** The transport picks the chat of this tab's log up. */
+    private void resume() {
+        String resuming = chat;
+        Reply settle = new Reply() {
+            @Override
+            public void ok(Value result) {
+                resumed(resuming, true);
+            }
+
+            @Override
+            public void fail(Value reason) {
+                resumed(resuming, false);
+            }
+        };
+        if ("asyncRestore".equals(real.resumeCommand())) {
+            real.asyncRestore(settle);
+        } else {
+            real.restore(Values.undefined(), settle);
+        }
+    }
+
+    private void resumed(String resuming, boolean ok) {
         if (state == RESUMING) { // no outcome was reported: the answer says
             if (ok) {
                 state = ACTIVE;
+                connection(ConnectionStatus.ONLINE); // the tabs may have heard of an outage from the leader that went
                 flush();
             } else {
                 over(TabWire.ENDED);
             }
         }
+        if (ok && state == ACTIVE && resuming.equals(chat)) {
+            outbox.restored();
+        }
+    }
+
+    /**
+     * The page came back (the browser is online again, or the page visible): a take-over or a restore held while the
+     * browser was offline goes now, and so do kept messages.
+     */
+    private void returned() {
+        if (!leading || !outbox.online()) {
+            return;
+        }
+        if (resumeLater) {
+            resumeLater = false;
+            resume();
+        }
+        flush();
+        outbox.opened();
+    }
+
+    /** Whether this hub serves a running chat (not starting, restoring or being taken over). */
+    boolean serving() {
+        return state == ACTIVE;
     }
 
     // ------------------------------------------------------------------ calls from the tabs
@@ -127,7 +171,8 @@ final class TabHub implements TransportListener {
     void call(Value m) {
         int op = (int) m.get(TabWire.OP).num();
         boolean restoring = op == TabWire.RESTORE || op == TabWire.ASYNC_RESTORE || op == TabWire.SNAPSHOT_CALL;
-        if (state == RESUMING || (state == BUSY && restoring)) {
+        boolean offline = op != TabWire.SNAPSHOT_CALL && restoring && state != ACTIVE && !outbox.online();
+        if (state == RESUMING || (state == BUSY && restoring) || offline) { // offline: a restore would lose the chat
             waiting.add(m);
             return;
         }
@@ -138,6 +183,7 @@ final class TabHub implements TransportListener {
                     answer(m, false, Values.of(TabTexts.ALREADY_ACTIVE), null);
                     return;
                 }
+                outbox.end(TabTexts.ENDED_UNSENT); // what an earlier page kept belongs to a chat that is gone
                 begin(m);
                 real.start(a, replyTo(m));
                 return;
@@ -161,12 +207,13 @@ final class TabHub implements TransportListener {
                 end(m);
                 return;
             case TabWire.SEND:
-                String text = a.get(TabWire.TEXT).str();
-                if (m.get(TabWire.RETRY).truthy() && log.customerSaid(text, (int) a.get(TabWire.AFTER).num())) {
-                    answer(m, true, Values.undefined(), null); // it reached the server before its answer was lost
+                if (state == ACTIVE) {
+                    outbox.add(m);
                     return;
                 }
-                real.send(text, a.get(TabWire.TYPE).str(), a.get(TabWire.PARENT).str(), replyTo(m));
+                // no chat here: the back end answers as it does without one
+                real.send(a.get(TabWire.TEXT).str(), a.get(TabWire.TYPE).str(), a.get(TabWire.PARENT).str(),
+                        replyTo(m));
                 return;
             case TabWire.TYPING:
                 boolean on = a.get(TabWire.ON).truthy();
@@ -240,6 +287,7 @@ final class TabHub implements TransportListener {
      * as an end by the server; the caller from its answer, which comes after.
      */
     private void end(Value m) {
+        outbox.end(TabTexts.ENDED_UNSENT);
         String ending = chat;
         state = IDLE;
         chat = null;
@@ -284,6 +332,9 @@ final class TabHub implements TransportListener {
         int op = (int) m.get(TabWire.OP).num();
         if (op == TabWire.RESTORE || op == TabWire.ASYNC_RESTORE) {
             restoreAnswer = ok ? v : Values.undefined();
+            if (ok && state == ACTIVE && begun != null && begun.equals(chat)) {
+                outbox.restored(); // the transcript is in: what an earlier page kept goes now
+            }
         }
         if (state == BUSY && begun != null && begun.equals(chat)) {
             if (!ok) {
@@ -297,7 +348,7 @@ final class TabHub implements TransportListener {
     }
 
     /** Sends a call's answer to its tab; {@code snapshot} (or null) lets a tab show a chat it joins. */
-    private void answer(Value m, boolean ok, Value data, Value snapshot) {
+    void answer(Value m, boolean ok, Value data, Value snapshot) {
         if (m.get(TabWire.ID).num() < 0) {
             return; // a call that wants no answer
         }
@@ -354,6 +405,7 @@ final class TabHub implements TransportListener {
 
     /** The chat is over for the server: every tab hears it, the transport's late news of it is dropped. */
     private void over(int report) {
+        outbox.end(TabTexts.ENDED_UNSENT);
         tell(report, Values.undefined(), null);
         state = IDLE;
         chat = null;
@@ -376,9 +428,10 @@ final class TabHub implements TransportListener {
     @Override
     public void restoreOutcome(RestoreOutcome outcome, Value data) {
         boolean goesOn = outcome == RestoreOutcome.RESTORED || outcome == RestoreOutcome.RESTORED_OFFLINE;
-        if (state == RESUMING) { // the tabs show the chat already: only its loss is news
+        if (state == RESUMING) { // the tabs show the chat already: only its loss, and the link, are news
             if (goesOn) {
                 state = ACTIVE;
+                connection(outcome == RestoreOutcome.RESTORED ? ConnectionStatus.ONLINE : ConnectionStatus.OFFLINE);
                 flush();
             } else {
                 over(TabWire.ENDED);
@@ -396,6 +449,11 @@ final class TabHub implements TransportListener {
         tell(TabWire.RESTORE_OUTCOME, data, outcome);
         if (!goesOn) {
             chat = null;
+            // A failed restore may be a server out of reach: what an earlier page kept stays for a later page's
+            // restore. A chat that timed out or was lost takes its messages with it.
+            if (outcome != RestoreOutcome.FAILED) {
+                outbox.end(TabTexts.ENDED_UNSENT);
+            }
         }
         flush();
     }
@@ -425,6 +483,7 @@ final class TabHub implements TransportListener {
         }
         if (kind != BatchKind.HISTORY) {
             log.add(messages, originals);
+            outbox.pump(); // an unsure message may show in it
         }
         Value n = news(chat, TabWire.BATCH).set(TabWire.DATA, messages).set(TabWire.MORE, originals)
                 .set(TabWire.EXTRAS, extras).set(TabWire.TYPED, TabWire.code(kind));
@@ -443,10 +502,14 @@ final class TabHub implements TransportListener {
         }
         log.connection = status;
         tell(TabWire.CONNECTION_REPORT, Values.undefined(), status);
+        if (status == ConnectionStatus.ONLINE) {
+            outbox.opened();
+        }
     }
 
     @Override
     public void error(Value data) {
+        outbox.lastError = data;
         tell(TabWire.ERROR, data, null);
     }
 

@@ -10,4 +10,6 @@ public final class TabTexts {
     /** A command whose data cannot be copied to the tab that holds the connection. */
     public static final String NOT_CARRIED = "This command's data cannot be passed to the tab that holds the chat's"
             + " connection: it must be plain data or a file";
+    /** A message kept while the connection was down, when the chat ends before it could be sent. */
+    public static final String ENDED_UNSENT = "The chat ended before this message could be sent";
 }

@@ -23,6 +23,13 @@ final class TabWire {
         REPORT = "r", CAPABILITIES = "cap", RESTORED = "rd", CONNECTION = "cn", ORIGINALS = "o", RETRY = "re",
         AFTER = "af", TEXT = "tx", TYPE = "ty", PARENT = "p", ON = "on", NAME = "n";
 
+    /**
+     * The outbox in localStorage ({@link Outbox}), after the channel's name: {@code PREFIX + type + OUTBOX} holds an
+     * array of entries {@code {call, st, seen, at}} (the SEND call as it came, its state, see {@link Outbox}).
+     */
+    static final String OUTBOX = ":outbox", ENTRY_CALL = "call", ENTRY_STATE = "st", ENTRY_SEEN = "seen",
+        ENTRY_AT = "at";
+
     // Kinds of message (the values of KIND). REST: a tab is visible ({@code on}) or hidden; BYE: a tab goes away;
     // WINDOW: a tab's WebChat window was minimised ({@code on}) or restored (webchat.syncTabs).
     static final int CALL = 0, REPLY = 1, NEWS = 2, BEGIN = 3, LEADER = 4, BYE = 5, REST = 6, WINDOW = 7, PACE = 8, TICK = 9;

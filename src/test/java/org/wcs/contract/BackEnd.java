@@ -94,6 +94,9 @@ abstract class BackEnd {
         return deskChat(sandbox, chatId).customerTyping().contains(text);
     }
 
+    /** The next message the page sends is stored by the emulator, but the answer to its request is lost in transit. */
+    abstract void loseNextSendAnswer(Sandbox sandbox);
+
     /** Every fault of the matrix, in matrix order: the injection, or why it does not apply here. */
     abstract Map<FaultKind, FaultCase> faults();
 

@@ -46,6 +46,11 @@ final class CometdBackEnd extends GmsRestBackEnd {
         return comet(sandbox).pendingFaults();
     }
 
+    @Override
+    void loseNextSendAnswer(Sandbox sandbox) {
+        comet(sandbox).inject(CometFault.loseSend());
+    }
+
     private static FaultCase comet(FaultKind kind, String how, CometFault... faults) {
         return FaultCase.of(kind, how, p -> {
             for (CometFault f : faults) {

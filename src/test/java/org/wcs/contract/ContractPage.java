@@ -69,7 +69,13 @@ final class ContractPage {
     void reload(long laterMs) {
         JvmLoop loop = new JvmLoop();
         loop.advance(tab.loop.now() - JvmLoop.EPOCH + laterMs);
+        boolean cut = tab.network.isDown();
+        boolean online = tab.page.online;
         tab = new JvmPlatform(loop, tab.cookies, tab.storage);
+        if (cut) { // the same browser: its network and navigator.onLine are as they were
+            tab.network.down();
+        }
+        tab.page.online = online;
         page = new TestPage(tab, backEnd.config(sandbox), new Transports());
         restored = true;
     }

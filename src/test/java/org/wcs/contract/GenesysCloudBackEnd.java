@@ -27,6 +27,11 @@ final class GenesysCloudBackEnd extends BackEnd {
         super("Genesys Cloud", "purecloud");
     }
 
+    @Override
+    void loseNextSendAnswer(Sandbox sandbox) {
+        server(sandbox).loseNext("POST", "/messages");
+    }
+
     static GuestChatServer server(Sandbox sandbox) {
         return sandbox.emulator(PureCloudEmulator.class).server;
     }

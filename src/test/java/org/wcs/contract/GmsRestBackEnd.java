@@ -77,6 +77,11 @@ class GmsRestBackEnd extends BackEnd {
         return gms(sandbox).pendingFaults();
     }
 
+    @Override
+    void loseNextSendAnswer(Sandbox sandbox) {
+        gms(sandbox).inject(GmsFault.lost("send"));
+    }
+
     private static FaultCase gms(FaultKind kind, String how, GmsFault... faults) {
         return FaultCase.of(kind, how, p -> {
             for (GmsFault f : faults) {

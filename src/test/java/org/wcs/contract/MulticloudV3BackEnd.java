@@ -20,6 +20,11 @@ final class MulticloudV3BackEnd extends BackEnd {
         super("Multicloud v3", "nexus");
     }
 
+    @Override
+    void loseNextSendAnswer(Sandbox sandbox) {
+        nexus(sandbox).fault("send", 1, Fault.answerLost());
+    }
+
     static NexusEmulator nexus(Sandbox sandbox) {
         return sandbox.emulator(NexusEmulator.class);
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.wcs.jvm.Js;
 import org.wcs.sandbox.Sandbox;
+import org.wcs.sandbox.pureconnect.Fault;
 import org.wcs.sandbox.pureconnect.PureConnectEmulator;
 import org.wcs.value.Value;
 
@@ -30,6 +31,11 @@ final class PureConnectBotsBackEnd extends BackEnd {
     @Override
     void reset(Sandbox sandbox) {
         PureConnectRestBackEnd.emulator(sandbox).reset();
+    }
+
+    @Override
+    void loseNextSendAnswer(Sandbox sandbox) {
+        PureConnectRestBackEnd.emulator(sandbox).fault("bots-send-message", 1, Fault.answerLost());
     }
 
     @Override

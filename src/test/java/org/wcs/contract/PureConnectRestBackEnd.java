@@ -23,6 +23,11 @@ final class PureConnectRestBackEnd extends BackEnd {
         super("PureConnect", "pureconnect");
     }
 
+    @Override
+    void loseNextSendAnswer(Sandbox sandbox) {
+        emulator(sandbox).fault("send-message", 1, Fault.answerLost());
+    }
+
     static PureConnectEmulator emulator(Sandbox sandbox) {
         return sandbox.emulator(PureConnectEmulator.class);
     }

@@ -34,6 +34,8 @@ public final class JvmPage implements Page {
     private boolean visible = true;
     /** What {@link #onVisibility} was given, in order. */
     private final List<Runnable> visibility = new ArrayList<>();
+    /** {@code navigator.onLine}; {@link #goOffline} and {@link #goOnline} change it as the browser does. */
+    public boolean online = true;
 
     public JvmPage(JvmLoop loop) {
         this.loop = loop;
@@ -124,6 +126,22 @@ public final class JvmPage implements Page {
         if (shown) {
             comeBack();
         }
+    }
+
+    @Override
+    public boolean online() {
+        return online;
+    }
+
+    /** The browser loses its network: {@code navigator.onLine} turns false (no event reaches us for that). */
+    public void goOffline() {
+        online = false;
+    }
+
+    /** The network is back: {@code navigator.onLine} turns true and the {@code online} event fires. */
+    public void goOnline() {
+        online = true;
+        comeBack();
     }
 
     @Override

@@ -14,6 +14,8 @@ public final class JvmPlatform {
     public final JvmWebSockets webSockets;
     public final JvmCookies cookies;
     public final JvmStorage storage;
+    /** The way to the servers, which a test can cut: every request and socket of the platform goes through it. */
+    public final JvmNetwork network;
     public double nextRandom = 0.5;
     public final Platform platform;
 
@@ -43,9 +45,11 @@ public final class JvmPlatform {
             cookies.location = () -> page.href;
         }
         this.storage = storage;
-        org.wcs.platform.Http h = http == null ? this.http : http;
-        this.platform = tab == null ? new Platform(loop, h, webSockets, cookies, storage, page, () -> nextRandom)
-                : new Platform(tab.scheduler(loop), tab.http(h), tab.webSockets(webSockets), cookies, storage, page,
+        this.network = new JvmNetwork(loop);
+        org.wcs.platform.Http h = network.http(http == null ? this.http : http);
+        org.wcs.platform.WebSockets ws = network.webSockets(webSockets);
+        this.platform = tab == null ? new Platform(loop, h, ws, cookies, storage, page, () -> nextRandom)
+                : new Platform(tab.scheduler(loop), tab.http(h), tab.webSockets(ws), cookies, storage, page,
                         () -> nextRandom, Platform.UNSTAMPED, tab);
     }
 }

@@ -31,6 +31,8 @@ public final class Exchange {
     private static final int CHUNK = 16 * 1024;
     private byte[] body;
     private long bodyLimit = BODY_LIMIT;
+    /** The answer is lost in transit ({@link #loseAnswer}). */
+    private boolean lost;
 
     public Exchange(Request request, Response response, Callback callback) {
         this.request = request;
@@ -236,12 +238,38 @@ public final class Exchange {
         send(status, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The request takes effect as usual, but its answer is lost in transit: its head and half its body go out, then
+     * the connection breaks (the client sees a network failure, status 0). Closing before anything is written is not
+     * a loss a browser sees: Chromium quietly sends the request again.
+     */
+    public Exchange loseAnswer() {
+        lost = true;
+        return this;
+    }
+
     public void send(int status, String contentType, byte[] bytes) {
+        if (lost) {
+            cut(status, contentType, bytes);
+            return;
+        }
         cors();
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.write(true, ByteBuffer.wrap(bytes), callback);
+    }
+
+    /** Writes the head and half of {@code bytes}, then breaks the connection: an answer lost in transit. */
+    public void cut(int status, String contentType, byte[] bytes) {
+        cors();
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, Long.toString(bytes.length + 100L));
+        response.write(false, ByteBuffer.wrap(bytes, 0, bytes.length / 2), Callback.from(() -> {
+            request.getConnectionMetaData().getConnection().getEndPoint().close();
+            callback.failed(new java.io.IOException("answer cut by fault injection"));
+        }, callback::failed));
     }
 
     /** Drops the connection without an answer (a network failure as the client sees it). */

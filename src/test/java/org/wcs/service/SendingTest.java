@@ -52,15 +52,20 @@ class SendingTest extends ServiceFixture {
     }
 
     @Test
-    void whileDisconnectedSendMessageAnswersStatusCodeOneWithoutSending() { // G38
+    void whileDisconnectedSendMessageIsKeptAndSentWhenTheConnectionIsBack() { // G38, and our deviation from it
         startChat();
         transport.listener.connection(ConnectionStatus.DISCONNECTED);
         tab.loop.runDue();
-        assertEquals("resolved:{\"statusCode\":1}", command("sendMessage", Js.obj("message", "hi")).toString());
+        // the original resolved {statusCode: 1} and sent nothing; the message is kept and its command waits
+        Outcome kept = command("sendMessage", Js.obj("message", "hi"));
+        assertEquals("pending", kept.state);
         assertNull(transport.last("send"));
         transport.listener.connection(ConnectionStatus.ONLINE);
-        command("sendMessage", Js.obj("message", "hi"));
-        assertTrue(transport.last("send") != null);
+        tab.loop.runDue();
+        assertEquals("hi", transport.last("send").args[0].str());
+        transport.last("send").reply.ok(Js.obj("statusCode", 0));
+        tab.loop.runDue();
+        assertEquals("resolved:{\"statusCode\":0}", kept.toString());
     }
 
     @Test

@@ -8,10 +8,11 @@ package org.wcs.sandbox.gms;
  * ms (order kept), {@code STATUS_ONE} makes it {@code statusCode:1} without events. {@code HTTP} answers a connect
  * with HTTP status {@code value} and no body ({@code Retry-After} when {@code retryAfter} is positive); on an answer
  * that carries pushes, {@code DUPLICATE} sends each push twice; {@code REORDER} reverses the events of the next push
- * that carries more than one.
+ * that carries more than one. {@code LOSE_SEND}: the next {@code sendMessage} publish takes effect, but the answer to
+ * its request is lost in transit.
  */
 public record CometFault(Kind kind, int times, int value, int retryAfter) implements Faults.Counted<CometFault> {
-    public enum Kind { REFUSE, FAIL, DROP, MALFORMED, DELAY, STATUS_ONE, HTTP, DUPLICATE, REORDER }
+    public enum Kind { REFUSE, FAIL, DROP, MALFORMED, DELAY, STATUS_ONE, HTTP, DUPLICATE, REORDER, LOSE_SEND }
 
     public CometFault(Kind kind, int times, int value) {
         this(kind, times, value, 0);
@@ -47,6 +48,10 @@ public record CometFault(Kind kind, int times, int value, int retryAfter) implem
 
     public static CometFault delayPushes(int ms, int times) {
         return new CometFault(Kind.DELAY, times, ms);
+    }
+
+    public static CometFault loseSend() {
+        return new CometFault(Kind.LOSE_SEND, 1, 0);
     }
 
     public static CometFault statusOne(int times) {

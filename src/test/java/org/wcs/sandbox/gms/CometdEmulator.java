@@ -3,7 +3,6 @@ package org.wcs.sandbox.gms;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -299,6 +297,10 @@ public final class CometdEmulator implements Emulator {
             } else if (channel.equals("/meta/subscribe") || channel.equals("/meta/unsubscribe")) {
                 r.put("successful", true).set("subscription", m.get("subscription"));
             } else if (channel.startsWith(CometdOps.CHANNEL_PREFIX) && m.has("data")) {
+                if ("sendMessage".equals(m.path("data").path("operation").asText(""))
+                        && take(CometFault.Kind.LOSE_SEND) != null) {
+                    x.loseAnswer();
+                }
                 r.put("successful", true);
                 ops.operate(s, channel, m.get("data"));
             } else {
@@ -362,28 +364,12 @@ public final class CometdEmulator implements Emulator {
             }
         }
         if (take(CometFault.Kind.DROP) != null) {
-            cut(x, replies.toString());
+            x.cut(200, "application/json", replies.toString().getBytes(StandardCharsets.UTF_8));
         } else if (take(CometFault.Kind.MALFORMED) != null) {
             x.send(200, "application/json", "[{\"channel\":\"/meta/connect\",".getBytes(StandardCharsets.UTF_8));
         } else {
             x.json(200, replies.toString());
         }
-    }
-
-    /**
-     * Loses an answer in transit: its head and half its body go out, then the connection breaks. (Closing before
-     * anything is written is not a loss a browser sees: Chromium quietly sends the request again.)
-     */
-    private static void cut(Exchange x, String answer) {
-        byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-        x.cors();
-        x.response.setStatus(200);
-        x.response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        x.response.getHeaders().put(HttpHeader.CONTENT_LENGTH, Long.toString(bytes.length + 100L));
-        x.response.write(false, ByteBuffer.wrap(bytes, 0, bytes.length / 2), Callback.from(() -> {
-            x.request.getConnectionMetaData().getConnection().getEndPoint().close();
-            x.callback.failed(new java.io.IOException("answer cut by fault injection"));
-        }, x.callback::failed));
     }
 
     /** Queues a push for a session (actor thread) and answers its held connect when the push may go out. */

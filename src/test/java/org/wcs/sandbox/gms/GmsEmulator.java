@@ -228,6 +228,7 @@ public final class GmsEmulator implements Emulator {
                     return;
                 }
                 case DELAY -> Thread.sleep(fault.value());
+                case LOST -> x.loseAnswer();
                 default -> { }
             }
         }

@@ -3,11 +3,12 @@ package org.wcs.sandbox.gms;
 /**
  * A fault the emulator plays on the next {@code times} matching calls ({@code op} as in the URL, e.g. "refresh";
  * null for any call). Kinds: chat server unavailable (statusCode 1), an HTTP status with no body, a delay, a dropped
- * connection, a body that is not JSON, the last events repeated, or the events in reverse order.
+ * connection, a body that is not JSON, the last events repeated, the events in reverse order, or an answer lost in
+ * transit after the call took effect.
  */
 public record GmsFault(String op, Kind kind, int times, int value, int retryAfter)
         implements Faults.Counted<GmsFault> {
-    public enum Kind { STATUS_ONE, HTTP_STATUS, DELAY, DROP, MALFORMED, DUPLICATE, REORDER }
+    public enum Kind { STATUS_ONE, HTTP_STATUS, DELAY, DROP, MALFORMED, DUPLICATE, REORDER, LOST }
 
     public GmsFault(String op, Kind kind, int times, int value) {
         this(op, kind, times, value, 0);
@@ -32,6 +33,11 @@ public record GmsFault(String op, Kind kind, int times, int value, int retryAfte
 
     public static GmsFault drop(String op, int times) {
         return new GmsFault(op, Kind.DROP, times, 0);
+    }
+
+    /** The next {@code op} call takes effect, but its answer is lost in transit. */
+    public static GmsFault lost(String op) {
+        return new GmsFault(op, Kind.LOST, 1, 0);
     }
 
     public static GmsFault malformed(String op, int times) {

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public final class Faults {
     /** What a matched REST rule does instead of (or before) the normal answer. */
-    public enum Kind { STATUS, MALFORMED, EMPTY, DROP, DELAY }
+    public enum Kind { STATUS, MALFORMED, EMPTY, DROP, DELAY, LOST }
 
     static final class Rule {
         final String method;

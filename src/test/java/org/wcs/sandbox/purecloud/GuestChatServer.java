@@ -61,6 +61,8 @@ public final class GuestChatServer {
         public final Map<String, String> headers = new LinkedHashMap<>();
         public int delayMs;
         public boolean drop;
+        /** The request took effect, but its answer is lost in transit. */
+        public boolean lost;
 
         Answer(int status, String body) {
             this.status = status;
@@ -127,6 +129,7 @@ public final class GuestChatServer {
             } catch (Refusal e) {
                 a = new Answer(e.status, Wire.error(e.status, e.getMessage()));
             }
+            a.lost = fault != null && fault.kind == Faults.Kind.LOST;
             if (fault != null && fault.kind == Faults.Kind.MALFORMED) {
                 a.status = 200;
                 a.body = "{\"id\": \"truncated";
@@ -528,6 +531,11 @@ public final class GuestChatServer {
     /** The connection is dropped with no answer. */
     public void dropNext(String method, String path) {
         faults.add(new Faults.Rule(method, path, Faults.Kind.DROP, 0, null, 0, 1));
+    }
+
+    /** The request takes effect, but its answer is lost in transit. */
+    public void loseNext(String method, String path) {
+        faults.add(new Faults.Rule(method, path, Faults.Kind.LOST, 0, null, 0, 1));
     }
 
     /** The answer comes {@code ms} late. */

@@ -85,6 +85,9 @@ public final class PureCloudEmulator implements Emulator {
                 ex.drop();
                 return true;
             }
+            if (a.lost) {
+                ex.loseAnswer();
+            }
             // The event stream is offered on the host the page asked for, as a real deployment's own host would be
             // (a page under a strict connect-src 'self' may open no other).
             String host = ex.header("Host");

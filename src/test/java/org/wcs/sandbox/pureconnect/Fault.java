@@ -5,11 +5,16 @@ import java.util.List;
 /**
  * One injected failure for the next request to a route of the PureConnect emulator (spec pureconnect-v4 §15.6): an
  * HTTP error with an ICWS error body (with or without the {@code status} field the widget reads, and for 503 with or
- * without {@code alternateHostList}), a dropped connection, a body that is not JSON, an empty 200, or a delay before
- * the normal answer.
+ * without {@code alternateHostList}), a dropped connection, a body that is not JSON, an empty 200, a delay before
+ * the normal answer, or the normal answer lost in transit after the request took effect ({@code lost}).
  */
 public record Fault(int status, String errorId, boolean statusField, List<String> alternates, boolean dropped,
-        boolean garbled, boolean emptyOk, long delayMs, String rawBody) {
+        boolean garbled, boolean emptyOk, long delayMs, String rawBody, boolean lost) {
+
+    Fault(int status, String errorId, boolean statusField, List<String> alternates, boolean dropped,
+            boolean garbled, boolean emptyOk, long delayMs, String rawBody) {
+        this(status, errorId, statusField, alternates, dropped, garbled, emptyOk, delayMs, rawBody, false);
+    }
 
     Fault(int status, String errorId, boolean statusField, List<String> alternates, boolean dropped,
             boolean garbled, boolean emptyOk, long delayMs) {
@@ -38,6 +43,11 @@ public record Fault(int status, String errorId, boolean statusField, List<String
 
     public static Fault dropConnection() {
         return new Fault(0, null, false, null, true, false, false, 0);
+    }
+
+    /** The request takes effect (a message is stored), but the answer never arrives. */
+    public static Fault answerLost() {
+        return new Fault(0, null, false, null, false, false, false, 0, null, true);
     }
 
     public static Fault notJson() {

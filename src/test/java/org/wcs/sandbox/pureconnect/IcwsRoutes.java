@@ -94,6 +94,10 @@ final class IcwsRoutes extends Handler.Abstract {
         }
         emulator.record(new PureConnectEmulator.Received(ex.method(), path, host, headers(request), body));
         Fault fault = route == null ? null : emulator.takeFault(route);
+        if (fault != null && fault.lost()) {
+            ex.loseAnswer();
+            fault = null;
+        }
         if (fault != null) {
             if (fault.delayMs() > 0) {
                 Thread.sleep(fault.delayMs());

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.wcs.jvm.Js;
 import org.wcs.sandbox.gms.CometFault;
 import org.wcs.sandbox.gms.GmsChat;
+import org.wcs.service.TestPage;
 
 /**
  * Under each fault the CometD emulator can play, the page gets the documented events (spec gms-v2 §13.5, §7.1),
@@ -102,16 +103,21 @@ class CometdFaultsTest extends CometdFixture {
     }
 
     @Test
-    void whileDisconnectedSendMessageAnswersStatusCodeOneAndThenWorksAgain() {
+    void whileDisconnectedSendMessageIsKeptAndSentOnceReconnected() {
         GmsChat chat = start();
         comet.inject(CometFault.refuseConnects(1));
         comet.agent(chat).says("wake the connect");
         page.awaitEvent("disconnected");
-        assertEquals("{\"statusCode\":1}", Js.json(page.await("sendMessage", Js.obj("message", "lost?")).value));
+        // the original resolved {statusCode: 1} and sent nothing (the message was lost): it is kept instead
+        TestPage.Outcome kept = page.command("sendMessage", Js.obj("message", "kept"));
+        assertEquals("pending", kept.state);
         page.awaitEvent("reconnected");
+        page.tab.loop.runUntil(() -> !kept.state.equals("pending"), 60_000);
+        assertEquals("{\"statusCode\":0}", Js.json(kept.value));
         assertEquals("{\"statusCode\":0}", Js.json(page.await("sendMessage", Js.obj("message", "again")).value));
         sync(chat);
         assertEquals(chat.lines(), transcript());
+        assertTrue(chat.lines().get(chat.size() - 2).endsWith("Message Client kept"));
         assertTrue(chat.lines().get(chat.size() - 1).endsWith("Message Client again"));
     }
 

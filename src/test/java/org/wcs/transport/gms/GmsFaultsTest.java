@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.wcs.jvm.Js;
 import org.wcs.sandbox.gms.GmsChat;
 import org.wcs.sandbox.gms.GmsFault;
+import org.wcs.service.TestPage;
 import org.wcs.value.Value;
 
 /**
@@ -68,13 +69,20 @@ class GmsFaultsTest extends GmsFixture {
     }
 
     @Test
-    void whileDisconnectedSendMessageAnswersStatusCodeOne() throws Exception {
-        start();
+    void whileDisconnectedSendMessageIsKeptAndSentOnceReconnected() throws Exception {
+        GmsChat chat = start();
         gms.inject(GmsFault.drop("refresh", 6));
         page.awaitEvent("disconnected");
-        assertEquals("{\"statusCode\":1}", Js.json(page.await("sendMessage", Js.obj("message", "lost?")).value));
+        // the original resolved {statusCode: 1} and sent nothing (the message was lost): it is kept instead
+        TestPage.Outcome kept = page.command("sendMessage", Js.obj("message", "kept"));
+        assertEquals("pending", kept.state);
         page.awaitEvent("reconnected");
+        page.tab.loop.runUntil(() -> !kept.state.equals("pending"), 60_000);
+        assertEquals("resolved", kept.state);
         assertEquals("resolved", page.await("sendMessage", Js.obj("message", "again")).state);
+        sync(chat);
+        assertEquals(chat.lines(), transcript());
+        assertTrue(chat.lines().get(chat.size() - 2).endsWith("Message Client kept"));
     }
 
     @Test

@@ -109,7 +109,7 @@ class GmsOutageTest {
     }
 
     @Test
-    void whileDisconnectedSendsResolveStatusCodeOneAndAShortOutageIsOnlyPending() {
+    void whileDisconnectedSendsAreKeptAndAShortOutageIsOnlyPending() {
         steadyChat();
         refreshes(r -> json(0, ""));
         polls(2);
@@ -119,9 +119,16 @@ class GmsOutageTest {
         refreshes(r -> json(0, ""));
         polls(6);
         assertEquals(List.of("connectionPending", "disconnected"), events());
-        TestPage.Outcome sent = page.command("sendMessage", Js.obj("message", "lost?"));
-        loop.runDue();
-        assertEquals("{\"statusCode\":1}", Js.json(sent.value));
+        // the original resolved {statusCode: 1} and sent nothing; the message is kept, its command waits
+        TestPage.Outcome sent = page.command("sendMessage", Js.obj("message", "kept"));
+        loop.advance(60_000);
+        assertEquals("pending", sent.state);
+        assertEquals(0, http.times("send", 0).size());
+        // and goes when the server answers again
+        refreshes(r -> json(200, GOOD));
+        loop.runUntil(() -> !sent.state.equals("pending"), 600_000);
+        assertEquals(1, http.times("send", 0).size());
+        assertEquals("resolved", sent.state);
     }
 
     /** The most polls a 5-minute outage can cost: the back-off's waits (ticks only make them longer) fill 5 min. */

@@ -297,10 +297,17 @@ class NexusPollingTest extends NexusFixture {
         load(Js.obj("ajaxTimeout", 200, "transport", transport()));
         startChat();
         nexus.fault("send", 1, Fault.delay(1500));
-        Outcome o = settle("sendMessage", Js.obj("message", "slow"));
-        assertEquals("rejected", o.state);
-        assertEquals(0, (int) o.value.get("status").num());
+        Outcome o = command("sendMessage", Js.obj("message", "slow"));
+        until(() -> events.contains(Events.ERROR));
         assertEquals("pureengage-v3-rest-", new Value503(data(Events.ERROR)).code);
+        // the send timed out without an answer: it may have reached the server, so its message is kept and its
+        // command waits; the server did store it (late), and the transcript shows it: it is not sent again
+        assertEquals("pending", o.state);
+        until(() -> !o.state.equals("pending"));
+        assertEquals("resolved", o.state);
+        assertEquals(1, sent.stream().filter(x -> x.request.method.equals("POST") && x.request.body != null
+                && x.request.body.contains("slow")).count(), lines().toString());
+        assertEquals(1, transcriptTexts().stream().filter("slow"::equals).count(), transcriptTexts().toString());
     }
 
     @Test
@@ -315,12 +322,13 @@ class NexusPollingTest extends NexusFixture {
         assertEquals(List.of(Events.CONNECTION_PENDING), eventsNamed(Events.CONNECTION_PENDING, Events.DISCONNECTED,
                 Events.RECONNECTED, Events.ERROR));
         nextPoll();
-        // then pending, then disconnected, no errors, and sends fail fast without the network
+        // then pending, then disconnected, no errors, and a send waits without the network (the original resolved
+        // {statusCode: 1} and sent nothing: the message was lost)
         assertEquals(List.of(Events.CONNECTION_PENDING, Events.DISCONNECTED), eventsNamed(Events.CONNECTION_PENDING,
                 Events.DISCONNECTED, Events.RECONNECTED, Events.ERROR));
         int requests = sent.size();
-        Outcome o = settle("sendMessage", Js.obj("message", "lost?"));
-        assertEquals("resolved:{\"statusCode\":1}", o.toString());
+        Outcome kept = command("sendMessage", Js.obj("message", "kept"));
+        assertEquals("pending", kept.state);
         assertEquals(requests, sent.size());
         // when a read succeeds again
         nextPoll();
@@ -329,6 +337,8 @@ class NexusPollingTest extends NexusFixture {
                 Events.RECONNECTED), eventsNamed(Events.CONNECTION_PENDING, Events.DISCONNECTED,
                 Events.CONNECTION_RESTORED, Events.RECONNECTED, Events.ERROR));
         assertEquals(List.of(3000L, step(3000, 1, 0.5), step(3000, 2, 0.5)), gaps(), "failed reads back off too");
+        until(() -> !kept.state.equals("pending"));
+        assertEquals("resolved", kept.state, "the kept message went once the server answered again");
         assertEquals("resolved", settle("sendMessage", Js.obj("message", "back")).state);
     }
 

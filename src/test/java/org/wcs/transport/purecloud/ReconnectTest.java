@@ -159,17 +159,22 @@ class ReconnectTest extends ChatWithAlice {
     }
 
     @Test
-    void sendingWhileDisconnectedFailsAtOnceWithoutARequest() {
+    void sendingWhileDisconnectedIsKeptWithoutARequestAndSentOnceReconnected() {
         p.server.refuseUpgrades(1);
         p.server.dropSockets();
         p.loop.runDue();
         int requests = p.sent.size();
-        Outcome o = p.settle("sendMessage", Js.obj("message", "Lost?"));
-        assertEquals("resolved:{\"statusCode\":1}", o.toString(), "the UI shows MessageFailed and keeps the text");
+        // the original resolved {statusCode: 1} and sent nothing (the UI put the text back): the message is kept
+        Outcome o = p.command("sendMessage", Js.obj("message", "Kept"));
+        assertEquals("pending", o.state);
         assertEquals(requests, p.sent.size());
         p.loop.advance(4500);
         assertTrue(p.names().contains("reconnected"));
+        p.until(() -> !o.state.equals("pending"));
+        assertEquals("resolved", o.state);
         assertEquals("resolved", p.settle("sendMessage", Js.obj("message", "Back")).state);
+        p.loop.advance(10 + Inbox.REORDER_MS);
+        assertTranscriptIsTheServers();
     }
 
     @Test

@@ -244,6 +244,12 @@ final class Commands implements CommandHandler {
     private void startChat(Command c) {
         Value d = c.data;
         s.wake(false);
+        if (s.state == Lifecycle.RESTORING && s.heldResume == null) {
+            // A restore is on its way (the page's own, which may wait for the tab that holds the connection to be
+            // elected): the start goes once it settles, and is refused only if it brought a chat back.
+            s.startsAfterRestore.add(() -> startChat(c));
+            return;
+        }
         if (!s.state.canGo(Lifecycle.STARTING) || s.pageBusy()) { // one chat per page, whichever API started it
             c.reject(text(Texts.ALREADY_ACTIVE));
             return;

@@ -65,6 +65,8 @@ public final class WebChatService {
     int generation;
     boolean sleeping;
     final Arr<Command> verifyQueue = new Arr<>();
+    /** {@code startChat} commands that came during a restore: they go when it settles ({@link #releaseVerify}). */
+    final Arr<Runnable> startsAfterRestore = new Arr<>();
     /** The resume command held until the WebChat UI is ready, or null. */
     String heldResume;
     private Cancellable heldResumeTimer;
@@ -364,6 +366,11 @@ public final class WebChatService {
         verifyQueue.clear();
         for (int i = 0; i < waiting.size(); i++) {
             waiting.get(i).resolve(Values.object().set("sessionActive", active()));
+        }
+        Arr<Runnable> starts = startsAfterRestore.copy();
+        startsAfterRestore.clear();
+        for (int i = 0; i < starts.size(); i++) {
+            starts.get(i).run();
         }
     }
 

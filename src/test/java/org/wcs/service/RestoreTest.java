@@ -34,10 +34,30 @@ class RestoreTest extends ServiceFixture {
     }
 
     @Test
-    void aSecondRestoreWhileOneRunsIsRefused() {
+    void aSecondRestoreWhileOneRunsIsRefusedAndAStartWaitsForIt() {
         command("restore");
         assertEquals("rejected:\"" + Texts.ALREADY_RESTORING + "\"", command("restore").toString());
-        assertEquals("rejected:\"" + Texts.ALREADY_ACTIVE + "\"", command("startChat", Js.obj()).toString());
+        // a start during the restore waits (the page's own restore may wait for the leader tab's election) ...
+        Outcome start = command("startChat", Js.obj());
+        assertEquals("pending", start.state);
+        assertEquals(0, transport.count("start"));
+        // ... and is refused once the restore brought a chat back
+        transport.session = Js.obj("sessionID", "C9");
+        transport.listener.restoreOutcome(RestoreOutcome.RESTORED, Js.obj());
+        transport.last("restore").reply.ok(Js.obj("statusCode", 0));
+        tab.loop.runDue();
+        assertEquals("rejected:\"" + Texts.ALREADY_ACTIVE + "\"", start.toString());
+        assertEquals(0, transport.count("start"));
+    }
+
+    @Test
+    void aStartDuringARestoreThatFindsNothingGoesOnceItSettles() {
+        command("restore");
+        Outcome start = command("startChat", Js.obj());
+        assertEquals("pending", start.state);
+        transport.last("restore").reply.fail(Js.obj());
+        tab.loop.runDue();
+        assertEquals(1, transport.count("start"));
     }
 
     @Test

@@ -116,7 +116,7 @@ public final class TabClient implements Transport, Tabs.Receiver {
         switch ((int) m.get(TabWire.KIND).num()) {
             case TabWire.CALL:
                 if (hub.leading && !id.equals(m.get(TabWire.TAB).str())) {
-                    hub.call(m);
+                    hub.take(m);
                 }
                 break;
             case TabWire.REPLY:
@@ -211,6 +211,9 @@ public final class TabClient implements Transport, Tabs.Receiver {
             pending.add(m);
             replies.add(reply);
         }
+        // The oldest call this tab still waits for: a leader that has not taken it holds this one until it comes
+        // again (a leader that went had it), so that this tab's calls are carried out in the order it made them.
+        m.set(TabWire.OLDEST, pending.isEmpty() ? n : pending.get(0).get(TabWire.ID).num());
         if (op == TabWire.START || op == TabWire.RESTORE || op == TabWire.ASYNC_RESTORE) {
             lifecycle = n; // before it goes: this tab's own hub may answer at once
         }
@@ -226,7 +229,7 @@ public final class TabClient implements Transport, Tabs.Receiver {
 
     private boolean route(Value m) {
         if (hub.leading) {
-            hub.call(m);
+            hub.take(m);
             return true;
         }
         return channel != null && channel.post(m);

@@ -52,6 +52,10 @@ final class TabHub implements TransportListener {
     static final int REPLAY_WAIT_MS = 3000;
     /** Calls held until a start, restore or take-over settles. */
     private final Arr<Value> waiting = new Arr<>();
+    /** The calls this hub took, as {@code tab|id}: a tab may send a call again when it hears of this leader. */
+    private final Value taken = Values.object();
+    /** Calls, as {@code tab|id}, that came before an earlier call of their tab: they wait to come again. */
+    private final Arr<String> early = new Arr<>();
     /** The last typing preview a tab sent: GMS sends it with every poll. */
     private String preview = "";
     /** Which tabs are visible; the transport rests while none is. */
@@ -167,13 +171,48 @@ final class TabHub implements TransportListener {
 
     // ------------------------------------------------------------------ calls from the tabs
 
-    /** Carries out one tab's call (a {@link TabWire#CALL} message). */
+    /**
+     * Takes one tab's call (a {@link TabWire#CALL} message) as it arrives, and carries it out once, in the order
+     * that tab made its calls. When a leader goes, each tab sends its pending calls again to the next, but a call
+     * may reach the next leader before its tab heard of it: that one comes again, and a call made after one that went
+     * to the leader that went (or to no leader) waits until that one comes again.
+     */
+    void take(Value m) {
+        double n = m.get(TabWire.ID).num();
+        if (n < 0) {
+            call(m); // wants no answer, so it is never sent again
+            return;
+        }
+        String tab = m.get(TabWire.TAB).str() + "|";
+        String key = tab + Values.numberToString(n);
+        if (m.get(TabWire.RETRY).truthy()) {
+            int at = early.indexOf(key);
+            if (at >= 0) {
+                early.remove(at);
+            } else if (taken.get(key).truthy()) {
+                return;
+            }
+        } else {
+            double oldest = m.get(TabWire.OLDEST).num();
+            if (taken.get(key).truthy()) {
+                return;
+            }
+            if (oldest < n && !taken.get(tab + Values.numberToString(oldest)).truthy()) {
+                early.add(key);
+                return;
+            }
+        }
+        taken.set(key, true);
+        call(m);
+    }
+
+    /** Carries out one tab's call. */
     void call(Value m) {
         int op = (int) m.get(TabWire.OP).num();
         boolean restoring = op == TabWire.RESTORE || op == TabWire.ASYNC_RESTORE || op == TabWire.SNAPSHOT_CALL;
         boolean offline = op != TabWire.SNAPSHOT_CALL && restoring && state != ACTIVE && !outbox.online();
-        if (state == RESUMING || (state == BUSY && restoring) || offline) { // offline: a restore would lose the chat
-            waiting.add(m);
+        if (state == RESUMING || (state == BUSY && restoring) || offline || !waiting.isEmpty()) {
+            waiting.add(m); // behind the held calls too, which run on a later turn: a tab's calls keep their order
             return;
         }
         Value a = m.get(TabWire.ARGS);

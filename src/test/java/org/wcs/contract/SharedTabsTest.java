@@ -3,6 +3,8 @@ package org.wcs.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -13,6 +15,7 @@ import org.wcs.sandbox.AgentDesk;
 import org.wcs.service.TestPage;
 import org.wcs.tabs.TabTexts;
 import org.wcs.sandbox.SandboxTest;
+import org.wcs.service.TestPage;
 import org.wcs.value.Value;
 
 /**
@@ -252,5 +255,41 @@ class SharedTabsTest extends SandboxTest {
         // then: it restores the chat from the server itself, as the original
         second.sync();
         assertTrue(second.tab.http.sent.size() > 0, "the second tab asked the server itself");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backEnds")
+    void messagesSentWhileTheLeaderGoesReachTheAgentOnce(BackEnd b) {
+        // given three tabs of a chat
+        JvmTabs browser = new JvmTabs();
+        JvmTabs.Tab first = browser.open();
+        ContractPage leader = new ContractPage(b, sandbox, first.platform, true);
+        ContractPage second = new ContractPage(b, sandbox, browser.open().platform, false);
+        ContractPage third = new ContractPage(b, sandbox, browser.open().platform, false);
+        leader.chatWithAgent();
+        second.chatId = third.chatId = leader.chatId;
+        mirrored(leader, second);
+        mirrored(leader, third);
+        // when the leader's tab goes and the third tab sends at once, three times: its first call goes to no leader,
+        // the others reach the new leader before the third tab hears of it (and sends its pending calls again)
+        first.close();
+        TestPage.Outcome[] sent = new TestPage.Outcome[3];
+        for (int i = 0; i < sent.length; i++) {
+            sent[i] = third.page.command("sendMessage", Js.obj("message", "during the take-over " + i));
+        }
+        third.until(() -> Arrays.stream(sent).noneMatch(o -> o.state.equals("pending")));
+        // then each settles, and reaches the agent once (in the order the new leader's transport sent them, which
+        // TakeOverCallsTest checks: requests made in one turn may reach a server in any order, with one tab too)
+        for (TestPage.Outcome o : sent) {
+            assertEquals("resolved", o.state, o.toString());
+        }
+        third.until(() -> b.deskChat(sandbox, leader.chatId).transcript().stream()
+                .filter(l -> l.contains("during the take-over 2")).count() > 0);
+        second.idle(3000);
+        List<String> said = b.deskChat(sandbox, leader.chatId).transcript().stream()
+                .filter(l -> l.contains("during the take-over")).toList();
+        assertEquals(List.of("Message Client during the take-over 0", "Message Client during the take-over 1",
+                "Message Client during the take-over 2"), said.stream().map(String::strip).sorted().toList());
+        mirrored(second, third);
     }
 }

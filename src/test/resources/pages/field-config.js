@@ -1,7 +1,7 @@
 /*
- * The configuration of the field pages, for the back end named by ?backend= (gms, cometd, purecloud, v3, pureconnect), every URL
- * on the page's own origin, so that the page works under whatever host name the browser was given. An external
- * file, so that pages with a strict Content-Security-Policy (no inline script) can use it.
+ * The configuration of the field pages, for the back end named by ?backend= (gms, cometd, purecloud, v3, pureconnect,
+ * pureconnectbots), every URL on the page's own origin, so that the page works under whatever host name the browser
+ * was given. An external file, so that pages with a strict Content-Security-Policy (no inline script) can use it.
  */
 (function () {
   var o = location.origin, backend = new URLSearchParams(location.search).get('backend') || 'gms';
@@ -15,6 +15,10 @@
       endpoint: 'sandbox_chat', headers: { 'x-api-key': 'sandbox-api-key' } } },
     pureconnect: { ajaxTimeout: 5000, transport: { type: 'pureconnect-v4-rest',
       hosts: ['cic-a.example.test', 'cic-b.example.test'], reverseProxyUrl: o + '/icws-proxy',
+      interactionData: { routing: { targetName: 'Support' } } } },
+    pureconnectbots: { transport: { type: 'pureconnect-v4-chatbots', hosts: ['cic-a.example.test'],
+      chatbotsRestBase: o + '/pureconnect-bots/api/v1/start/',
+      chatbotsSocketUrl: o.replace(/^http/, 'ws') + '/pureconnect-bots/v1', chatBotData: 'sandbox-bot',
       interactionData: { routing: { targetName: 'Support' } } } }
   };
   window._genesys = { widgets: { webchat: configs[backend] } };

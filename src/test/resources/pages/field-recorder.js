@@ -1,7 +1,13 @@
-/* The recorder of the field pages: every event in order (window.seen), every message text (window.texts). */
+/*
+ * The recorder of the field pages: every event in order (window.seen), every message text (window.texts), every
+ * transcript item as its type, sender's role and text (window.items), and when each text was first heard
+ * (window.heard: text to Date.now()).
+ */
 (function () {
   window.seen = [];
   window.texts = [];
+  window.items = [];
+  window.heard = {};
   window.errors = [];
   // The QuickBus on a standalone page, the page's own CXBus on a Genesys-like one.
   var widget = (window._genesys.widgets.bus || window.CXBus).registerPlugin('FieldPage');
@@ -13,8 +19,12 @@
         window.errors.push(e.data && e.data.errorReason || '');
       }
       ((e.data && e.data.messages) || []).forEach(function (m) {
+        window.items.push(m.type + ' ' + (m.from && m.from.type) + ' ' + (m.text === undefined ? '' : m.text));
         if (m.text) {
           window.texts.push(m.text);
+          if (!(m.text in window.heard)) {
+            window.heard[m.text] = Date.now();
+          }
         }
       });
     });

@@ -201,6 +201,57 @@ class GenesysWidgetsUiIT extends InBrowser {
         browser.waitFor("document.querySelector('.cx-webchat').innerText.indexOf('Chat Ended') >= 0");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"gms", "cometd", "purecloud", "nexus", "pureconnect", "pureconnectbots"})
+    void aChatStartedInTheirUiInOneTabShowsInTheirUiInAnother(String backend) throws InterruptedException {
+        AgentDesk desk = desk(backend);
+        try (TabSet tabs = new TabSet(browser, sandbox.url())) {
+            // given their page in two tabs of one browser, the chat window opened and closed in the second (their
+            // WebChat loads on demand: in a tab where it never loaded, nothing listens for the chat, see the README)
+            String page = "/byo/index.html?backend=" + backend;
+            String ready = "window.CXBus && document.readyState === 'complete'";
+            String first = tabs.open(page, ready);
+            String second = tabs.open(page, ready);
+            tabs.js(second, "CXBus.command('WebChat.open');");
+            tabs.waitFor(second, "document.querySelector('.cx-webchat') !== null");
+            tabs.run(second, "return await new Promise(function (ok) { CXBus.command('WebChat.close').always(ok); });");
+            // when a chat starts in their UI in the first tab and the agent greets
+            tabs.js(first, "CXBus.command('WebChat.open', {form: {autoSubmit: true, firstname: 'Ada',"
+                    + " lastname: 'Lovelace', email: 'ada@example.test', subject: 'Two tabs'}});");
+            tabs.waitFor(first, shown("Hello, I'm Grace. How can I help you today?"));
+            // then their UI in the second tab shows the chat too
+            tabs.waitFor(second, shown("Hello, I'm Grace. How can I help you today?"));
+            // and a message typed in the second tab's UI reaches the agent once and shows in both tabs, once
+            tabs.in(second);
+            WebElement box = browser.driver.findElement(By.cssSelector(".cx-webchat textarea.cx-message-input"));
+            box.sendKeys("Typed in the second tab");
+            box.sendKeys(Keys.ENTER);
+            for (String tab : List.of(first, second)) {
+                tabs.waitFor(tab, shown("You said: Typed in the second tab"));
+            }
+            List<String> lines = latest(desk).transcript();
+            assertEquals(1, lines.stream().filter(l -> l.equals("Message Client Typed in the second tab")).count(),
+                    lines.toString());
+            for (String tab : List.of(first, second)) {
+                tabs.in(tab);
+                assertEquals(1, Collections.frequency(texts(), "Typed in the second tab"), texts().toString());
+                assertEquals(1, Collections.frequency(texts(), "You said: Typed in the second tab"),
+                        texts().toString());
+            }
+            // and when the customer ends it in the first tab, their UI in the second says so
+            tabs.js(first, "CXBus.command('WebChatService.endChat');");
+            tabs.waitFor(second, "document.querySelector('.cx-webchat') === null"
+                    + " || document.querySelector('.cx-webchat').innerText.indexOf('Chat Ended') >= 0");
+        }
+    }
+
+    /** The message texts in the service's transcript of the current tab. */
+    private static List<?> texts() {
+        return (List<?>) run("return await new Promise(function (ok) {"
+                + " CXBus.command('WebChatService.getTranscript').done(function (t) {"
+                + " ok(t.messages.map(function (m) { return m.text; })); }); });");
+    }
+
     /** The message texts in their WebChat's transcript, top to bottom. */
     @SuppressWarnings("unchecked")
     private static List<String> transcript() {

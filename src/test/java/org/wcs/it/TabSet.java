@@ -33,11 +33,16 @@ final class TabSet implements AutoCloseable {
 
     /** Opens a new tab on the chat page with {@code query} (e.g. {@code backend=gms}); returns it once ready. */
     String open(String query) {
+        return open("/test/tabs-chat.html?" + query, "window.seen && window.seen.indexOf('ready') >= 0");
+    }
+
+    /** Opens a new tab on {@code path} of the site; returns it once the JS {@code ready} condition holds. */
+    String open(String path, String ready) {
         browser.driver.switchTo().newWindow(WindowType.TAB);
         String tab = browser.driver.getWindowHandle();
         open.add(tab);
-        browser.driver.get(origin + "/test/tabs-chat.html?" + query);
-        browser.waitFor("window.seen && window.seen.indexOf('ready') >= 0");
+        browser.driver.get(origin + path);
+        browser.waitFor(ready);
         return tab;
     }
 

@@ -1,11 +1,22 @@
 /*
  * For the shared-tabs pages: ?tabs=false turns tab sharing off; every request this page makes to a back end (XHR,
  * fetch, beacon, WebSocket) is recorded with its time (window.requests: {at: Date.now(), kind, url}), so that a test
- * sees which tab talks to the server and when it began to. Loaded after the configuration, before the plugin.
+ * sees which tab talks to the server and when it began to. ?holdIntervals=N runs this page's setInterval timers no
+ * more often than every N ms, as Chromium holds back a hidden tab's timers (to once a minute after five minutes
+ * hidden); the page's setTimeout timers, its messages and its requests are left alone. Loaded after the
+ * configuration, before the plugin.
  */
 (function () {
-  if (new URLSearchParams(location.search).get('tabs') === 'false') {
+  var query = new URLSearchParams(location.search);
+  if (query.get('tabs') === 'false') {
     window._genesys.widgets.webchat.tabs = false;
+  }
+  var held = Number(query.get('holdIntervals') || 0);
+  if (held > 0) {
+    var setInterval = window.setInterval;
+    window.setInterval = function (task, ms) {
+      return setInterval.call(window, task, Math.max(held, ms || 0));
+    };
   }
   window.requests = [];
   function note(kind, url) {

@@ -63,6 +63,25 @@ final class Intake implements Runnable {
         service.publish(Events.MESSAGE_RECEIVED, Values.assign(event, extras));
     }
 
+    /**
+     * The transcript so far, published once more as a restore publishes it, for a WebChat UI that came after it was
+     * published (loaded later in this tab, when the chat was restored or began in another): copies, flagged
+     * {@code restoring}, as they were shown (filtered and preprocessed then).
+     */
+    void replay() {
+        Value messages = service.transcript.messages;
+        if (messages.length() == 0) {
+            return;
+        }
+        Value copies = Values.array();
+        for (int i = 0; i < messages.length(); i++) {
+            copies.push(Values.assign(Values.object(), messages.at(i)).set("restoring", true));
+        }
+        service.publish(Events.MESSAGE_RECEIVED, Values.object().set("originalMessages", service.transcript.originals)
+                .set("messages", copies).set("restoring", true).set("sessionData", service.transport.sessionData())
+                .set("oldMessages", false));
+    }
+
     /** Each preprocessor gets the converted message; what it returns replaces it unless falsy. */
     private Value preprocess(Value m) {
         for (int i = 0; i < preprocessors.length(); i++) {

@@ -147,13 +147,15 @@ final class Reports {
     /**
      * Fix for the original's race (spec C.7): when the service restored a chat before the WebChat UI subscribed,
      * the UI never reopened it. Here WebChat's own sticky {@code ready} triggers a second {@code restored}, with the
-     * data of the first (v3's {@code async} keeps an async chat hidden).
+     * data of the first (v3's {@code async} keeps an async chat hidden), and the transcript so far, which the UI did
+     * not hear either: a chat joined from another tab before this tab's WebChat was loaded opens whole.
      */
     void webChatReady() {
         s.resumeHeld();
         if (restoredUnseenByWebChat && s.state == Lifecycle.ACTIVE) {
             restoredUnseenByWebChat = false;
             s.publish(Events.RESTORED, restoredData);
+            s.intake.replay();
         }
     }
 

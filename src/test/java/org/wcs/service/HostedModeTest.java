@@ -171,6 +171,39 @@ class HostedModeTest {
     }
 
     @Test
+    void aWebChatUiLoadedAfterTheRestoreHearsItAndTheTranscriptSoFar() { // deviation: spec C.7 race fixed
+        // given a chat restored at once (App was not loading the UI) with two messages, before the UI was there
+        tab.cookies.set("_genesys.widgets.app.autoLoadList", "{%22WebChatService%22:true}", "; path=/");
+        startWithASessionToResume();
+        transport.session = Js.obj("sessionID", "C9");
+        transport.listener.restoreOutcome(org.wcs.transport.RestoreOutcome.RESTORED, Js.obj());
+        transport.batch(true, transport.item("Message", "earlier", "Agent", 3, "Alice"));
+        transport.last("restore").reply.ok(Js.obj());
+        tab.loop.runDue();
+        transport.batch(false, transport.item("Message", "later", "Agent", 4, "Alice"));
+        tab.loop.runDue();
+        // when the UI loads (the customer opens it, or another tab's chat was joined here) and says it is ready
+        Value webchat = Js.call(pageBus, "registerPlugin", "WebChat");
+        List<String> seen = new ArrayList<>();
+        Js.call(webchat, "subscribe", "WebChatService.restored", Js.fn(e -> seen.add("restored")));
+        Js.call(webchat, "subscribe", "WebChatService.messageReceived", Js.fn(e -> {
+            Value messages = e.get("data").get("messages");
+            for (int i = 0; i < messages.length(); i++) {
+                seen.add(messages.at(i).get("text").str() + (messages.at(i).get("restoring").truthy() ? " (restoring)"
+                        : ""));
+            }
+        }));
+        Js.call(webchat, "republish", "ready");
+        tab.loop.runDue();
+        // then it hears the restore and the whole transcript so far, as a restore tells it, once
+        assertEquals(List.of("restored", "earlier (restoring)", "later (restoring)"), seen);
+        Js.call(webchat, "republish", "ready");
+        tab.loop.runDue();
+        assertEquals(3, seen.size(), "a second ready replays nothing");
+        assertEquals(1, transport.count("restore"));
+    }
+
+    @Test
     void aRestoreAskedForByTheUiReplacesTheHeldOne() {
         tab.cookies.set("_genesys.widgets.app.autoLoadList", "{%22WebChatService%22:true%2C%22WebChat%22:true}",
                 "; path=/");

@@ -105,8 +105,8 @@ final class Intake implements Runnable {
         String type = Values.lower(m.get("type").str(""));
         String from = m.get("from").get("type").str("");
         boolean agent = ChatItems.staff(from);
-        boolean joined = type.equals(lower(ChatItems.PARTICIPANT_JOINED));
-        if (joined || type.equals(lower(ChatItems.PARTICIPANT_LEFT))) {
+        boolean joined = is(type, ChatItems.PARTICIPANT_JOINED);
+        if (joined || is(type, ChatItems.PARTICIPANT_LEFT)) {
             if (agent) {
                 service.transcript.agent(m, joined, from.equals(ChatItems.SUPERVISOR));
                 if (!joined) {
@@ -119,16 +119,17 @@ final class Intake implements Runnable {
                         .set("agents", service.transcript.agents)
                         .set("numAgentsConnected", service.transcript.connectedAgents()));
             }
-        } else if (agent && type.equals(lower(ChatItems.TYPING_STARTED))) {
+        } else if (agent && is(type, ChatItems.TYPING_STARTED)) {
             typing(true, m);
-        } else if (agent && (type.equals(lower(ChatItems.TYPING_STOPPED)) || type.equals(lower(ChatItems.MESSAGE))
-                || type.equals(lower(ChatItems.PUSH_URL)) || type.equals(lower(ChatItems.NOTICE)))) {
-            typing(false, type.equals(lower(ChatItems.TYPING_STOPPED)) ? m : Values.object());
+        } else if (agent && (is(type, ChatItems.TYPING_STOPPED) || is(type, ChatItems.MESSAGE)
+                || is(type, ChatItems.PUSH_URL) || is(type, ChatItems.NOTICE))) {
+            typing(false, is(type, ChatItems.TYPING_STOPPED) ? m : Values.object());
         }
     }
 
-    private static String lower(String s) {
-        return Values.lower(s);
+    /** Whether {@code type}, lower case, is the item type {@code name} (compared in lower case, without a copy). */
+    private static boolean is(String type, String name) {
+        return Values.isLower(type, name);
     }
 
     /**

@@ -86,13 +86,34 @@ public final class Values {
      * Unicode case table into the bundle.
      */
     public static String lower(String s) {
+        int i = 0;
+        while (i < s.length() && (s.charAt(i) < 'A' || s.charAt(i) > 'Z')) {
+            i++;
+        }
+        if (i == s.length()) {
+            return s; // nothing to change: no copy (every transcript item's type comes through here)
+        }
         char[] c = s.toCharArray();
-        for (int i = 0; i < c.length; i++) {
+        for (; i < c.length; i++) {
             if (c[i] >= 'A' && c[i] <= 'Z') {
                 c[i] += 32;
             }
         }
         return new String(c);
+    }
+
+    /** Whether {@code lowered} (lower case) is {@code name} in ASCII lower case, without copying either. */
+    public static boolean isLower(String lowered, String name) {
+        if (lowered.length() != name.length()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != lowered.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

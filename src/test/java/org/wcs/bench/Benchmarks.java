@@ -30,8 +30,7 @@ public final class Benchmarks {
         try (Sandbox sandbox = Sandbox.start(0, Path.of("."), Map.of("/test/", Path.of("src/test/resources/pages")));
                 Chromium browser = new Chromium()) {
             if ("restore".equals(System.getProperty("bench.only"))) {
-                restore(sandbox, browser, "gms", sandbox.emulator(GmsEmulator.class).desk());
-                restore(sandbox, browser, "purecloud", sandbox.emulator(PureCloudEmulator.class).desk());
+                restores(sandbox, browser);
                 return;
             }
             if ("ready".equals(System.getProperty("bench.only"))) {
@@ -71,8 +70,15 @@ public final class Benchmarks {
                     + "sent = performance.now(); p.publish('tick', {i: 0});");
             System.out.printf("event publish to subscriber (2000): %.3f ms each%n", ((Number) events).doubleValue());
             gmsLatency(sandbox, browser);
-            restore(sandbox, browser, "gms", sandbox.emulator(GmsEmulator.class).desk());
-            restore(sandbox, browser, "purecloud", sandbox.emulator(PureCloudEmulator.class).desk());
+            restores(sandbox, browser);
+        }
+    }
+
+    /** The restore benchmark on GMS and Genesys Cloud, with tabs shared (the default) and with {@code tabs: false}. */
+    private static void restores(Sandbox sandbox, Chromium browser) throws Exception {
+        for (String tabs : new String[] {"", "&tabs=false"}) {
+            restore(sandbox, browser, "gms" + tabs, sandbox.emulator(GmsEmulator.class).desk());
+            restore(sandbox, browser, "purecloud" + tabs, sandbox.emulator(PureCloudEmulator.class).desk());
         }
     }
 

@@ -47,6 +47,9 @@ public final class JvmTabs {
     /** The tabs opened so far, in order (closed ones too). */
     public final List<Tab> opened = new ArrayList<>();
 
+    /** Every message a tab posted on a channel, as JSON, in order: what the tabs cost each other. */
+    public final List<String> posted = new ArrayList<>();
+
     /** One tab: its {@link JvmPlatform} and its side of the locks and channels. */
     public final class Tab implements Tabs {
         public final JvmPlatform platform;
@@ -125,6 +128,7 @@ public final class JvmTabs {
                 if (copy == null) {
                     return false;
                 }
+                posted.add(copy);
                 for (Member m : List.copyOf(members)) {
                     if (m.tab != this) {
                         m.tab.later(() -> m.receiver.receive(Values.parse(copy)));

@@ -250,7 +250,8 @@ final class Commands implements CommandHandler {
             s.startsAfterRestore.add(() -> startChat(c));
             return;
         }
-        if (!s.state.canGo(Lifecycle.STARTING) || s.pageBusy()) { // one chat per page, whichever API started it
+        // one chat per page, whichever API started it
+        if (!Lifecycle.canGo(s.state, Lifecycle.STARTING) || s.pageBusy()) {
             c.reject(text(Texts.ALREADY_ACTIVE));
             return;
         }

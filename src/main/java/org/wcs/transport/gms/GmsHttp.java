@@ -243,16 +243,6 @@ final class GmsHttp {
 
     /** The one HTTP callback class of the transport: which call it answers, and to whom. */
     static final class GmsCall implements Http.Callback {
-        static final Reply NONE = new Reply() {
-            @Override
-            public void ok(Value result) {
-            }
-
-            @Override
-            public void fail(Value reason) {
-            }
-        };
-
         private final GmsHttp http;
         final int kind;
         final Reply reply;

@@ -16,7 +16,7 @@ import org.wcs.value.Values;
  * (or {@code serverURL}), over CometD when {@code cometD.enabled} (where async chat is allowed, and not implemented:
  * the chat runs as a normal one).
  */
-final class GmsBackEnd implements TransportFactory {
+class GmsBackEnd implements TransportFactory {
     /** How CometD is opened; null in the REST-only build, which then holds no Bayeux code. */
     private final GmsPushes cometD;
 
@@ -31,8 +31,25 @@ final class GmsBackEnd implements TransportFactory {
 
     /** REST polling only: a configuration that enables CometD is refused. */
     static GmsBackEnd restOnly() {
-        return new GmsBackEnd(null);
+        return new RestOnly();
     }
+
+    /** A class of its own so that the builds with CometD hold neither this refusal nor its text. */
+    private static final class RestOnly extends GmsBackEnd {
+        RestOnly() {
+            super(null);
+        }
+
+        @Override
+        public Transport create(TransportContext context) {
+            Value config = context.config;
+            if (!config.get("transport").get("type").truthy() && config.get("cometD").get("enabled").truthy()) {
+                throw new IllegalArgumentException(GmsTexts.NO_COMETD_IN_BUILD);
+            }
+            return super.create(context);
+        }
+    }
+
     @Override
     public Transport create(TransportContext context) {
         Value config = context.config;
@@ -40,9 +57,6 @@ final class GmsBackEnd implements TransportFactory {
             return null;
         }
         boolean cometD = config.get("cometD").get("enabled").truthy();
-        if (cometD && this.cometD == null) {
-            throw new IllegalArgumentException(GmsTexts.NO_COMETD_IN_BUILD);
-        }
         if (!cometD && !config.get("dataURL").isString() && !config.get("serverURL").isString()) {
             return null;
         }

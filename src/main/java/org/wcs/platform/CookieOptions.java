@@ -1,5 +1,7 @@
 package org.wcs.platform;
 
+import org.wcs.value.Values;
+
 /** Attributes of a cookie write, as js-cookie takes them; {@code maxAgeSeconds < 0} is a session cookie. */
 public final class CookieOptions {
     /** How a removal's attributes start: an expiry in the past. */
@@ -17,7 +19,7 @@ public final class CookieOptions {
         if (expire) {
             sb.append(EXPIRED);
         } else if (maxAgeSeconds >= 0) {
-            sb.append("; max-age=").append(maxAgeSeconds);
+            sb.append("; max-age=").append(Values.numberToString(maxAgeSeconds)); // Java int formatting is large
         }
         if (path != null && !path.isEmpty()) {
             sb.append("; path=").append(path);

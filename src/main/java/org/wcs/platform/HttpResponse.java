@@ -1,5 +1,8 @@
 package org.wcs.platform;
 
+import org.wcs.value.Value;
+import org.wcs.value.Values;
+
 /** What came back: {@code status} 0 means no HTTP answer at all (network failure, CORS, timeout or abort). */
 public final class HttpResponse {
     public final int status;
@@ -23,5 +26,10 @@ public final class HttpResponse {
 
     public boolean ok() {
         return status >= 200 && status < 300;
+    }
+
+    /** The jqXHR-like object the original's events and rejections carry: {status, responseText, responseJSON}. */
+    public Value xhr(Value json) {
+        return Values.object().set("status", status).set("responseText", body).set("responseJSON", json);
     }
 }

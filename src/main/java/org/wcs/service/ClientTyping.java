@@ -43,7 +43,7 @@ final class ClientTyping {
         if (ticker != null) {
             idle = 0;
         } else {
-            begin(service.previewText(), Replies.IGNORE);
+            begin(service.previewText(), Reply.IGNORE);
         }
     }
 
@@ -73,7 +73,7 @@ final class ClientTyping {
         ticker.cancel();
         ticker = null;
         if (notify) {
-            service.transport.typing(false, service.previewText(), Replies.IGNORE);
+            service.transport.typing(false, service.previewText(), Reply.IGNORE);
         }
         service.publish(Events.CLIENT_TYPING_STOPPED, Values.object());
     }

@@ -250,7 +250,8 @@ final class Commands implements CommandHandler {
             s.startsAfterRestore.add(() -> startChat(c));
             return;
         }
-        if (!s.state.canGo(Lifecycle.STARTING) || s.pageBusy()) { // one chat per page, whichever API started it
+        // one chat per page, whichever API started it
+        if (!Lifecycle.canGo(s.state, Lifecycle.STARTING) || s.pageBusy()) {
             c.reject(text(Texts.ALREADY_ACTIVE));
             return;
         }
@@ -332,7 +333,7 @@ final class Commands implements CommandHandler {
     }
 
     private void sendMessage(Command c, Value message, String type, Value parent) {
-        Reply reply = c == null ? Replies.IGNORE : reply(c);
+        Reply reply = c == null ? Reply.IGNORE : reply(c);
         // While the connection is down the message goes to the leader's outbox like any other (the original resolved
         // {statusCode: 1} and sent nothing): it is kept, and its command settles when it is sent (see tabs.Outbox).
         String m = message.str();

@@ -35,22 +35,31 @@ public final class Events {
     public static final String SLEEPING = "sleeping";
     public static final String WAKING = "waking";
     public static final String AJAX_RESPONSE = "ajaxResponse";
+    public static final String CLIENT_CONNECTED = "clientConnected";
+    public static final String CLIENT_DISCONNECTED = "clientDisconnected";
+    public static final String AGENT_CONNECTED = "agentConnected";
+    public static final String AGENT_DISCONNECTED = "agentDisconnected";
+    public static final String SUPERVISOR_CONNECTED = "supervisorConnected";
+    public static final String SUPERVISOR_DISCONNECTED = "supervisorDisconnected";
+    public static final String BOT_CONNECTED = "botConnected";
+    public static final String BOT_DISCONNECTED = "botDisconnected";
 
     /**
      * The participant event a join or leave of {@code role} publishes ({@code agentConnected},
      * {@code clientDisconnected}, ...), or null for a role without one.
      */
     static String participant(String role, boolean joined) {
-        String who = role.equals(ChatItems.CLIENT) ? "client" : role.equals(ChatItems.AGENT) ? "agent"
-                : role.equals(ChatItems.SUPERVISOR) ? "supervisor" : role.equals(ChatItems.BOT) ? "bot" : null;
-        return who == null ? null : who + (joined ? "Connected" : "Disconnected");
+        return role.equals(ChatItems.CLIENT) ? (joined ? CLIENT_CONNECTED : CLIENT_DISCONNECTED)
+                : role.equals(ChatItems.AGENT) ? (joined ? AGENT_CONNECTED : AGENT_DISCONNECTED)
+                : role.equals(ChatItems.SUPERVISOR) ? (joined ? SUPERVISOR_CONNECTED : SUPERVISOR_DISCONNECTED)
+                : role.equals(ChatItems.BOT) ? (joined ? BOT_CONNECTED : BOT_DISCONNECTED) : null;
     }
 
     /** The events the plugin declares, for {@code registerEvents} (informational on the bus). */
     public static final String[] ALL = {READY, RESTORED, RESTORE_TIMEOUT, RESTORE_FAILED, RESTORED_OFFLINE,
         MESSAGE_RECEIVED, ERROR, STARTED, ENDED, AGENT_TYPING_STARTED, AGENT_TYPING_STOPPED, AGENT_TYPING_TIMEOUT,
-        POLLING_STARTED, POLLING_STOPPED, "clientConnected", "clientDisconnected", "agentConnected",
-        "agentDisconnected", "supervisorConnected", "supervisorDisconnected", "botConnected", "botDisconnected",
+        POLLING_STARTED, POLLING_STOPPED, CLIENT_CONNECTED, CLIENT_DISCONNECTED, AGENT_CONNECTED, AGENT_DISCONNECTED,
+        SUPERVISOR_CONNECTED, SUPERVISOR_DISCONNECTED, BOT_CONNECTED, BOT_DISCONNECTED,
         CLIENT_TYPING_STARTED, CLIENT_TYPING_STOPPED, AJAX_RESPONSE, DISCONNECTED, RECONNECTED, SERVER_OFFLINE,
         SERVER_ONLINE, CONNECTION_PENDING, CONNECTION_RESTORED, CHAT_SERVER_TIMEOUT, CAPABILITIES_CHANGED,
         SESSION_LOST, SLEEPING, WAKING};

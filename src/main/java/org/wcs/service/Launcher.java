@@ -23,13 +23,15 @@ public final class Launcher {
     }
 
     /**
-     * On a page with a CXBus, {@link #startHosted}; on a page without, our bus installed as {@code window.CXBus} and
-     * {@code _genesys.widgets.bus}. Returns the service, or null when the page's bus refused the name.
+     * On a page with a CXBus, registers there as {@link #startHosted} does; on a page without, our bus installed as
+     * {@code window.CXBus} and {@code _genesys.widgets.bus}. Returns the service, or null when the page's bus refused
+     * the name.
      */
     public static WebChatService start(Platform platform, TransportFactory factory) {
         Value window = platform.page.window();
-        if (pageBus(window) != null) {
-            return startHosted(platform, factory);
+        Value pageBus = pageBus(window);
+        if (pageBus != null) {
+            return register(pageBus, platform, factory);
         }
         Bus bus = new Bus(platform.scheduler, platform.page);
         Value global = BusApi.global(bus);
@@ -58,7 +60,15 @@ public final class Launcher {
             platform.page.log(Texts.NO_PAGE_BUS);
             return null;
         }
-        Value api = existing.get("registerPlugin").call(existing, Values.of(NAME));
+        return register(existing, platform, factory);
+    }
+
+    /**
+     * Registers {@code WebChatService} on {@code pageBus} and configures on its sticky {@code App.ready}. Apart from
+     * {@link #startHosted} so that the standalone builds, which call it from {@link #start}, hold no refusal text.
+     */
+    private static WebChatService register(Value pageBus, Platform platform, TransportFactory factory) {
+        Value api = pageBus.get("registerPlugin").call(pageBus, Values.of(NAME));
         if (!api.isObject()) {
             return null;
         }

@@ -6,17 +6,6 @@ import org.wcs.value.Value;
 
 /** Bridges transport replies to bus commands. */
 final class Replies {
-    /** For calls nobody waits on. */
-    static final Reply IGNORE = new Reply() {
-        @Override
-        public void ok(Value result) {
-        }
-
-        @Override
-        public void fail(Value reason) {
-        }
-    };
-
     private Replies() {
     }
 

@@ -21,7 +21,8 @@ import org.wcs.value.Value;
 final class ReportQueue implements TransportListener, Runnable {
     // What a queued entry is (plain ints: javac inlines them; an enum switch would cost a class in the bundle).
     private static final int STARTED = 0, RESTORE = 1, BATCH = 2, TYPING = 3, CONNECTION = 4, ERROR = 5,
-        EXCHANGED = 6, POLLING = 7, ENDED = 8, CAPABILITIES = 9, SESSION_DATA = 10, REPLY_OK = 11, REPLY_FAIL = 12, JOINED = 13;
+        EXCHANGED = 6, POLLING_STARTED = 7, POLLING_STOPPED = 8, ENDED = 9, ENDED_SILENTLY = 10, CAPABILITIES = 11,
+        SESSION_DATA = 12, REPLY_OK = 13, REPLY_FAIL = 14, JOINED = 15;
 
     private final WebChatService s;
     private final Arr<Entry> queue = new Arr<>();
@@ -106,11 +107,13 @@ final class ReportQueue implements TransportListener, Runnable {
             case EXCHANGED:
                 r.exchanged(e.data);
                 break;
-            case POLLING:
-                r.polling(e.typed == Boolean.TRUE);
+            case POLLING_STARTED:
+            case POLLING_STOPPED:
+                r.polling(e.kind == POLLING_STARTED);
                 break;
             case ENDED:
-                r.ended(e.typed == Boolean.TRUE);
+            case ENDED_SILENTLY:
+                r.ended(e.kind == ENDED_SILENTLY);
                 break;
             case CAPABILITIES:
                 r.capabilities(e.data);
@@ -184,7 +187,7 @@ final class ReportQueue implements TransportListener, Runnable {
 
     @Override
     public void polling(boolean running) {
-        add(POLLING, null, null, null, running ? Boolean.TRUE : Boolean.FALSE);
+        add(running ? POLLING_STARTED : POLLING_STOPPED, null, null, null, null);
     }
 
     @Override
@@ -194,7 +197,7 @@ final class ReportQueue implements TransportListener, Runnable {
 
     @Override
     public void endedSilently() {
-        add(ENDED, null, null, null, Boolean.TRUE);
+        add(ENDED_SILENTLY, null, null, null, null);
     }
 
     @Override

@@ -170,7 +170,7 @@ final class Reports {
         s.nextGeneration();
         s.deactivate();
         if (customerGone) {
-            s.publish(Events.participant(ChatItems.CLIENT, false), Values.object().set("numAgentsConnected", 0));
+            s.publish(Events.CLIENT_DISCONNECTED, Values.object().set("numAgentsConnected", 0));
         }
         s.publish(Events.ENDED, Values.object());
         s.autoLoad(false);

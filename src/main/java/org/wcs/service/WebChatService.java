@@ -55,8 +55,8 @@ public final class WebChatService {
     boolean cometD;
     boolean configured;
 
-    /** The chat's lifecycle: changed only through {@link #go}. */
-    Lifecycle state = Lifecycle.IDLE;
+    /** The chat's lifecycle (a {@link Lifecycle} constant): changed only through {@link #go}. */
+    int state = Lifecycle.IDLE;
     /** The link to the server as last reported; events come from its changes ({@link Reports#connection}). */
     ConnectionStatus connection = ConnectionStatus.ONLINE;
     /** {@code connectionPending} went out in the current outage, so its end publishes {@code connectionRestored}. */
@@ -250,8 +250,8 @@ public final class WebChatService {
     }
 
     /** Moves the lifecycle on if the table allows it; false (and no change) when it does not. */
-    boolean go(Lifecycle next) {
-        if (!state.canGo(next)) {
+    boolean go(int next) {
+        if (!Lifecycle.canGo(state, next)) {
             return false;
         }
         state = next;

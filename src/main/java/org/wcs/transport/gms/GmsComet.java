@@ -113,7 +113,7 @@ final class GmsComet implements Runnable, GmsPush {
             });
         }
         publish("refresh", transport.fields().set("transcriptPosition", resync).set("message", ""),
-                GmsTransport.PUSH, GmsHttp.GmsCall.NONE);
+                GmsTransport.PUSH, Reply.IGNORE);
     }
 
     @Override
@@ -270,7 +270,7 @@ final class GmsComet implements Runnable, GmsPush {
         pendingKind = GmsTransport.PUSH;
         pending = null;
         answerTimer = Cancellable.cancel(answerTimer);
-        transport.handle(kind, data, null, reply == null ? GmsHttp.GmsCall.NONE : reply);
+        transport.handle(kind, data, null, reply == null ? Reply.IGNORE : reply);
         if (kind != GmsTransport.PUSH && !transport.active()) {
             close(); // the start was refused or the restored chat is over
         }

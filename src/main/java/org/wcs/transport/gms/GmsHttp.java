@@ -133,9 +133,7 @@ final class GmsHttp {
 
     /** A failed call as jQuery's jqXHR shows it: {@code status}, {@code responseText}, {@code responseJSON}. */
     private static Value xhr(HttpResponse r) {
-        Value xhr = Values.object().set("status", r.status).set("responseText", r.body);
-        Value json = r.body.isEmpty() ? Values.undefined() : Values.parseOr(r.body, Values.undefined());
-        return xhr.set("responseJSON", json);
+        return r.xhr(r.body.isEmpty() ? Values.undefined() : Values.parseOr(r.body, Values.undefined()));
     }
 
     private void failed(GmsCall call, HttpResponse r) {
@@ -243,16 +241,6 @@ final class GmsHttp {
 
     /** The one HTTP callback class of the transport: which call it answers, and to whom. */
     static final class GmsCall implements Http.Callback {
-        static final Reply NONE = new Reply() {
-            @Override
-            public void ok(Value result) {
-            }
-
-            @Override
-            public void fail(Value reason) {
-            }
-        };
-
         private final GmsHttp http;
         final int kind;
         final Reply reply;

@@ -306,7 +306,7 @@ public final class GmsTransport implements Transport {
     void refresh(Reply reply) {
         session.ping(context.platform.scheduler.now());
         refreshing = call("refresh", fields().set("transcriptPosition", session.position).set("message", listener.previewText()),
-                REFRESH, reply == null ? GmsHttp.GmsCall.NONE : reply);
+                REFRESH, reply == null ? Reply.IGNORE : reply);
     }
 
     private void startPolling() {
@@ -465,7 +465,7 @@ public final class GmsTransport implements Transport {
     @Override
     public void resetIdle() {
         call("customNotice", fields().set("eventAttributes", Values.object().set("purpose", "cancel-idle-timer")),
-                OTHER, GmsHttp.GmsCall.NONE);
+                OTHER, Reply.IGNORE);
     }
 
     @Override

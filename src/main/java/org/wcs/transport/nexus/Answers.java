@@ -57,12 +57,12 @@ final class Answers {
         Value data = json.get("data");
         if (kind == Call.END) {
             if (t.store != null) {
-                t.store.delete(Values.object().set("sessionData", c.subject).set("response", Wire.xhr(r, json)));
+                t.store.delete(Values.object().set("sessionData", c.subject).set("response", r.xhr(json)));
             }
             if (r.ok()) {
                 c.reply.ok(json);
             } else {
-                c.reply.fail(Wire.xhr(r, json));
+                c.reply.fail(r.xhr(json));
             }
             return;
         }
@@ -126,7 +126,7 @@ final class Answers {
      */
     private void failed(Call c, HttpResponse r, Value json) {
         int kind = c.kind;
-        Value xhr = Wire.xhr(r, json);
+        Value xhr = r.xhr(json);
         Value error = Values.object().set("errors", Values.array().push(Wire.error(r, json)));
         boolean restoring = kind == Call.RESUME || kind == Call.RESTORE;
         if (t.claims != null && c.session == t.session && (r.status == 404

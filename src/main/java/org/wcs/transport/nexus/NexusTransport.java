@@ -219,8 +219,8 @@ public final class NexusTransport implements Transport {
                 return;
             }
             poller.pause();
-            read("index=" + context.platform.page.encodeUri(position.anchor) + "&count=" + config.pageSize + "&", "",
-                    Call.HISTORY, reply);
+            read("index=" + context.platform.page.encodeUri(position.anchor) + "&count="
+                    + Values.numberToString(config.pageSize) + "&", "", Call.HISTORY, reply);
         }
     }
 
@@ -349,7 +349,7 @@ public final class NexusTransport implements Transport {
     }
 
     void readPage(Reply reply) {
-        read("count=" + (store != null ? config.pageSize : ALL) + "&", "", Call.RESTORE, reply);
+        read("count=" + Values.numberToString(store != null ? config.pageSize : ALL) + "&", "", Call.RESTORE, reply);
     }
 
     /**

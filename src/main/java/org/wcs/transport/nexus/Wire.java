@@ -71,11 +71,6 @@ final class Wire {
         return sb.toString();
     }
 
-    /** The jqXHR-like object failures carry: {@code {status, responseText, responseJSON}}. */
-    static Value xhr(HttpResponse r, Value json) {
-        return Values.object().set("status", r.status).set("responseText", r.body).set("responseJSON", json);
-    }
-
     /**
      * The nextgen error shape {@code {code, text, response}}: code {@code pureengage-v3-rest-<status.code>} (the bare
      * prefix when the server gave no string code), text the server's {@code status.message}.
@@ -84,7 +79,7 @@ final class Wire {
         Value status = json.get("status");
         Value text = status.get("message");
         return Values.object().set("code", NexusTexts.ERROR_PREFIX + status.get("code").str(""))
-                .set("text", r.ok() ? Values.of(NexusTexts.BAD_REPLY) : text).set("response", xhr(r, json));
+                .set("text", r.ok() ? Values.of(NexusTexts.BAD_REPLY) : text).set("response", r.xhr(json));
     }
 
     /** The server's {@code status.code} text, or "". */

@@ -308,7 +308,7 @@ public final class BotsTransport extends PureConnectTransport {
     @Override
     public void failed(Call c, HttpResponse r, Value json) {
         int kind = c.kind;
-        Value xhr = Call.xhr(r, json);
+        Value xhr = r.xhr(json);
         if (kind == END) {
             if (c.reply != null) {
                 listener.error(Values.object().set("errors", Values.array().push(Values.object()

@@ -116,11 +116,6 @@ final class Call implements Http.Callback {
         }
     }
 
-    /** The jqXHR-like object failures carry: {@code {status, responseText, responseJSON}}. */
-    static Value xhr(HttpResponse r, Value json) {
-        return Values.object().set("status", r.status).set("responseText", r.body).set("responseJSON", json);
-    }
-
     /**
      * The {@code error} event of a failure (spec 11.1): {@code {errors: [{code, response}]}}, the code
      * {@code <transport type>-<status>} when the answer's body names a truthy {@code status}, else "".
@@ -128,6 +123,6 @@ final class Call implements Http.Callback {
     static Value error(String type, HttpResponse r, Value json) {
         Value status = json.get("status");
         return Values.object().set("errors", Values.array().push(Values.object()
-                .set("code", status.truthy() ? type + "-" + Values.text(status) : "").set("response", xhr(r, json))));
+                .set("code", status.truthy() ? type + "-" + Values.text(status) : "").set("response", r.xhr(json))));
     }
 }

@@ -297,7 +297,7 @@ public final class RestTransport extends PureConnectTransport {
     @Override
     public void failed(Call c, HttpResponse r, Value json) {
         int kind = c.kind;
-        Value xhr = Call.xhr(r, json);
+        Value xhr = r.xhr(json);
         if (kind == END || kind == EXIT) {
             if (kind == END) {
                 listener.error(Values.object().set("errors", Values.array().push(Values.object()

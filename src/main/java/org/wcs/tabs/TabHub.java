@@ -319,7 +319,7 @@ final class TabHub implements TransportListener {
 
     /** A new chat (start or restore) for the calling tab: the others learn of it when the transport reports it. */
     private void begin(Value m) {
-        chat = local.id + "." + (++chats);
+        chat = local.id + "." + Values.numberToString(++chats); // no Java int formatting in the bundle
         generation++;
         state = BUSY;
         resumed = false;

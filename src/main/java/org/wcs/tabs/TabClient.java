@@ -514,8 +514,12 @@ public final class TabClient implements Transport, Tabs.Receiver {
     }
 
     @Override
+    /**
+     * Carried out in this tab, not by the leader: a download opens a window, which the browser allows only in the tab
+     * the customer clicked in (GMS, the one back end with downloads, finds the chat's keys in the cookies).
+     */
     public void downloadFile(String fileId, String fileName, Reply reply) {
-        call(TabWire.DOWNLOAD, Values.object().set(TabWire.ID, fileId).set(TabWire.NAME, fileName), reply);
+        real.downloadFile(fileId, fileName, reply);
     }
 
     @Override

@@ -294,9 +294,6 @@ final class TabHub implements TransportListener {
             case TabWire.SEND_FILE:
                 real.sendFile(a, reply);
                 break;
-            case TabWire.DOWNLOAD:
-                real.downloadFile(a.get(TabWire.ID).str(), a.get(TabWire.NAME).str(""), reply);
-                break;
             case TabWire.START_POLL:
                 real.startPoll(reply);
                 break;

@@ -21,7 +21,7 @@ final class TabWire {
     static final String KIND = "k", TAB = "tab", ID = "id", OP = "op", ARGS = "a", OK = "ok", DATA = "d", MORE = "m",
         EXTRAS = "x", TYPED = "t", CHAT = "c", BY = "by", SESSION = "sd", ANSWER = "sda", SNAPSHOT = "s",
         REPORT = "r", CAPABILITIES = "cap", RESTORED = "rd", CONNECTION = "cn", ORIGINALS = "o", RETRY = "re",
-        AFTER = "af", TEXT = "tx", TYPE = "ty", PARENT = "p", ON = "on", NAME = "n", OLDEST = "lo";
+        AFTER = "af", TEXT = "tx", TYPE = "ty", PARENT = "p", ON = "on", OLDEST = "lo";
 
     /**
      * The outbox in localStorage ({@link Outbox}), after the channel's name: {@code PREFIX + type + OUTBOX} holds an
@@ -36,7 +36,7 @@ final class TabWire {
 
     // Calls (the values of OP).
     static final int START = 0, SEND = 1, TYPING = 2, END = 3, RESTORE = 4, ASYNC_RESTORE = 5, HISTORY = 6,
-        NOTICE = 7, USER_DATA = 8, INTERACTION_DATA = 9, FILE_LIMITS = 10, SEND_FILE = 11, DOWNLOAD = 12,
+        NOTICE = 7, USER_DATA = 8, INTERACTION_DATA = 9, FILE_LIMITS = 10, SEND_FILE = 11,
         START_POLL = 13, STOP_POLL = 14, PAUSE_POLL = 15, POLL = 16, RESET_POLL = 17, RESET_IDLE = 18, SNAPSHOT_CALL = 19;
 
     // Reports (the values of REPORT): what a transport told the leader.

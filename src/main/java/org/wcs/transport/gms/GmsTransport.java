@@ -485,7 +485,15 @@ public final class GmsTransport implements Transport {
 
     @Override
     public void downloadFile(String fileId, String fileName, Reply reply) {
-        String secureKey = session.data.get("secureKey").str("");
+        GmsSession keys = session;
+        if (session.chatId().isEmpty()) {
+            // A tab that shows another tab's chat (tabs share one connection) downloads itself, where the customer
+            // clicked: the form opens a new window, which the browser lets only a tab with a recent click open. Its
+            // own transport is idle there, and the chat's keys are in the cookies.
+            keys = new GmsSession(context.cookies);
+            keys.load();
+        }
+        String secureKey = keys.data.get("secureKey").str("");
         if (fileId == null) {
             reply.fail(Values.of(TransportTexts.NO_FILE_ID));
             return;
@@ -497,7 +505,7 @@ public final class GmsTransport implements Transport {
             return;
         }
         context.platform.page.submitForm(url, comet == null ? new String[] {"alias",
-            session.data.get("alias").str(""), "secureKey", secureKey, "userId", session.data.get("userId").str("")}
+            keys.data.get("alias").str(""), "secureKey", secureKey, "userId", keys.data.get("userId").str("")}
             : new String[] {"secureKey", secureKey, "fileId", fileId, "operation", "fileDownload"});
         reply.ok(Values.undefined());
     }

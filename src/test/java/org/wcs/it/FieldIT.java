@@ -76,13 +76,9 @@ class FieldIT {
         Object ok = run("var r = await cmd('startChat', { firstname: 'Ada', lastname: 'Lovelace', nickname: 'Ada' });"
                 + " return r.ok;");
         assertEquals(Boolean.TRUE, ok);
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (desk.chats().size() == before && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
-        List<AgentDesk.DeskChat> chats = desk.chats();
-        assertTrue(chats.size() > before, "the desk has the chat");
-        return chats.get(chats.size() - 1).id();
+        String chatId = desk.newChatAfter(before);
+        assertTrue(chatId != null, "the desk has the chat");
+        return chatId;
     }
 
     /** Starts a chat, has the agent join and say {@code greeting}; returns the chat's id once the page shows it. */

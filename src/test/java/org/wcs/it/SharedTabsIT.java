@@ -67,13 +67,9 @@ class SharedTabsIT extends InBrowser {
         int before = desk.chats().size();
         assertEquals("ok", tabs.run(tab, "var r = await cmd('startChat', { firstname: 'Ada', lastname: 'Lovelace',"
                 + " nickname: 'Ada' }); return r.ok ? 'ok' : JSON.stringify(r.value);"));
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (desk.chats().size() == before && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
-        List<AgentDesk.DeskChat> chats = desk.chats();
-        assertTrue(chats.size() > before, "the desk has the chat");
-        return chats.get(chats.size() - 1).id();
+        String chatId = desk.newChatAfter(before);
+        assertTrue(chatId != null, "the desk has the chat");
+        return chatId;
     }
 
     /** Sends {@code text} from {@code tab}; its command must resolve. */

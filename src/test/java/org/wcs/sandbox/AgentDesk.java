@@ -15,6 +15,19 @@ public interface AgentDesk {
     /** Every chat this back end has seen, oldest first. */
     List<DeskChat> chats();
 
+    /**
+     * The id of the newest chat once the desk has more than {@code before} chats (a page asked for one over real
+     * HTTP), or null after 10 s of real time.
+     */
+    default String newChatAfter(int before) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (chats().size() == before && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        List<DeskChat> all = chats();
+        return all.size() > before ? all.get(all.size() - 1).id() : null;
+    }
+
     /** One chat as the desk shows it. */
     record DeskChat(String backend, String id, String customer, boolean agentJoined, boolean ended,
             Map<String, String> userData, List<String> transcript, String customerTyping) {

@@ -401,8 +401,9 @@ final class TabHub implements TransportListener {
 
     /** Everything a tab needs to show the running chat as if it had restored it itself. */
     private Value snapshot() {
-        Value s = Values.object().set(TabWire.CHAT, chat).set(TabWire.DATA, log.messages)
-                .set(TabWire.ORIGINALS, log.originals).set(TabWire.RESTORED, log.restoredData)
+        ChatLog now = log.copy(); // this tab's own client reads it unsent: later items must not change it
+        Value s = Values.object().set(TabWire.CHAT, chat).set(TabWire.DATA, now.messages)
+                .set(TabWire.ORIGINALS, now.originals).set(TabWire.RESTORED, log.restoredData)
                 .set(TabWire.CONNECTION, TabWire.code(log.connection)).set(TabWire.SESSION, real.sessionData())
                 .set(TabWire.ANSWER, real.sessionDataAnswer());
         if (log.capabilities != null) {

@@ -205,17 +205,8 @@ class SharedTabsTest extends SandboxTest {
         assertEquals(1, tabs[1].count("restored"), tabs[1].names().toString());
     }
 
-    /**
-     * Not PureConnect chat bots: there, a take-over intermittently shows a participant's join twice in a tab, or the
-     * second take-over in a row leaves the last tab without the second leader's message (seen in full runs under
-     * load, never alone); open in the closing note of issue 18.
-     */
-    static Stream<BackEnd> backEndsButChatBots() {
-        return backEnds().filter(b -> !(b instanceof PureConnectBotsBackEnd));
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("backEndsButChatBots")
+    @MethodSource("backEnds")
     void threeTabsSurviveTwoLeadersGoingOneAfterTheOther(BackEnd b) {
         // given
         JvmTabs browser = new JvmTabs();
@@ -259,7 +250,7 @@ class SharedTabsTest extends SandboxTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("backEndsButChatBots") // chat bots: a take-over intermittently shows a join twice (closing note)
+    @MethodSource("backEnds")
     void messagesSentWhileTheLeaderGoesReachTheAgentOnce(BackEnd b) {
         // given three tabs of a chat
         JvmTabs browser = new JvmTabs();

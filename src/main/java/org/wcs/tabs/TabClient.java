@@ -423,7 +423,7 @@ public final class TabClient implements Transport, Tabs.Receiver {
     @Override
     public void send(String text, String type, String parentMessageId, Reply reply) {
         call(TabWire.SEND, Values.object().set(TabWire.TEXT, text).set(TabWire.TYPE, type)
-                .set(TabWire.PARENT, parentMessageId).set(TabWire.AFTER, log.messages.length()), reply);
+                .set(TabWire.PARENT, parentMessageId).set(TabWire.SAID, log.customerCount(text)), reply);
     }
 
     @Override

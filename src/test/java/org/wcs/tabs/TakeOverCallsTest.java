@@ -120,7 +120,7 @@ class TakeOverCallsTest {
         Value m = Values.object().set(TabWire.KIND, TabWire.CALL).set(TabWire.TAB, "other").set(TabWire.ID, id)
                 .set(TabWire.OP, TabWire.SEND).set(TabWire.OLDEST, oldest)
                 .set(TabWire.ARGS, Values.object().set(TabWire.TEXT, text).set(TabWire.TYPE, "text")
-                        .set(TabWire.AFTER, 1));
+                        .set(TabWire.SAID, 0));
         if (again) {
             m.set(TabWire.RETRY, true);
         }

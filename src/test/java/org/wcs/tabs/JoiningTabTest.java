@@ -2,14 +2,12 @@ package org.wcs.tabs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wcs.fake.ScriptedTransport;
 import org.wcs.jvm.Js;
 import org.wcs.jvm.JvmTabs;
 import org.wcs.service.TestPage;
-import org.wcs.value.Value;
 
 /**
  * A tab that joins a running chat while the back end reports more items shows each item once. Found with PureConnect
@@ -19,23 +17,14 @@ import org.wcs.value.Value;
  * own (a join shown twice in SharedTabsTest under load).
  */
 class JoiningTabTest {
-    private final JvmTabs browser = new JvmTabs();
-    private final List<ScriptedTransport> transports = new ArrayList<>();
-
-    /** A tab of the site, each with its own scripted back end that answers at once. */
-    private TestPage tab(JvmTabs.Tab tab) {
-        return new TestPage(tab.platform, Js.obj("dataURL", "http://chat.example.test/genesys/2/chat/svc"), ctx -> {
-            ScriptedTransport t = new ScriptedTransport(ctx);
-            t.autoReply = true;
-            transports.add(t);
-            return t;
-        });
-    }
+    private final ScriptedTabs site = new ScriptedTabs();
+    private final JvmTabs browser = site.browser;
+    private final List<ScriptedTransport> transports = site.transports;
 
     @Test
     void anItemReportedJustAfterTheSnapshotShowsOnceInTheJoiningTab() {
         // given a leader tab, and a tab that hears the channel before the joining tab (it hears each message first)
-        TestPage leader = tab(browser.open());
+        TestPage leader = site.load(browser.open());
         ScriptedTransport real = transports.get(0);
         boolean[] reported = new boolean[2];
         browser.open().join(TabClient.CHANNEL_PREFIX + "gms", m -> {
@@ -52,25 +41,13 @@ class JoiningTabTest {
                 real.messages(real.item("Message", "right after the snapshot", "Agent", 2, "Grace"));
             }
         });
-        TestPage joining = tab(browser.open());
+        TestPage joining = site.load(browser.open());
         browser.loop.runDue();
         assertEquals("resolved", leader.await("startChat", Js.obj("nickname", "Ada")).state);
-        browser.loop.runUntil(() -> reported[1] && texts(joining).size() >= 2, 10_000);
+        browser.loop.runUntil(() -> reported[1] && ScriptedTabs.texts(joining).size() >= 2, 10_000);
         browser.loop.runUntilIdle(10_000);
         // then the joining tab shows each item once, as the leader does
-        assertEquals(List.of("before the snapshot", "right after the snapshot"), texts(leader));
-        assertEquals(texts(leader), texts(joining));
-    }
-
-    /** The texts of the page's transcript ({@code getTranscript}). */
-    private static List<String> texts(TestPage page) {
-        Value messages = page.command("getTranscript", null).value.get("messages");
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < messages.length(); i++) {
-            if (messages.at(i).get("text").isString()) {
-                out.add(messages.at(i).get("text").str());
-            }
-        }
-        return out;
+        assertEquals(List.of("before the snapshot", "right after the snapshot"), ScriptedTabs.texts(leader));
+        assertEquals(ScriptedTabs.texts(leader), ScriptedTabs.texts(joining));
     }
 }

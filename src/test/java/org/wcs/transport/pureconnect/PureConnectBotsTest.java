@@ -78,15 +78,21 @@ class PureConnectBotsTest extends PureConnectFixture {
         assertEquals(List.of("disconnected", "reconnected"), eventsNamed("disconnected", "reconnected"));
     }
 
-    @Test
-    void aReloadRestoresTheChatAndReopensTheSocket() {
-        // given
+    /** A chat where the agent Grace said "before the reload", and the page showed it. */
+    private IcwsChat chatBeforeAReload() {
         loadWith(bots());
         startChat();
         IcwsChat c = chat();
-        String agent = c.join("Agent", "Grace");
-        c.say(agent, "before the reload");
+        c.say(c.join("Agent", "Grace"), "before the reload");
         awaitText("before the reload");
+        return c;
+    }
+
+    @Test
+    void aReloadRestoresTheChatAndReopensTheSocket() {
+        // given
+        IcwsChat c = chatBeforeAReload();
+        String agent = c.agent();
         // when (Q12: the original restored nothing it could receive on); the navigation closes the old page's socket
         pc.dropSockets(c);
         loadWith(bots());
@@ -105,12 +111,8 @@ class PureConnectBotsTest extends PureConnectFixture {
     @Test
     void whatComesWhileARestoredPagesSocketOpensIsReadAgainOnceItIsOpen() throws Exception {
         // given a chat, and a page that restores it (its socket held back until the test lets it connect)
-        loadWith(bots());
-        startChat();
-        IcwsChat c = chat();
-        String agent = c.join("Agent", "Grace");
-        c.say(agent, "before the reload");
-        awaitText("before the reload");
+        IcwsChat c = chatBeforeAReload();
+        String agent = c.agent();
         pc.dropSockets(c);
         holdSockets = true;
         loadWith(bots());

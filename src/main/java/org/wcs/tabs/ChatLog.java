@@ -83,20 +83,10 @@ final class ChatLog {
     }
 
     /**
-     * Whether a message from the customer with {@code text} came at or after position {@code from}: a send that may
-     * have reached the server before its answer was lost, and must not be sent again.
+     * How many messages from the customer with {@code text} the log holds. The one rule for whether a send whose
+     * answer was lost reached the server: it did when the customer said its text more often than when it was sent
+     * (see {@link Outbox}); a count, unlike a position, holds across logs of other tabs and a restore's replay.
      */
-    boolean customerSaid(String text, int from) {
-        for (int i = from < 0 ? 0 : from; i < messages.length(); i++) {
-            Value m = messages.at(i);
-            if (text.equals(m.get("text").str()) && ChatItems.CLIENT.equals(m.get("from").get("type").str())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** How many messages from the customer with {@code text} the log holds (see {@link Outbox}). */
     int customerCount(String text) {
         int n = 0;
         for (int i = 0; i < messages.length(); i++) {

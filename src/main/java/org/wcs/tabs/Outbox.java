@@ -86,7 +86,8 @@ final class Outbox implements Runnable {
                 return; // the leader that went had kept it: it goes from here, and its answer to the tab
             }
             Value a = m.get(TabWire.ARGS);
-            if (hub.log.customerSaid(a.get(TabWire.TEXT).str(), (int) a.get(TabWire.AFTER).num())) {
+            // the tab counted its text from the customer when it made the call (see ChatLog.customerCount)
+            if (hub.log.customerCount(a.get(TabWire.TEXT).str("")) > a.get(TabWire.SAID).num()) {
                 hub.answer(m, true, Values.undefined(), null); // it reached the server before its answer was lost
                 return;
             }

@@ -278,7 +278,9 @@ public final class TabClient implements Transport, Tabs.Receiver {
         chat = s.get(TabWire.CHAT).str();
         inChat = true;
         log.reset();
-        log.add(s.get(TabWire.DATA), s.get(TabWire.ORIGINALS));
+        Value items = s.get(TabWire.DATA);
+        Value raws = s.get(TabWire.ORIGINALS);
+        log.add(items, raws);
         log.restoredData = s.get(TabWire.RESTORED);
         log.connection = (ConnectionStatus) TabWire.constant((int) s.get(TabWire.CONNECTION).num());
         identity(s);
@@ -292,8 +294,10 @@ public final class TabClient implements Transport, Tabs.Receiver {
         } else {
             out.joined(log.restoredData);
         }
-        if (log.messages.length() > 0) {
-            out.batch(log.messages, log.originals, BatchKind.RESTORED, Values.undefined());
+        if (items.length() > 0) {
+            // the snapshot's own lists, not the log's: the service reads a batch on a later turn, and by then the log
+            // may have grown by news that the service hears on its own as well (an item shown twice)
+            out.batch(items, raws, BatchKind.RESTORED, Values.undefined());
         }
         if (log.connection != null && log.connection != ConnectionStatus.ONLINE) {
             out.connection(log.connection);
@@ -419,7 +423,7 @@ public final class TabClient implements Transport, Tabs.Receiver {
     @Override
     public void send(String text, String type, String parentMessageId, Reply reply) {
         call(TabWire.SEND, Values.object().set(TabWire.TEXT, text).set(TabWire.TYPE, type)
-                .set(TabWire.PARENT, parentMessageId).set(TabWire.AFTER, log.messages.length()), reply);
+                .set(TabWire.PARENT, parentMessageId).set(TabWire.SAID, log.customerCount(text)), reply);
     }
 
     @Override

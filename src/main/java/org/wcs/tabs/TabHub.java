@@ -64,6 +64,11 @@ final class TabHub implements TransportListener {
     private final Value taken = Values.object();
     /** Calls, as {@code tab|id}, that came before an earlier call of their tab: they wait to come again. */
     private final Arr<String> early = new Arr<>();
+    /**
+     * The session's identifiers as the tabs last heard them (JSON of both), or null: news carries them only when they
+     * changed (a tab that joins gets them with the snapshot).
+     */
+    private String identity;
     /** The last typing preview a tab sent: GMS sends it with every poll. */
     private String preview = "";
     /** Which tabs are visible; the transport rests while none is. */
@@ -99,6 +104,7 @@ final class TabHub implements TransportListener {
      */
     void lead() {
         leading = true;
+        identity = null; // the tabs heard the leader that went
         outbox.load();
         if (local.inChat && local.chat != null) {
             chat = local.chat;
@@ -316,6 +322,7 @@ final class TabHub implements TransportListener {
 
     /** A new chat (start or restore) for the calling tab: the others learn of it when the transport reports it. */
     private void begin(Value m) {
+        identity = null; // the calling tab may not have heard the chat before
         chat = local.id + "." + Values.numberToString(++chats); // no Java int formatting in the bundle
         generation++;
         state = BUSY;
@@ -409,8 +416,9 @@ final class TabHub implements TransportListener {
     /** Everything a tab needs to show the running chat as if it had restored it itself. */
     private Value snapshot() {
         shared = true;
-        Value s = Values.object().set(TabWire.CHAT, chat).set(TabWire.DATA, log.messages)
-                .set(TabWire.ORIGINALS, log.originals).set(TabWire.RESTORED, log.restoredData)
+        ChatLog now = log.copy(); // this tab's own client reads it unsent: later items must not change it
+        Value s = Values.object().set(TabWire.CHAT, chat).set(TabWire.DATA, now.messages)
+                .set(TabWire.ORIGINALS, now.originals).set(TabWire.RESTORED, log.restoredData)
                 .set(TabWire.CONNECTION, TabWire.code(log.connection)).set(TabWire.SESSION, real.sessionData())
                 .set(TabWire.ANSWER, real.sessionDataAnswer());
         if (log.capabilities != null) {
@@ -435,11 +443,25 @@ final class TabHub implements TransportListener {
 
     // ------------------------------------------------------------------ reports of the real transport
 
-    /** A report as news for every tab: its chat, its kind, and the session's identifiers as they are now. */
+    /**
+     * A report as news for every tab: its chat, its kind, and the session's identifiers when they changed since the
+     * last news (not with every poll's report: a tab keeps what it heard last).
+     */
     private Value news(String about, int report) {
         Value n = Values.object().set(TabWire.KIND, TabWire.NEWS).set(TabWire.CHAT, about).set(TabWire.REPORT, report);
-        return real == null ? n // a report from the back end's constructor
-                : n.set(TabWire.SESSION, real.sessionData()).set(TabWire.ANSWER, real.sessionDataAnswer());
+        if (real == null) {
+            return n; // a report from the back end's constructor
+        }
+        Value session = real.sessionData();
+        Value answer = real.sessionDataAnswer();
+        String now = Values.stringify(Values.array().push(session).push(answer));
+        if (now == null || !now.equals(identity)) {
+            n.set(TabWire.SESSION, session).set(TabWire.ANSWER, answer);
+            if (report != TabWire.EXCHANGED && report != TabWire.CAPABILITIES_REPORT) {
+                identity = now; // the tabs of the chat take them from news of the chat only (TabClient.news)
+            }
+        }
+        return n;
     }
 
     private void tell(int report, Value data, Object typed) {

@@ -21,7 +21,7 @@ final class TabWire {
     static final String KIND = "k", TAB = "tab", ID = "id", OP = "op", ARGS = "a", OK = "ok", DATA = "d", MORE = "m",
         EXTRAS = "x", TYPED = "t", CHAT = "c", BY = "by", SESSION = "sd", ANSWER = "sda", SNAPSHOT = "s",
         REPORT = "r", CAPABILITIES = "cap", RESTORED = "rd", CONNECTION = "cn", ORIGINALS = "o", RETRY = "re",
-        AFTER = "af", TEXT = "tx", TYPE = "ty", PARENT = "p", ON = "on", OLDEST = "lo";
+        SAID = "cs", TEXT = "tx", TYPE = "ty", PARENT = "p", ON = "on", OLDEST = "lo";
 
     /**
      * The outbox in localStorage ({@link Outbox}), after the channel's name: {@code PREFIX + type + OUTBOX} holds an

@@ -144,6 +144,27 @@ final class ContractPage {
         return backEnd.serverItems(sandbox, chatId, restored);
     }
 
+    /** How many items of this page's transcript have {@code text}. */
+    long said(String text) {
+        Value messages = page.command("getTranscript", null).value.get("messages");
+        long n = 0;
+        for (int i = 0; i < messages.length(); i++) {
+            n += text.equals(messages.at(i).get("text").str()) ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Runs until this page (a tab) shows what {@code leader} shows, and that is the emulator's transcript. */
+    void mirrors(ContractPage leader) {
+        leader.sync();
+        try {
+            until(() -> transcript().equals(leader.transcript()));
+        } catch (AssertionError e) {
+            throw new AssertionError("tabs differ on " + leader.backEnd + ":\n leader:   " + leader.transcript()
+                    + "\n follower: " + transcript() + "\n events: " + names(), e);
+        }
+    }
+
     boolean inSync() {
         return transcript().equals(server());
     }

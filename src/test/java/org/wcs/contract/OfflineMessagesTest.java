@@ -9,7 +9,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.wcs.jvm.Js;
-import org.wcs.jvm.JvmTabs;
 import org.wcs.sandbox.SandboxTest;
 import org.wcs.service.TestPage;
 import org.wcs.tabs.TabTexts;
@@ -189,13 +188,8 @@ class OfflineMessagesTest extends SandboxTest {
     @MethodSource("backEnds")
     void theTabThatTakesOverSendsWhatTheTabThatWentHadKept(BackEnd b) {
         // given two tabs of one chat, the first leading
-        JvmTabs browser = new JvmTabs();
-        JvmTabs.Tab first = browser.open();
-        ContractPage leader = new ContractPage(b, sandbox, first.platform, true);
-        ContractPage follower = new ContractPage(b, sandbox, browser.open().platform, false);
-        leader.chatWithAgent();
-        follower.chatId = leader.chatId;
-        follower.until(() -> follower.transcript().equals(leader.transcript()));
+        TwoTabs tabs = new TwoTabs(b, sandbox);
+        ContractPage leader = tabs.leader, follower = tabs.follower;
         List<String> texts = List.of("from the second tab, offline", "from the first tab, offline");
         // when the browser goes offline, each tab sends one, and the leader's tab closes
         offline(leader);
@@ -205,7 +199,7 @@ class OfflineMessagesTest extends SandboxTest {
         TestPage.Outcome fromLeader = type(leader, texts.get(1));
         follower.idle(2_000);
         allPending(List.of(fromFollower, fromLeader));
-        first.close();
+        tabs.first.close();
         follower.idle(3_000);
         assertEquals(List.of(), received(follower, texts));
         // when the browser is back online

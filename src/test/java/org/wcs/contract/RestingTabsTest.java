@@ -41,9 +41,7 @@ class RestingTabsTest extends SandboxTest {
             pages[i].chatId = pages[0].chatId;
         }
         for (int i = 1; i < n; i++) {
-            ContractPage p = pages[i];
-            pages[0].sync();
-            p.until(() -> p.transcript().equals(pages[0].transcript()));
+            pages[i].mirrors(pages[0]);
         }
         return pages;
     }
@@ -77,16 +75,6 @@ class RestingTabsTest extends SandboxTest {
         return out;
     }
 
-    /** How many items of {@code page}'s transcript have {@code text}. */
-    private static long said(ContractPage page, String text) {
-        Value messages = page.page.command("getTranscript", null).value.get("messages");
-        long n = 0;
-        for (int i = 0; i < messages.length(); i++) {
-            n += text.equals(messages.at(i).get("text").str()) ? 1 : 0;
-        }
-        return n;
-    }
-
     private static void silent(ContractPage... pages) {
         for (ContractPage p : pages) {
             assertEquals(0, p.count("sleeping") + p.count("waking"), p.names().toString());
@@ -109,9 +97,9 @@ class RestingTabsTest extends SandboxTest {
         // then
         for (int i = 1; i < 3; i++) {
             assertEquals(0, pages[i].tab.http.sent.size(), "tab " + (i + 1) + " sent requests of its own");
-            assertEquals(1, said(pages[i], "An answer for three"), pages[i].names().toString());
+            assertEquals(1, pages[i].said("An answer for three"), pages[i].names().toString());
         }
-        assertEquals(1, said(pages[0], "from the third tab"), pages[0].transcript().toString());
+        assertEquals(1, pages[0].said("from the third tab"), pages[0].transcript().toString());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -194,7 +182,7 @@ class RestingTabsTest extends SandboxTest {
         pages[0].desk.say(pages[0].chatId, "While every tab was hidden");
         // then
         for (ContractPage p : pages) {
-            p.until(() -> said(p, "While every tab was hidden") == 1);
+            p.until(() -> p.said("While every tab was hidden") == 1);
         }
         pages[0].sync();
         for (ContractPage p : pages) {
@@ -266,7 +254,7 @@ class RestingTabsTest extends SandboxTest {
         long said = pages[1].tab.loop.now();
         pages[0].desk.say(pages[0].chatId, "Through a hidden leader");
         // then: the visible tab sees it at the poll rate, not at the next minute
-        pages[1].until(() -> said(pages[1], "Through a hidden leader") == 1);
+        pages[1].until(() -> pages[1].said("Through a hidden leader") == 1);
         long took = pages[1].tab.loop.now() - said;
         assertTrue(took < 10_000, took + " ms");
         silent(pages);

@@ -8,14 +8,12 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import java.util.List;
 import org.wcs.jvm.Js;
 import org.wcs.jvm.JvmTabs;
 import org.wcs.sandbox.AgentDesk;
 import org.wcs.service.TestPage;
 import org.wcs.tabs.TabTexts;
 import org.wcs.sandbox.SandboxTest;
-import org.wcs.service.TestPage;
 import org.wcs.value.Value;
 
 /**
@@ -28,46 +26,13 @@ class SharedTabsTest extends SandboxTest {
         return BackEnds.all().stream();
     }
 
-    /** Two tabs of a fresh browser, the first loaded first (it will lead). */
-    private ContractPage[] twoTabs(BackEnd b, JvmTabs browser) {
-        ContractPage first = new ContractPage(b, sandbox, browser.open().platform, true);
-        ContractPage second = new ContractPage(b, sandbox, browser.open().platform, false);
-        return new ContractPage[] {first, second};
-    }
-
-    /** Runs until {@code follower} shows what {@code leader} shows, and that is the emulator's transcript. */
-    private static void mirrored(ContractPage leader, ContractPage follower) {
-        leader.sync();
-        try {
-            follower.until(() -> follower.transcript().equals(leader.transcript()));
-        } catch (AssertionError e) {
-            throw new AssertionError("tabs differ on " + leader.backEnd + ":\n leader:   " + leader.transcript()
-                    + "\n follower: " + follower.transcript() + "\n events: " + follower.names(), e);
-        }
-    }
-
-    /** How many items of {@code page}'s transcript have {@code text}. */
-    private static long said(ContractPage page, String text) {
-        Value messages = page.page.command("getTranscript", null).value.get("messages");
-        long n = 0;
-        for (int i = 0; i < messages.length(); i++) {
-            n += text.equals(messages.at(i).get("text").str()) ? 1 : 0;
-        }
-        return n;
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("backEnds")
     void aChatStartedInOneTabRunsInBothOverOneConnection(BackEnd b) {
-        // given
-        JvmTabs browser = new JvmTabs();
-        ContractPage[] tabs = twoTabs(b, browser);
-        ContractPage leader = tabs[0], follower = tabs[1];
-        // when
-        leader.chatWithAgent();
-        follower.chatId = leader.chatId;
+        // given, when
+        TwoTabs tabs = new TwoTabs(b, sandbox);
+        ContractPage leader = tabs.leader, follower = tabs.follower;
         // then
-        mirrored(leader, follower);
         assertTrue(follower.names().contains("restored"), follower.names().toString());
         assertEquals(1, follower.count("restored"), follower.names().toString());
         assertEquals(0, follower.tab.http.sent.size(), "the follower sent requests of its own");
@@ -76,9 +41,9 @@ class SharedTabsTest extends SandboxTest {
         assertEquals("resolved", follower.send("from the second tab").state);
         leader.desk.say(leader.chatId, "One answer for both");
         // then
-        mirrored(leader, follower);
-        assertEquals(1, said(leader, "from the second tab"), leader.transcript().toString());
-        assertEquals(1, said(leader, "One answer for both"), leader.transcript().toString());
+        follower.mirrors(leader);
+        assertEquals(1, leader.said("from the second tab"), leader.transcript().toString());
+        assertEquals(1, leader.said("One answer for both"), leader.transcript().toString());
         assertEquals(0, follower.tab.http.sent.size(), "the follower sent requests of its own");
     }
 
@@ -86,26 +51,21 @@ class SharedTabsTest extends SandboxTest {
     @MethodSource("backEnds")
     void theLeaderClosesAndTheOtherTabPicksTheChatUpWithNoGapOrRepeat(BackEnd b) {
         // given
-        JvmTabs browser = new JvmTabs();
-        JvmTabs.Tab first = browser.open();
-        ContractPage leader = new ContractPage(b, sandbox, first.platform, true);
-        ContractPage follower = new ContractPage(b, sandbox, browser.open().platform, false);
-        leader.chatWithAgent();
-        follower.chatId = leader.chatId;
-        mirrored(leader, follower);
+        TwoTabs tabs = new TwoTabs(b, sandbox);
+        ContractPage leader = tabs.leader, follower = tabs.follower;
         // when: the leader's tab goes, and the agent speaks before anyone took over
-        first.close();
+        tabs.first.close();
         leader.desk.say(leader.chatId, "While nobody was listening");
         // then
         follower.sync();
-        assertEquals(1, said(follower, "While nobody was listening"), follower.names().toString());
-        assertEquals(1, said(follower, "Hello, Grace here"), follower.names().toString());
+        assertEquals(1, follower.said("While nobody was listening"), follower.names().toString());
+        assertEquals(1, follower.said("Hello, Grace here"), follower.names().toString());
         assertEquals(0, follower.count("ended"), follower.names().toString());
 
         // when: the new leader sends
         assertEquals("resolved", follower.send("after the take-over").state);
         follower.sync();
-        assertEquals(1, said(follower, "after the take-over"), follower.names().toString());
+        assertEquals(1, follower.said("after the take-over"), follower.names().toString());
         assertTrue(follower.tab.http.sent.size() > 0, "the new leader talks to the server");
     }
 
@@ -122,7 +82,7 @@ class SharedTabsTest extends SandboxTest {
         ContractPage late = new ContractPage(b, sandbox, browser.open().platform, false);
         late.chatId = leader.chatId;
         // then
-        mirrored(leader, late);
+        late.mirrors(leader);
         assertEquals(1, late.count("restored"), late.names().toString());
         assertEquals(0, late.tab.http.sent.size(), "the new tab asked the server");
     }
@@ -131,12 +91,8 @@ class SharedTabsTest extends SandboxTest {
     @MethodSource("backEnds")
     void endingTheChatInOneTabEndsItInAll(BackEnd b) {
         // given
-        JvmTabs browser = new JvmTabs();
-        ContractPage[] tabs = twoTabs(b, browser);
-        ContractPage leader = tabs[0], follower = tabs[1];
-        leader.chatWithAgent();
-        follower.chatId = leader.chatId;
-        mirrored(leader, follower);
+        TwoTabs tabs = new TwoTabs(b, sandbox);
+        ContractPage leader = tabs.leader, follower = tabs.follower;
         // when
         assertEquals("resolved", follower.page.await("endChat", null).state);
         // then
@@ -156,24 +112,19 @@ class SharedTabsTest extends SandboxTest {
     @MethodSource("backEnds")
     void aMessageTheLeaderSentJustBeforeItClosedIsNotSentTwice(BackEnd b) {
         // given: a follower's message reached the server through the leader, whose tab closes before the answer
-        JvmTabs browser = new JvmTabs();
-        JvmTabs.Tab first = browser.open();
-        ContractPage leader = new ContractPage(b, sandbox, first.platform, true);
-        ContractPage follower = new ContractPage(b, sandbox, browser.open().platform, false);
-        leader.chatWithAgent();
-        follower.chatId = leader.chatId;
-        mirrored(leader, follower);
+        TwoTabs tabs = new TwoTabs(b, sandbox);
+        ContractPage leader = tabs.leader, follower = tabs.follower;
         TestPage.Outcome sent = follower.page.command("sendMessage", Js.obj("message", "sent once only"));
         follower.until(() -> agentSaw(b, leader.chatId, "sent once only") == 1);
         // when
-        first.close();
+        tabs.first.close();
         // then: the follower takes over, sends its unanswered command again, and the log says it got through
         follower.until(() -> !sent.state.equals("pending"));
         assertEquals("resolved", sent.state, sent.toString());
         follower.sync();
         follower.idle(10_000);
         assertEquals(1, agentSaw(b, leader.chatId, "sent once only"));
-        assertEquals(1, said(follower, "sent once only"), follower.transcript().toString());
+        assertEquals(1, follower.said("sent once only"), follower.transcript().toString());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -181,7 +132,8 @@ class SharedTabsTest extends SandboxTest {
     void twoTabsStartingAtOnceMakeOneChatThatBothShow(BackEnd b) {
         // given
         JvmTabs browser = new JvmTabs();
-        ContractPage[] tabs = twoTabs(b, browser);
+        ContractPage[] tabs = {new ContractPage(b, sandbox, browser.open().platform, true),
+                new ContractPage(b, sandbox, browser.open().platform, false)};
         String before = b.latestChat(sandbox);
         // when: both ask in the same turn
         Value form = Js.obj("form", Js.obj("firstname", "Ada", "lastname", "Lovelace", "email", "ada@example.test",
@@ -201,21 +153,12 @@ class SharedTabsTest extends SandboxTest {
         tabs[1].chatId = chat;
         b.desk(sandbox).join(chat, "Grace");
         b.desk(sandbox).say(chat, "Hello both");
-        mirrored(tabs[0], tabs[1]);
+        tabs[1].mirrors(tabs[0]);
         assertEquals(1, tabs[1].count("restored"), tabs[1].names().toString());
     }
 
-    /**
-     * Not PureConnect chat bots: there, a take-over intermittently shows a participant's join twice in a tab, or the
-     * second take-over in a row leaves the last tab without the second leader's message (seen in full runs under
-     * load, never alone); open in the closing note of issue 18.
-     */
-    static Stream<BackEnd> backEndsButChatBots() {
-        return backEnds().filter(b -> !(b instanceof PureConnectBotsBackEnd));
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("backEndsButChatBots")
+    @MethodSource("backEnds")
     void threeTabsSurviveTwoLeadersGoingOneAfterTheOther(BackEnd b) {
         // given
         JvmTabs browser = new JvmTabs();
@@ -226,17 +169,17 @@ class SharedTabsTest extends SandboxTest {
         one.chatWithAgent();
         two.chatId = one.chatId;
         three.chatId = one.chatId;
-        mirrored(one, three);
+        three.mirrors(one);
         // when
         first.close();
         one.desk.say(one.chatId, "To the second leader");
-        mirrored(two, three);
+        three.mirrors(two);
         second.close();
         one.desk.say(one.chatId, "To the third leader");
         // then
         three.sync();
-        assertEquals(1, said(three, "To the second leader"), three.transcript().toString());
-        assertEquals(1, said(three, "To the third leader"), three.transcript().toString());
+        assertEquals(1, three.said("To the second leader"), three.transcript().toString());
+        assertEquals(1, three.said("To the third leader"), three.transcript().toString());
         assertEquals("resolved", three.send("from the last tab").state);
         three.sync();
         assertEquals(1, agentSaw(b, one.chatId, "from the last tab"));
@@ -259,7 +202,7 @@ class SharedTabsTest extends SandboxTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("backEndsButChatBots") // chat bots: a take-over intermittently shows a join twice (closing note)
+    @MethodSource("backEnds")
     void messagesSentWhileTheLeaderGoesReachTheAgentOnce(BackEnd b) {
         // given three tabs of a chat
         JvmTabs browser = new JvmTabs();
@@ -269,8 +212,8 @@ class SharedTabsTest extends SandboxTest {
         ContractPage third = new ContractPage(b, sandbox, browser.open().platform, false);
         leader.chatWithAgent();
         second.chatId = third.chatId = leader.chatId;
-        mirrored(leader, second);
-        mirrored(leader, third);
+        second.mirrors(leader);
+        third.mirrors(leader);
         // when the leader's tab goes and the third tab sends at once, three times: its first call goes to no leader,
         // the others reach the new leader before the third tab hears of it (and sends its pending calls again)
         first.close();
@@ -291,6 +234,6 @@ class SharedTabsTest extends SandboxTest {
                 .filter(l -> l.contains("during the take-over")).toList();
         assertEquals(List.of("Message Client during the take-over 0", "Message Client during the take-over 1",
                 "Message Client during the take-over 2"), said.stream().map(String::strip).sorted().toList());
-        mirrored(second, third);
+        third.mirrors(second);
     }
 }

@@ -109,13 +109,23 @@ public final class JvmNetwork {
     }
 
     /** One socket through this network. */
-    private final class Socket implements WebSockets.Socket, WebSockets.Listener {
-        private final WebSockets.Listener listener;
+    private final class Socket extends GatedListener implements WebSockets.Socket {
         WebSockets.Socket inner;
         private boolean closed;
 
         Socket(WebSockets.Listener listener) {
-            this.listener = listener;
+            super(listener);
+        }
+
+        @Override
+        boolean shut() {
+            return closed;
+        }
+
+        @Override
+        void closing() {
+            sockets.remove(this); // once closed, lost() has removed it already
+            closed = true;
         }
 
         void lost() {
@@ -140,29 +150,6 @@ public final class JvmNetwork {
         public void close(int code, String reason) {
             if (!closed && inner != null) {
                 inner.close(code, reason);
-            }
-        }
-
-        @Override
-        public void onOpen() {
-            if (!closed) {
-                listener.onOpen();
-            }
-        }
-
-        @Override
-        public void onMessage(String text) {
-            if (!closed) {
-                listener.onMessage(text);
-            }
-        }
-
-        @Override
-        public void onClose(int code, String reason) {
-            sockets.remove(this);
-            if (!closed) {
-                closed = true;
-                listener.onClose(code, reason);
             }
         }
     }

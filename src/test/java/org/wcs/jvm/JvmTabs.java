@@ -184,26 +184,10 @@ public final class JvmTabs {
 
         WebSockets webSockets(WebSockets inner) {
             return (url, listener) -> {
-                WebSockets.Socket s = inner.open(url, new WebSockets.Listener() {
+                WebSockets.Socket s = inner.open(url, new GatedListener(listener) {
                     @Override
-                    public void onOpen() {
-                        if (!closed) {
-                            listener.onOpen();
-                        }
-                    }
-
-                    @Override
-                    public void onMessage(String text) {
-                        if (!closed) {
-                            listener.onMessage(text);
-                        }
-                    }
-
-                    @Override
-                    public void onClose(int code, String reason) {
-                        if (!closed) {
-                            listener.onClose(code, reason);
-                        }
+                    boolean shut() {
+                        return closed;
                     }
                 });
                 sockets.add(s);

@@ -5,9 +5,15 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import org.wcs.platform.WebSockets;
 
-/** {@link WebSockets} over java.net.http; every listener call is posted to the {@link JvmLoop}. */
+/**
+ * {@link WebSockets} over java.net.http; every listener call is posted to the {@link JvmLoop}. As in a browser, a
+ * socket closed by the page hears no more messages, and one closed while it was still connecting is given up (it
+ * never opens, and its close follows).
+ */
 public final class JvmWebSockets implements WebSockets {
     private final JvmLoop loop;
     private final HttpClient client = HttpClient.newHttpClient();
@@ -19,13 +25,31 @@ public final class JvmWebSockets implements WebSockets {
     @Override
     public Socket open(String url, Listener l) {
         AtomicBoolean closed = new AtomicBoolean();
-        Runnable[] close = new Runnable[1];
+        AtomicBoolean finished = new AtomicBoolean();
+        AtomicBoolean closing = new AtomicBoolean();
+        AtomicReference<WebSocket> opened = new AtomicReference<>();
         WebSocket[] socket = new WebSocket[1];
         StringBuilder partial = new StringBuilder();
+        // The close the page hears, once (the I/O count was taken once), from any thread.
+        BiConsumer<Integer, String> finish = (code, reason) -> {
+            if (finished.compareAndSet(false, true)) {
+                loop.complete(() -> {
+                    if (closed.compareAndSet(false, true)) {
+                        l.onClose(code, reason);
+                    }
+                });
+            }
+        };
         loop.beginIo();
         client.newWebSocketBuilder().buildAsync(URI.create(url), new WebSocket.Listener() {
             @Override
             public void onOpen(WebSocket ws) {
+                opened.set(ws);
+                if (closing.get()) { // the page closed it while it was connecting
+                    ws.abort();
+                    finish.accept(1006, "closed before it opened");
+                    return;
+                }
                 // Posted before the first frame can be (request(1) lets frames in): a browser never delivers a
                 // message before its open event, and neither may this edge.
                 loop.post(() -> {
@@ -44,7 +68,7 @@ public final class JvmWebSockets implements WebSockets {
                     String text = partial.toString();
                     partial.setLength(0);
                     loop.post(() -> {
-                        if (!closed.get()) {
+                        if (!closed.get() && !closing.get()) {
                             l.onMessage(text);
                         }
                     });
@@ -55,49 +79,38 @@ public final class JvmWebSockets implements WebSockets {
 
             @Override
             public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
-                finish(code, reason);
+                finish.accept(code, reason);
                 return null;
             }
 
             @Override
             public void onError(WebSocket ws, Throwable error) {
-                finish(1006, String.valueOf(error.getMessage()));
-            }
-
-            private void finish(int code, String reason) {
-                loop.complete(() -> {
-                    if (closed.compareAndSet(false, true)) {
-                        l.onClose(code, reason);
-                    }
-                });
+                finish.accept(1006, String.valueOf(error.getMessage()));
             }
         }).whenComplete((ws, error) -> {
             if (error != null) {
-                loop.complete(() -> {
-                    if (closed.compareAndSet(false, true)) {
-                        l.onClose(1006, "connection failed: " + (error.getCause() instanceof java.net.http.WebSocketHandshakeException h ? "HTTP " + h.getResponse().statusCode() + " " + String.valueOf(h.getResponse().body()).replaceAll("\\s+", " ") : error));
-                    }
-                });
+                finish.accept(1006, "connection failed: " + (error.getCause()
+                        instanceof java.net.http.WebSocketHandshakeException h ? "HTTP " + h.getResponse().statusCode()
+                        + " " + String.valueOf(h.getResponse().body()).replaceAll("\\s+", " ") : error));
             }
         });
-        close[0] = () -> {
-            if (socket[0] != null) {
-                socket[0].sendClose(1000, "").exceptionally(e -> null);
-            }
-        };
         return new Socket() {
             @Override
             public void send(String text) {
-                if (socket[0] != null && !closed.get()) {
+                if (socket[0] != null && !closed.get() && !closing.get()) {
                     socket[0].sendText(text, true);
                 }
             }
 
             @Override
             public void close(int code, String reason) {
-                if (socket[0] != null && !closed.get()) {
-                    socket[0].sendClose(code, reason).exceptionally(e -> {
-                        socket[0].abort();
+                if (closed.get() || !closing.compareAndSet(false, true)) {
+                    return;
+                }
+                WebSocket ws = opened.get();
+                if (ws != null) { // else it is given up when it opens (see onOpen)
+                    ws.sendClose(code, reason).exceptionally(e -> {
+                        ws.abort();
                         return null;
                     });
                 }

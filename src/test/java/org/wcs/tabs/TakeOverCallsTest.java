@@ -25,18 +25,9 @@ import org.wcs.value.Values;
  * while the leader's tab closed reached the agent twice and out of order).
  */
 class TakeOverCallsTest {
-    private final JvmTabs browser = new JvmTabs();
-    private final List<ScriptedTransport> transports = new ArrayList<>();
-
-    /** A tab of the site, each with its own scripted back end that answers at once. */
-    private TestPage tab(JvmTabs.Tab tab) {
-        return new TestPage(tab.platform, Js.obj("dataURL", "http://chat.example.test/genesys/2/chat/svc"), ctx -> {
-            ScriptedTransport t = new ScriptedTransport(ctx);
-            t.autoReply = true;
-            transports.add(t);
-            return t;
-        });
-    }
+    private final ScriptedTabs site = new ScriptedTabs();
+    private final JvmTabs browser = site.browser;
+    private final List<ScriptedTransport> transports = site.transports;
 
     private List<String> sends(ScriptedTransport t) {
         List<String> out = new ArrayList<>();
@@ -52,9 +43,9 @@ class TakeOverCallsTest {
     void callsMadeWhileTheLeaderGoesAreCarriedOutOnceInOrder() {
         // given three tabs of a chat started in the first, which leads
         JvmTabs.Tab first = browser.open();
-        TestPage leader = tab(first);
-        TestPage second = tab(browser.open());
-        TestPage third = tab(browser.open());
+        TestPage leader = site.load(first);
+        TestPage second = site.load(browser.open());
+        TestPage third = site.load(browser.open());
         assertEquals("resolved", leader.await("startChat", Js.obj("nickname", "Ada")).state);
         browser.loop.runUntil(() -> third.events.contains("restored"), 10_000);
         ScriptedTransport next = transports.get(1);
@@ -76,20 +67,8 @@ class TakeOverCallsTest {
         }
         assertEquals(List.of(), sends(transports.get(2)), "the third tab's own back end sent nothing");
         for (TestPage page : List.of(second, third)) {
-            assertEquals(List.of("m0", "m1", "m2"), texts(page));
+            assertEquals(List.of("m0", "m1", "m2"), ScriptedTabs.texts(page));
         }
-    }
-
-    /** The texts of the page's transcript ({@code getTranscript}). */
-    private static List<String> texts(TestPage page) {
-        Value messages = page.command("getTranscript", null).value.get("messages");
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < messages.length(); i++) {
-            if (messages.at(i).get("text").isString()) {
-                out.add(messages.at(i).get("text").str());
-            }
-        }
-        return out;
     }
 
     // ------------------------------------------------------------------ the leader's hub, fed another tab's calls
@@ -120,7 +99,7 @@ class TakeOverCallsTest {
         Value m = Values.object().set(TabWire.KIND, TabWire.CALL).set(TabWire.TAB, "other").set(TabWire.ID, id)
                 .set(TabWire.OP, TabWire.SEND).set(TabWire.OLDEST, oldest)
                 .set(TabWire.ARGS, Values.object().set(TabWire.TEXT, text).set(TabWire.TYPE, "text")
-                        .set(TabWire.AFTER, 1));
+                        .set(TabWire.SAID, 0));
         if (again) {
             m.set(TabWire.RETRY, true);
         }

@@ -9,6 +9,7 @@ import org.wcs.transport.RestoreOutcome;
 import org.wcs.transport.StateCookies;
 import org.wcs.transport.TransportContext;
 import org.wcs.transport.TransportTexts;
+import org.wcs.util.Arr;
 import org.wcs.value.JsError;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
@@ -28,7 +29,7 @@ public final class BotsTransport extends PureConnectTransport {
     private static final String COOKIE = StateCookies.STATE + TYPE + ".";
     /** Connector sockets that fail before the first one opened: then the start is given up. */
     static final int OPEN_TRIES = 5;
-    static final int START = 0, SEND = 1, TYPING = 2, QUIET = 3, END = 4, RESTORE = 5, HISTORY = 6;
+    static final int START = 0, SEND = 1, TYPING = 2, QUIET = 3, END = 4, RESTORE = 5, HISTORY = 6, CATCH_UP = 7;
 
     private final String restBase;
     private final String socketBase;
@@ -44,6 +45,11 @@ public final class BotsTransport extends PureConnectTransport {
     private Value startAnswer;
     private boolean everOpened;
     private boolean offline;
+    /**
+     * Frames that came while a reopened socket's catch-up read of the history is on its way (they follow it), or
+     * null when none is.
+     */
+    private Arr<String> held;
 
     public BotsTransport(TransportContext context) {
         super(context, TYPE, 1000);
@@ -168,7 +174,26 @@ public final class BotsTransport extends PureConnectTransport {
             offline = false;
             listener.connection(ConnectionStatus.ONLINE);
         }
+        if (everOpened) {
+            // Not the chat's first socket (a restore, or a reconnect): the connector need not send a new socket what
+            // it sent while none was open (spec 12.4 says nothing of it), or what it sent a closing page's socket
+            // (the emulator counts that as read). What came after the last history read or frame is read again.
+            held = held == null ? new Arr<String>() : held; // a catch-up on its way still holds what it held
+            call(CATCH_UP, "GET", "{server}/" + segment(sid), Values.undefined(), false, null);
+        }
         everOpened = true;
+    }
+
+    /** The catch-up read is answered ({@code list}: the history's messages) or failed (null): then the held frames. */
+    private void caughtUp(Value list) {
+        Arr<String> later = held;
+        held = null;
+        if (list != null) {
+            passOn(roster.convert(list, true, true));
+        }
+        for (int i = 0; later != null && i < later.size() && sid != null; i++) {
+            frame(later.get(i));
+        }
     }
 
     /** A dropped socket is reopened after a back-off step (the original at once and without end, Q12). */
@@ -197,6 +222,10 @@ public final class BotsTransport extends PureConnectTransport {
 
     /** One frame: one message (spec 12.4). */
     void frame(String text) {
+        if (held != null) {
+            held.add(text);
+            return;
+        }
         Value m;
         try {
             m = Values.parse(text);
@@ -228,6 +257,11 @@ public final class BotsTransport extends PureConnectTransport {
                 r.ok(startAnswer);
             }
         }
+        passOn(batch);
+    }
+
+    /** Live items go out; the customer's leave ends the chat as the original did (its own end, spec 6.2). */
+    private void passOn(Value[] batch) {
         if (batch[0].length() > 0) {
             listener.batch(batch[0], batch[1], BatchKind.LIVE, Values.undefined());
         }
@@ -257,6 +291,13 @@ public final class BotsTransport extends PureConnectTransport {
     @Override
     public void succeeded(Call c, Value json) {
         int kind = c.kind;
+        if (kind == CATCH_UP) {
+            if (c.session == session) {
+                Value list = json.get("messages");
+                caughtUp(c.generation == listener.generation() && list.isArray() ? list : null);
+            }
+            return;
+        }
         if (kind == END) {
             if (c.reply != null) {
                 c.reply.ok(json.isUndefined() ? Values.object() : json);
@@ -308,6 +349,12 @@ public final class BotsTransport extends PureConnectTransport {
     @Override
     public void failed(Call c, HttpResponse r, Value json) {
         int kind = c.kind;
+        if (kind == CATCH_UP) {
+            if (c.session == session) {
+                caughtUp(null); // quietly: the frames that came meanwhile still count
+            }
+            return;
+        }
         Value xhr = r.xhr(json);
         if (kind == END) {
             if (c.reply != null) {
@@ -375,6 +422,7 @@ public final class BotsTransport extends PureConnectTransport {
         backoff.reset();
         pendingStart = null;
         startAnswer = null;
+        held = null;
         everOpened = false;
         offline = false;
         sid = chatId = pid = displayName = null;

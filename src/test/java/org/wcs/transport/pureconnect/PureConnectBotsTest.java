@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.wcs.jvm.Js;
 import org.wcs.sandbox.pureconnect.IcwsChat;
@@ -74,15 +78,21 @@ class PureConnectBotsTest extends PureConnectFixture {
         assertEquals(List.of("disconnected", "reconnected"), eventsNamed("disconnected", "reconnected"));
     }
 
-    @Test
-    void aReloadRestoresTheChatAndReopensTheSocket() {
-        // given
+    /** A chat where the agent Grace said "before the reload", and the page showed it. */
+    private IcwsChat chatBeforeAReload() {
         loadWith(bots());
         startChat();
         IcwsChat c = chat();
-        String agent = c.join("Agent", "Grace");
-        c.say(agent, "before the reload");
+        c.say(c.join("Agent", "Grace"), "before the reload");
         awaitText("before the reload");
+        return c;
+    }
+
+    @Test
+    void aReloadRestoresTheChatAndReopensTheSocket() {
+        // given
+        IcwsChat c = chatBeforeAReload();
+        String agent = c.agent();
         // when (Q12: the original restored nothing it could receive on); the navigation closes the old page's socket
         pc.dropSockets(c);
         loadWith(bots());
@@ -96,5 +106,35 @@ class PureConnectBotsTest extends PureConnectFixture {
         awaitText("after the reload");
         settle("sendMessage", Js.obj("message", "got it"));
         awaitText("got it");
+    }
+
+    @Test
+    void whatComesWhileARestoredPagesSocketOpensIsReadAgainOnceItIsOpen() throws Exception {
+        // given a chat, and a page that restores it (its socket held back until the test lets it connect)
+        IcwsChat c = chatBeforeAReload();
+        String agent = c.agent();
+        pc.dropSockets(c);
+        holdSockets = true;
+        loadWith(bots());
+        until(() -> events.contains("messageReceived") && heldOpens.size() == 1);
+        // when the agent speaks before the new socket is open, and the connector sends it to a socket of the session
+        // that a closing page still had (the connector need not send a new socket what it sent before)
+        WebSocket stale = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(sandbox.url()
+                .replace("http:", "ws:") + PureConnectEmulator.BOTS_SOCKET + "?channel=" + c.botSession),
+                new WebSocket.Listener() { }).get(10, TimeUnit.SECONDS);
+        for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); c.sockets().isEmpty()
+                && System.nanoTime() < end; ) {
+            Thread.sleep(10);
+        }
+        c.say(agent, "while the new socket opens");
+        heldOpens.get(0).run();
+        // then the restored page reads it once its socket is open, and shows it once
+        awaitText("while the new socket opens");
+        c.say(agent, "after");
+        awaitText("after");
+        for (String text : List.of("before the reload", "while the new socket opens", "after")) {
+            assertEquals(1, texts().stream().filter(text::equals).count(), text + " in " + texts());
+        }
+        stale.abort();
     }
 }

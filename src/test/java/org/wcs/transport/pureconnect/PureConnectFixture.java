@@ -11,6 +11,7 @@ import org.wcs.jvm.JvmPlatform;
 import org.wcs.platform.Http;
 import org.wcs.platform.HttpRequest;
 import org.wcs.platform.Platform;
+import org.wcs.platform.WebSockets;
 import org.wcs.sandbox.SandboxTest;
 import org.wcs.sandbox.pureconnect.IcwsChat;
 import org.wcs.sandbox.pureconnect.PureConnectEmulator;
@@ -78,8 +79,34 @@ abstract class PureConnectFixture extends SandboxTest {
                 callback.onResponse(response);
             });
         };
-        return new Platform(t.loop, timed, t.webSockets, t.cookies, t.storage, t.page, () -> 0.5);
+        WebSockets sockets = (url, listener) -> {
+            if (!holdSockets) {
+                return t.webSockets.open(url, listener);
+            }
+            WebSockets.Socket[] inner = new WebSockets.Socket[1];
+            heldOpens.add(() -> inner[0] = t.webSockets.open(url, listener));
+            return new WebSockets.Socket() {
+                @Override
+                public void send(String text) {
+                    if (inner[0] != null) {
+                        inner[0].send(text);
+                    }
+                }
+
+                @Override
+                public void close(int code, String reason) {
+                    if (inner[0] != null) {
+                        inner[0].close(code, reason);
+                    }
+                }
+            };
+        };
+        return new Platform(t.loop, timed, sockets, t.cookies, t.storage, t.page, () -> 0.5);
     }
+
+    /** While true, a socket the page opens waits to connect until the test runs {@link #heldOpens}. */
+    boolean holdSockets;
+    final List<Runnable> heldOpens = new ArrayList<>();
 
     String proxy() {
         return sandbox.url() + PureConnectEmulator.PROXY;

@@ -38,7 +38,8 @@ final class BrowserTabs implements Tabs {
      * over a channel first: a hidden holder's timers are held back (to once a minute after five minutes hidden), its
      * messages are not, so a live holder answers and renews instead of being taken over. A lease gone (pagehide), or
      * one whose holder did not answer by the next look, is claimed; the claim holds if it is still there at the next
-     * look, lapsed or not (two tabs claiming at once: the later write wins; a hidden tab looks once a second). Goodbye on the channel makes the others look at once.
+     * look, lapsed or not (two tabs claiming at once: the later write wins; a hidden tab looks once a second). A
+     * holder's goodbye on the channel makes the others look at once.
      */
     @JSBody(params = {"n", "cb"}, script = ""
             + "try{if(navigator.locks&&navigator.locks.request){navigator.locks.request(n,function(){"

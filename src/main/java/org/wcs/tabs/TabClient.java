@@ -517,11 +517,11 @@ public final class TabClient implements Transport, Tabs.Receiver {
         call(TabWire.SEND_FILE, file, reply);
     }
 
-    @Override
     /**
      * Carried out in this tab, not by the leader: a download opens a window, which the browser allows only in the tab
      * the customer clicked in (GMS, the one back end with downloads, finds the chat's keys in the cookies).
      */
+    @Override
     public void downloadFile(String fileId, String fileName, Reply reply) {
         real.downloadFile(fileId, fileName, reply);
     }

@@ -187,7 +187,7 @@ public final class WebChatService {
         if (!platform.tabs.available() || data.get("tabs").bool(true) == false) {
             return null;
         }
-        return TabClient.CHANNEL_PREFIX + data.get("transport").get("type").str("gms");
+        return TabClient.channel(data.get("transport").get("type").str("gms"));
     }
 
     /**

@@ -27,7 +27,10 @@ import org.wcs.value.Values;
  */
 public final class TabClient implements Transport, Tabs.Receiver {
     /** The channel and lock of a site's chat: this, then the back end type. */
-    public static final String CHANNEL_PREFIX = TabWire.PREFIX;
+    /** The lock and channel of the tabs of a site that share a chat over the back end of {@code type}. */
+    public static String channel(String type) {
+        return TabWire.PREFIX + type + TabWire.VERSION;
+    }
     final String id;
     final TransportListener out;
     private final TabHub hub;

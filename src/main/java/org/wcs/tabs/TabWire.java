@@ -14,8 +14,15 @@ final class TabWire {
     private TabWire() {
     }
 
-    /** The channel and the lock, per site and back end type: {@code PREFIX + type}. */
+    /** The channel and the lock, per site and back end type: {@code PREFIX + type + VERSION}. */
     static final String PREFIX = "genesys-webchat-tabs:";
+    /**
+     * The version of these messages, in the channel's and the lock's names: tabs that loaded different versions of
+     * the plugin (the site updated it while some of its tabs were open) would read each other's calls wrongly, so
+     * they do not share; each version's tabs run the chat, as independent tabs do. Raise it with every change of a
+     * message's meaning. The outbox's key has none: what a tab kept goes out whichever version sends it.
+     */
+    static final String VERSION = ":2";
 
     // Fields.
     static final String KIND = "k", TAB = "tab", ID = "id", OP = "op", ARGS = "a", OK = "ok", DATA = "d", MORE = "m",

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.wcs.sandbox.AgentDesk;
+import org.wcs.tabs.TabClient;
 
 /**
  * Issue 18 item 1 in Chromium: tabs of one site in one profile share one chat, on every back end. Each tab is a
@@ -295,7 +296,7 @@ class SharedTabsIT extends InBrowser {
             everyTabShowsTheEmulatorsTranscript(tabs, List.of(first, second), desk, chatId);
             assertFalse(tabs.requests(first, 0).isEmpty(), "the leader talked to the server");
             assertEquals(List.of(), tabs.requests(second, 0), "the second tab's own requests");
-            String lease = "localStorage.getItem('genesys-webchat-tabs:" + (backend.equals("gms") ? "gms"
+            String lease = "localStorage.getItem('" + TabClient.channel(backend.equals("gms") ? "gms"
                     : "purecloud-v2-sockets") + ":lease')";
             assertTrue(tabs.js(second, "return " + lease + ";") != null, "the lease is in localStorage");
 

@@ -27,7 +27,7 @@ class JoiningTabTest {
         TestPage leader = site.load(browser.open());
         ScriptedTransport real = transports.get(0);
         boolean[] reported = new boolean[2];
-        browser.open().join(TabClient.CHANNEL_PREFIX + "gms", m -> {
+        browser.open().join(TabClient.channel("gms"), m -> {
             boolean news = m.get(TabWire.KIND).num() == TabWire.NEWS;
             if (news && m.get(TabWire.REPORT).num() == TabWire.STARTED && !reported[0]) {
                 // the chat's first item, before the joining tab asks for the chat so far

@@ -73,7 +73,7 @@ class TakeOverCallsTest {
 
     // ------------------------------------------------------------------ the leader's hub, fed another tab's calls
 
-    private static final String NAME = TabClient.CHANNEL_PREFIX + "test";
+    private static final String NAME = TabClient.channel("test");
     private final List<Value> heard = new ArrayList<>();
 
     /** A tab that leads (its lock granted) over a scripted back end; {@code showing}: it shows a chat already. */

@@ -74,10 +74,12 @@ final class Intake implements Runnable {
             return;
         }
         Value copies = Values.array();
+        Value originals = Values.array(); // not the transcript's own list: a subscriber may change what it is given
         for (int i = 0; i < messages.length(); i++) {
             copies.push(Values.assign(Values.object(), messages.at(i)).set("restoring", true));
+            originals.push(service.transcript.originals.at(i));
         }
-        service.publish(Events.MESSAGE_RECEIVED, Values.object().set("originalMessages", service.transcript.originals)
+        service.publish(Events.MESSAGE_RECEIVED, Values.object().set("originalMessages", originals)
                 .set("messages", copies).set("restoring", true).set("sessionData", service.transport.sessionData())
                 .set("oldMessages", false));
     }

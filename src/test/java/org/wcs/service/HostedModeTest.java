@@ -192,6 +192,7 @@ class HostedModeTest {
                 seen.add(messages.at(i).get("text").str() + (messages.at(i).get("restoring").truthy() ? " (restoring)"
                         : ""));
             }
+            e.get("data").get("originalMessages").push(Js.obj()); // a subscriber that changes what it is given
         }));
         Js.call(webchat, "republish", "ready");
         tab.loop.runDue();
@@ -200,6 +201,11 @@ class HostedModeTest {
         Js.call(webchat, "republish", "ready");
         tab.loop.runDue();
         assertEquals(3, seen.size(), "a second ready replays nothing");
+        List<Integer> originals = new ArrayList<>();
+        Js.call(Js.call(Js.call(pageBus, "registerPlugin", "Caller"), "command", "WebChatService.getTranscript"),
+                "done", Js.fn(t -> originals.add(t.get("originalMessages").length())));
+        tab.loop.runDue();
+        assertEquals(List.of(2), originals, "a subscriber changed the transcript's own list");
         assertEquals(1, transport.count("restore"));
     }
 

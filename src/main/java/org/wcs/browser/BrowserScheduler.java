@@ -17,8 +17,8 @@ final class BrowserScheduler implements Scheduler {
     private boolean draining;
 
     @Override
-    public long now() {
-        return (long) dateNow();
+    public double now() {
+        return dateNow();
     }
 
     @JSBody(script = "return Date.now();")

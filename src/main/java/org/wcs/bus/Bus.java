@@ -223,7 +223,7 @@ public final class Bus {
 
     private void send(Subscription s, String publisher, String full, Value payload) {
         Value envelope = Values.object()
-                .set("time", (double) scheduler.now())
+                .set("time", scheduler.now())
                 .set("publisher", publisher)
                 .set("event", full)
                 .set("data", payload);

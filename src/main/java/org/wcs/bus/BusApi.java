@@ -90,7 +90,7 @@ public final class BusApi implements JsFunction {
     /** {@code {time, commander, command, deferred, data}}, the one argument a page's command handler receives. */
     static Value commandObject(Bus bus, Command c) {
         return Values.object()
-                .set("time", (double) c.time)
+                .set("time", c.time)
                 .set("commander", c.commander)
                 .set("command", c.command)
                 .set("deferred", deferred(bus, (Deferred) c.deferred))

@@ -6,7 +6,7 @@ import org.wcs.value.Value;
 public final class Command {
     private static final Value[] NONE = new Value[0];
 
-    public final long time;
+    public final double time;
     public final String commander;
     /** The full name, {@code "Plugin.command"}. */
     public final String command;
@@ -14,7 +14,7 @@ public final class Command {
     public final Value data;
     public final Settle deferred;
 
-    public Command(long time, String commander, String command, Value data, Settle deferred) {
+    public Command(double time, String commander, String command, Value data, Settle deferred) {
         this.time = time;
         this.commander = commander;
         this.command = command;

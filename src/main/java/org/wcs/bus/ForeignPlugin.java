@@ -50,7 +50,7 @@ public final class ForeignPlugin implements Plugin {
             Value c = (args.length > 0 ? args[0] : Values.undefined());
             Value deferred = c.get("deferred");
             Value time = c.get("time");
-            Command cmd = new Command(time.isNumber() ? (long) time.num() : scheduler.now(),
+            Command cmd = new Command(time.isNumber() ? time.num() : scheduler.now(),
                     c.get("commander").str(""), c.get("command").str(name + "." + command),
                     c.get("data").isObject() ? c.get("data") : Values.object(),
                     (resolved, a) -> guarded(deferred, resolved ? "resolve" : "reject", a));

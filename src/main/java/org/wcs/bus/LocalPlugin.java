@@ -89,7 +89,7 @@ public final class LocalPlugin implements Plugin {
         }
         Value old = record.data.get(key);
         Value last = old.get("value");
-        Value entry = Values.object().set("last", last).set("value", value).set("time", (double) bus.scheduler.now());
+        Value entry = Values.object().set("last", last).set("value", value).set("time", bus.scheduler.now());
         record.data.set(key, entry);
         if (!old.isUndefined() && Loose.equal(last, value)) {
             return;

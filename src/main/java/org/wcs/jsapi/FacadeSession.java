@@ -67,7 +67,7 @@ final class FacadeSession {
     private Cancellable pinger;
     /** A failed state write was told through {@code onError}: once per session (spec §7.1). */
     private boolean writeFailureTold;
-    private long lastPing;
+    private double lastPing;
 
     FacadeSession(ChatService api, Connection connection, StateStorage storage, TransportFactory gms, int phase) {
         this.api = api;
@@ -149,7 +149,7 @@ final class FacadeSession {
 
     void writeState() {
         lastPing = platform.scheduler.now();
-        state.set("ping", (double) lastPing);
+        state.set("ping", lastPing);
         write(state);
     }
 
@@ -189,7 +189,7 @@ final class FacadeSession {
         core.retire();
         api.forget(this);
         outbox.fire(ChatServiceTexts.ON_SESSION_ENDED, Values.object().set("reason", reason)
-                .set("timestamp", (double) platform.scheduler.now()));
+                .set("timestamp", platform.scheduler.now()));
         outbox.run(() -> listeners.clear());
     }
 

@@ -222,7 +222,7 @@ final class SessionApi implements JsFunction {
             s.pending--;
             if (ok) {
                 s.outbox.settle(d, true, result != null ? result
-                        : Values.object().set("timestamp", (double) s.platform.scheduler.now()));
+                        : Values.object().set("timestamp", s.platform.scheduler.now()));
             } else {
                 s.outbox.settle(d, false, Failures.fromCore(args.length > 0 ? args[0] : Values.undefined()));
             }

@@ -36,7 +36,7 @@ final class SessionState {
     }
 
     /** Whether the chat of {@code state} was last seen alive less than {@code restoreTimeoutMs} ago. */
-    static boolean live(Value state, long now, int restoreTimeoutMs) {
+    static boolean live(Value state, double now, int restoreTimeoutMs) {
         Value ping = state.get("ping");
         return ping.isNumber() && now - ping.num() < restoreTimeoutMs;
     }

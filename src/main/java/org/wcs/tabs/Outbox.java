@@ -56,7 +56,7 @@ final class Outbox implements Runnable {
     /** Unanswered tries in a row, for the wait before the next. */
     private int tries;
     /** When the link last came back: unsure messages wait {@link #SETTLE_MS} from there. */
-    private long openedAt;
+    private double openedAt;
     /** The transport's last {@code error} report since a send went: PureConnect's failed send says nothing itself. */
     Value lastError;
 
@@ -228,8 +228,9 @@ final class Outbox implements Runnable {
                 pump();
                 return;
             }
-            long now = platform.scheduler.now();
-            long due = Math.max((long) e.get(TabWire.ENTRY_AT).num(), openedAt) + waitMs();
+            double now = platform.scheduler.now();
+            double at = e.get(TabWire.ENTRY_AT).num();
+            double due = (at > openedAt ? at : openedAt) + waitMs(); // an entry with no time waits from openedAt
             if (now < due) {
                 timer = platform.scheduler.schedule((int) (due - now), this);
                 return;

@@ -19,7 +19,7 @@ final class PumpedClock implements Scheduler {
     }
 
     @Override
-    public long now() {
+    public double now() {
         return inner.now();
     }
 
@@ -35,7 +35,7 @@ final class PumpedClock implements Scheduler {
 
     /** Runs every timer that is due now, in the order they fall due. */
     void pump() {
-        long now = inner.now();
+        double now = inner.now();
         while (true) {
             Timer next = null;
             for (int i = 0; i < timers.size(); i++) {
@@ -52,12 +52,12 @@ final class PumpedClock implements Scheduler {
     }
 
     private final class Timer implements Runnable, Cancellable {
-        final long due;
+        final double due;
         final Runnable task;
         Cancellable pending;
         boolean done;
 
-        Timer(long due, Runnable task) {
+        Timer(double due, Runnable task) {
             this.due = due;
             this.task = task;
         }

@@ -43,7 +43,7 @@ public final class Backoff {
 
     /** The current ceiling of the draw: {@code baseMs × 2^(failures-1)}, capped. */
     int ceiling() {
-        long c = baseMs;
+        double c = baseMs; // doubling up to capMs could pass the largest int
         for (int i = 1; i < failures && c < capMs; i++) {
             c *= 2;
         }
@@ -80,6 +80,6 @@ public final class Backoff {
             }
             seconds = seconds * 10 + (ch - '0');
         }
-        return (int) Math.min((long) seconds * 1000, capMs);
+        return Math.min(seconds * 1000, capMs); // six digits at most: within an int
     }
 }

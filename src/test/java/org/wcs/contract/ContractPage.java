@@ -116,7 +116,7 @@ final class ContractPage {
 
     /** Runs the page for {@code ms} of virtual time, or until nothing is left to run. */
     void idle(long ms) {
-        long end = tab.loop.now() + ms;
+        double end = tab.loop.now() + ms;
         try {
             tab.loop.runUntil(() -> tab.loop.now() >= end, ms + 1_000);
         } catch (AssertionError e) {

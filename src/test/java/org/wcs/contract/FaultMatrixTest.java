@@ -77,7 +77,7 @@ class FaultMatrixTest extends SandboxTest {
         assertEquals("resolved", p.send("hello from Ada").state);
         p.sync();
         int requestsBefore = b.requests(sandbox);
-        long startedAt = p.tab.loop.now();
+        double startedAt = p.tab.loop.now();
         int eventsBefore = p.names().size();
         // when the fault strikes and the agent speaks
         fault.inject().accept(p);
@@ -103,7 +103,7 @@ class FaultMatrixTest extends SandboxTest {
                     + "\n events: " + p.names().subList(eventsBefore, p.names().size()), e);
         }
         // then: the emulator's transcript, a bounded number of requests, connection events in order
-        long ms = p.tab.loop.now() - startedAt;
+        long ms = (long) (p.tab.loop.now() - startedAt);
         int requests = b.requests(sandbox) - requestsBefore;
         List<String> window = p.names().subList(eventsBefore, p.names().size());
         assertEquals(p.server(), p.transcript());

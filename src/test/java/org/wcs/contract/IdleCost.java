@@ -85,10 +85,10 @@ public final class IdleCost {
             }
             run(pages[0], warmMs);
             int before = b.requests(sandbox);
-            long from = pages[0].tab.loop.now();
+            double from = pages[0].tab.loop.now();
             run(pages[0], windowMs);
             int requests = b.requests(sandbox) - before;
-            long took = pages[0].tab.loop.now() - from;
+            long took = (long) (pages[0].tab.loop.now() - from);
             for (ContractPage p : pages) {
                 if (p.count("ended") + p.count("sessionLost") > 0) {
                     throw new AssertionError(backEnd + ": the chat ended while idle in a tab: " + p.names());
@@ -104,9 +104,9 @@ public final class IdleCost {
 
     /** Runs the browser's loop for {@code ms} of its clock, 10 s at a time (a run is bounded in real time). */
     private static void run(ContractPage page, long ms) {
-        long end = page.tab.loop.now() + ms;
+        double end = page.tab.loop.now() + ms;
         while (page.tab.loop.now() < end) {
-            long step = Math.min(10_000, end - page.tab.loop.now());
+            long step = (long) Math.min(10_000, end - page.tab.loop.now());
             page.idle(step);
         }
     }

@@ -56,11 +56,11 @@ class RestingTabsTest extends SandboxTest {
     private static List<Long> requestTimes(ContractPage p, long ms) {
         List<Long> times = new ArrayList<>();
         int[] seen = {p.tab.http.sent.size()};
-        long end = p.tab.loop.now() + ms;
+        double end = p.tab.loop.now() + ms;
         p.tab.loop.runUntil(() -> {
             while (seen[0] < p.tab.http.sent.size()) {
                 seen[0]++;
-                times.add(p.tab.loop.now());
+                times.add((long) p.tab.loop.now());
             }
             return p.tab.loop.now() >= end;
         }, ms + 1_000);
@@ -157,7 +157,7 @@ class RestingTabsTest extends SandboxTest {
         // its answer is in (a wait that may not move the clock to the next poll, which is some 30 s away)
         leader.until(() -> leader.tab.http.answers.size() >= leader.tab.http.sent.size());
         int sent = leader.tab.http.sent.size();
-        long shownAt = leader.tab.loop.now();
+        double shownAt = leader.tab.loop.now();
         // when a follower is shown
         pages[2].tab.page.visible(true);
         leader.until(() -> leader.tab.http.sent.size() > sent);
@@ -234,7 +234,7 @@ class RestingTabsTest extends SandboxTest {
         // and shown again (no poll in flight), it polls at once
         tab.until(() -> tab.tab.http.answers.size() >= tab.tab.http.sent.size());
         int sent = tab.tab.http.sent.size();
-        long shownAt = tab.tab.loop.now();
+        double shownAt = tab.tab.loop.now();
         tab.tab.page.visible(true);
         tab.until(() -> tab.tab.http.sent.size() > sent);
         assertTrue(tab.tab.loop.now() - shownAt < 250, "polled " + (tab.tab.loop.now() - shownAt) + " ms later");
@@ -251,11 +251,11 @@ class RestingTabsTest extends SandboxTest {
         browser.opened.get(0).throttleMs = 60_000;
         pages[1].idle(5_000);
         // when
-        long said = pages[1].tab.loop.now();
+        double said = pages[1].tab.loop.now();
         pages[0].desk.say(pages[0].chatId, "Through a hidden leader");
         // then: the visible tab sees it at the poll rate, not at the next minute
         pages[1].until(() -> pages[1].said("Through a hidden leader") == 1);
-        long took = pages[1].tab.loop.now() - said;
+        double took = pages[1].tab.loop.now() - said;
         assertTrue(took < 10_000, took + " ms");
         silent(pages);
     }

@@ -84,7 +84,7 @@ class SoakTest extends SandboxTest {
         ContractPage p = new ContractPage(b, sandbox);
         p.chatWithAgent();
         int requestsBefore = b.requests(sandbox);
-        long startedAt = p.tab.loop.now();
+        double startedAt = p.tab.loop.now();
         List<String> unsent = new ArrayList<>();
         int faultCount = 0;
         FaultCase active = null;
@@ -130,7 +130,7 @@ class SoakTest extends SandboxTest {
             assertEquals(1, occurrences(page, "customer " + i), "customer " + i);
         }
         int requests = b.requests(sandbox) - requestsBefore;
-        long seconds = (p.tab.loop.now() - startedAt) / 1000;
+        long seconds = (long) (p.tab.loop.now() - startedAt) / 1000;
         REPORT.add("| " + b + " | " + (2 * MESSAGES) + " | " + faultCount + " | " + requests + " | "
                 + String.format("%.2f", requests / (2.0 * MESSAGES)) + " | " + seconds + " |");
     }

@@ -256,7 +256,7 @@ class SessionCommandsTest extends ApiFixture {
         open(cometd);
         Value session = start();
         for (String command : new String[] {"sendCustomNotice", "sendNotification"}) {
-            long called = tab.loop.now();
+            double called = tab.loop.now();
             TestPage.Outcome o = ask(session, command, "cb-ready");
             assertEquals("resolved", o.state);
             double t = o.value.get("timestamp").num();

@@ -50,7 +50,7 @@ public final class HeldHttp implements Http {
 
     @Override
     public Cancellable send(HttpRequest request, Callback callback) {
-        Sent s = new Sent(loop.now(), request, callback);
+        Sent s = new Sent((long) loop.now(), request, callback);
         sent.add(s);
         return () -> answer(s, 0, "");
     }

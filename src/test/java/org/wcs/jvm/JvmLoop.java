@@ -24,11 +24,11 @@ public final class JvmLoop implements Scheduler {
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private final LinkedBlockingQueue<Runnable> posted = new LinkedBlockingQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
-    private long now = EPOCH;
+    private double now = EPOCH;
     private long sequence;
 
     @Override
-    public long now() {
+    public double now() {
         return now;
     }
 
@@ -77,8 +77,8 @@ public final class JvmLoop implements Scheduler {
     }
 
     /** Moves the clock forward by {@code ms}, running each timer at its own due time. */
-    public void advance(long ms) {
-        long end = now + ms;
+    public void advance(double ms) {
+        double end = now + ms;
         runDue();
         while (true) {
             Timer t = nextLive();
@@ -109,7 +109,7 @@ public final class JvmLoop implements Scheduler {
      * virtual time or 20 s of real time.
      */
     public void runUntil(BooleanSupplier done, long maxVirtualMs) {
-        long deadline = now + maxVirtualMs;
+        double deadline = now + maxVirtualMs;
         long realDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         runDue();
         while (!done.getAsBoolean()) {
@@ -118,10 +118,10 @@ public final class JvmLoop implements Scheduler {
             }
             Timer t = nextLive();
             if (inFlight.get() > 0 || (t == null && !posted.isEmpty())) {
-                long wait = t == null ? 50 : Math.max(0, Math.min(50, t.due - now));
+                long wait = t == null ? 50 : (long) Math.max(0, Math.min(50, t.due - now));
                 long started = System.nanoTime();
                 Runnable p = poll(wait);
-                long followed = now + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                double followed = now + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
                 // A busy machine can wake this thread late: the clock still stops at the next timer, so that it runs
                 // at its own time (a request's time limit fires at exactly its limit).
                 now = t == null ? followed : Math.min(followed, t.due);
@@ -172,12 +172,12 @@ public final class JvmLoop implements Scheduler {
     }
 
     private static final class Timer implements Comparable<Timer> {
-        final long due;
+        final double due;
         final long seq;
         final Runnable task;
         boolean cancelled;
 
-        Timer(long due, long seq, Runnable task) {
+        Timer(double due, long seq, Runnable task) {
             this.due = due;
             this.seq = seq;
             this.task = task;
@@ -185,7 +185,7 @@ public final class JvmLoop implements Scheduler {
 
         @Override
         public int compareTo(Timer o) {
-            return due != o.due ? Long.compare(due, o.due) : Long.compare(seq, o.seq);
+            return due != o.due ? Double.compare(due, o.due) : Long.compare(seq, o.seq);
         }
     }
 }

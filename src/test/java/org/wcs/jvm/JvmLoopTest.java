@@ -16,9 +16,9 @@ class JvmLoopTest {
     @Test
     void timersFireAtTheirOwnMillisecondInOrder() {
         // given
-        loop.schedule(100, () -> log.add("b@" + (loop.now() - JvmLoop.EPOCH)));
-        loop.schedule(50, () -> log.add("a@" + (loop.now() - JvmLoop.EPOCH)));
-        loop.schedule(100, () -> log.add("c@" + (loop.now() - JvmLoop.EPOCH)));
+        loop.schedule(100, () -> log.add("b@" + (long) (loop.now() - JvmLoop.EPOCH)));
+        loop.schedule(50, () -> log.add("a@" + (long) (loop.now() - JvmLoop.EPOCH)));
+        loop.schedule(100, () -> log.add("c@" + (long) (loop.now() - JvmLoop.EPOCH)));
         // when
         loop.advance(99);
         // then

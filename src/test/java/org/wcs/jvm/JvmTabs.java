@@ -154,7 +154,7 @@ public final class JvmTabs {
         Scheduler scheduler(JvmLoop loop) {
             return new Scheduler() {
                 @Override
-                public long now() {
+                public double now() {
                     return loop.now();
                 }
 
@@ -162,8 +162,8 @@ public final class JvmTabs {
                 public Cancellable schedule(int delayMs, Runnable task) {
                     long delay = delayMs;
                     if (throttleMs > 0 && delayMs > 0) {
-                        long due = loop.now() + delayMs;
-                        delay = (due + throttleMs - 1) / throttleMs * throttleMs - loop.now();
+                        long now = (long) loop.now();
+                        delay = (now + delayMs + throttleMs - 1) / throttleMs * throttleMs - now;
                     }
                     return loop.schedule((int) delay, () -> {
                         if (!closed) {

@@ -33,7 +33,7 @@ public final class ScriptedHttp implements Http {
 
     @Override
     public Cancellable send(HttpRequest request, Callback callback) {
-        sent.add(new Sent(loop.now(), request));
+        sent.add(new Sent((long) loop.now(), request));
         Runnable reply = () -> callback.onResponse(answer.apply(request));
         if (hold) {
             held.add(reply);
@@ -52,11 +52,11 @@ public final class ScriptedHttp implements Http {
     }
 
     /** Send times of requests whose URL ends with {@code op}, relative to {@code origin}. */
-    public List<Long> times(String op, long origin) {
+    public List<Long> times(String op, double origin) {
         List<Long> out = new ArrayList<>();
         for (Sent s : sent) {
             if (s.op().equals(op)) {
-                out.add(s.at - origin);
+                out.add(s.at - (long) origin);
             }
         }
         return out;

@@ -36,7 +36,7 @@ class MessagesTest extends ServiceFixture {
         assertEquals("CHAT1", data.get("sessionData").get("sessionID").str());
         assertTrue(data.get("oldMessages").isBoolean());
         Value m = data.get("messages").at(1);
-        assertEquals("{\"index\":2,\"type\":\"Message\",\"text\":\"hi\",\"timestamp\":" + tab.loop.now()
+        assertEquals("{\"index\":2,\"type\":\"Message\",\"text\":\"hi\",\"timestamp\":" + (long) tab.loop.now()
                 + ",\"from\":{\"id\":1,\"type\":\"Client\",\"name\":\"Ada\"}}", Js.json(m));
     }
 
@@ -53,7 +53,7 @@ class MessagesTest extends ServiceFixture {
         assertEquals(1.0, connected.get("numAgentsConnected").num());
         Value alice = connected.get("agents").get("3");
         assertEquals("{\"name\":\"Alice\",\"connected\":true,\"supervisor\":false,\"connectedTime\":"
-                + tab.loop.now() + ",\"disconnectedTime\":false}", Js.json(alice));
+                + (long) tab.loop.now() + ",\"disconnectedTime\":false}", Js.json(alice));
         assertEquals("Alice", eventData.get(2).get("from").get("name").str(), "typing data has from");
         // when the agent writes
         events.clear();

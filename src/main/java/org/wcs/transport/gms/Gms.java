@@ -27,7 +27,7 @@ final class Gms {
     /** {@code parseInt(participantId)}, or "" when there is none. */
     private static Value participant(Value id) {
         double n = id.isNumber() ? id.num() : id.isString() ? number(id.str()) : Double.NaN;
-        return n == n ? Values.of((double) (long) n) : Values.of("");
+        return n == n ? Values.of(n < 0 ? Math.ceil(n) : Math.floor(n)) : Values.of(""); // toward 0, as parseInt
     }
 
     /**

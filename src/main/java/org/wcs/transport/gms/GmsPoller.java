@@ -23,12 +23,12 @@ final class GmsPoller {
     final boolean dynamic;
     private Cancellable ticker;
     private int interval;
-    private long last;
+    private double last;
     private boolean sleeping;
     /** No tab shows the chat ({@link org.wcs.transport.Transport#rest}); kept across chats. */
     private boolean resting;
-    /** While requests fail: no poll before this time (the back-off); {@code Long.MIN_VALUE} when none is due. */
-    private long resumeAt = Long.MIN_VALUE;
+    /** While requests fail: no poll before this time (the back-off); -Infinity when none is due. */
+    private double resumeAt = Double.NEGATIVE_INFINITY;
 
     GmsPoller(GmsTransport transport, TransportContext context, Value c) {
         this.transport = transport;
@@ -55,7 +55,7 @@ final class GmsPoller {
 
     void start() {
         interval = dynamic ? min : rate;
-        last = Long.MIN_VALUE / 2;
+        last = Double.NEGATIVE_INFINITY;
         tick();
     }
 
@@ -70,7 +70,7 @@ final class GmsPoller {
 
     /** A poll now, unless one is in flight or a back-off holds polls. */
     private void poll() {
-        long now = scheduler.now();
+        double now = scheduler.now();
         if (transport.refreshing == null && now >= resumeAt) {
             last = now;
             if (dynamic && !sleeping && !resting) {
@@ -92,7 +92,7 @@ final class GmsPoller {
 
     /** Requests get through again: back to the cadence. */
     void resume() {
-        resumeAt = Long.MIN_VALUE;
+        resumeAt = Double.NEGATIVE_INFINITY;
     }
 
     void stop() {

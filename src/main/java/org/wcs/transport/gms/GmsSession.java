@@ -106,13 +106,14 @@ final class GmsSession {
         return cookies.get(SESSION) != null;
     }
 
-    /** Epoch ms of the last poll of any tab, or -1. */
-    long lastPing() {
+    /** Epoch ms of the last poll of any tab, or -1; a cookie that is no number reads as 0 (long ago). */
+    double lastPing() {
         String s = cookies.get(PING);
-        return s == null ? -1 : (long) Gms.number(s);
+        double ping = s == null ? -1 : Gms.number(s);
+        return ping == ping ? ping : 0;
     }
 
-    void ping(long now) {
+    void ping(double now) {
         cookies.set(PING, Values.numberToString(now));
     }
 

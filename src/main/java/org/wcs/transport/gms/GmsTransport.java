@@ -397,7 +397,7 @@ public final class GmsTransport implements Transport {
             reply.fail(Values.of(TransportTexts.NOTHING_TO_RESTORE));
             return;
         }
-        long ping = session.lastPing();
+        double ping = session.lastPing();
         if (ping >= 0 && context.platform.scheduler.now() - ping >= context.number(config, "restoreTimeout", 60000)) {
             session.forget();
             listener.restoreOutcome(RestoreOutcome.TIMED_OUT, Values.object());

@@ -32,7 +32,7 @@ final class Connection implements Runnable {
     private Link old;
     private Cancellable retry;
     /** When the last socket was asked for (scheduler ms). */
-    private long attemptAt;
+    private double attemptAt;
     /** DISCONNECTED was reported and ONLINE not yet. */
     private boolean lost;
     /** The stream opened once in this session: later opens are reconnections. */
@@ -47,7 +47,7 @@ final class Connection implements Runnable {
         this.generation = transport.out.generation();
     }
 
-    long now() {
+    double now() {
         return t.clock.now();
     }
 
@@ -195,7 +195,7 @@ final class Connection implements Runnable {
      * back.
      */
     private boolean stable(Link l) {
-        long now = now();
+        double now = now();
         return l.openedAt >= 0 && now - l.openedAt >= ReconnectPolicy.STABLE_MS
                 && now - attemptAt >= ReconnectPolicy.STABLE_MS;
     }

@@ -15,7 +15,7 @@ final class Link implements WebSockets.Listener, Runnable {
     private Cancellable watchdog;
     boolean dead;
     /** When it opened (scheduler ms), or -1 while it has not. */
-    long openedAt = -1;
+    double openedAt = -1;
 
     Link(Connection connection, WebSockets sockets, String url) {
         this.connection = connection;

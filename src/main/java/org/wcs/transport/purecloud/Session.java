@@ -57,13 +57,13 @@ final class Session {
     }
 
     /** The stream was heard from at {@code now} (epoch ms). */
-    void ping(long now) {
+    void ping(double now) {
         v[PING] = Values.numberToString(now);
         cookies.set(PREFIX.concat(COOKIES[PING]), v[PING]);
     }
 
     /** Whether the stored session was last heard from {@code limitMs} or more before {@code now}; never without a ping. */
-    boolean away(long now, int limitMs) {
+    boolean away(double now, int limitMs) {
         Value stored = v[PING] == null ? null : Values.parseOr(v[PING], null);
         double ping = stored == null ? Double.NaN : stored.num();
         return ping == ping && now - ping >= limitMs;

@@ -138,7 +138,7 @@ final class Settings {
         }
         String s = Values.text(suggestion).trim();
         int i = s.startsWith("+") || s.startsWith("-") ? 1 : 0;
-        long n = 0;
+        int n = 0; // stops below 10^9: within an int
         int digits = 0;
         for (; i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9' && n < 100000000; i++, digits++) {
             n = n * 10 + (s.charAt(i) - '0');
@@ -146,6 +146,6 @@ final class Settings {
         if (digits == 0 || n == 0) {
             return 1000;
         }
-        return s.startsWith("-") || n < 100 ? 100 : (int) n;
+        return s.startsWith("-") || n < 100 ? 100 : n;
     }
 }

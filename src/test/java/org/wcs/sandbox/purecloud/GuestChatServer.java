@@ -105,7 +105,7 @@ public final class GuestChatServer {
 
     /** A timestamp later than every earlier one (ISO-8601 has ms: two events never share one). */
     synchronized long stamp() {
-        lastStamp = Math.max(clock.now(), lastStamp + 1);
+        lastStamp = Math.max((long) clock.now(), lastStamp + 1);
         return lastStamp;
     }
 

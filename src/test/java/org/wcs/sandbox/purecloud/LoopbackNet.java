@@ -78,7 +78,7 @@ public final class LoopbackNet {
 
         @Override
         public Socket open(String url, WebSockets.Listener listener) {
-            opens.add(loop.now());
+            opens.add((long) loop.now());
             if (opens.size() > openLimit) {
                 throw new AssertionError("more than " + openLimit + " sockets");
             }

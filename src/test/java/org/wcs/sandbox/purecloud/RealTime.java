@@ -16,7 +16,7 @@ final class RealTime implements Scheduler {
     });
 
     @Override
-    public long now() {
+    public double now() {
         return System.currentTimeMillis();
     }
 

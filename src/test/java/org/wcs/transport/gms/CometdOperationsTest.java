@@ -108,7 +108,7 @@ class CometdOperationsTest {
     void aStartGivesUpAfterFiveFailedHandshakes() {
         // given
         open();
-        long t0 = loop.now();
+        double t0 = loop.now();
         TestPage.Outcome o = page.command("startChat", Js.obj("nickname", "Ada"));
         Backoff model = new Backoff(() -> page.tab.nextRandom, Bayeux.BACKOFF_MS, Backoff.DEFAULT_CAP_MS);
         List<Long> expected = new java.util.ArrayList<>(List.of(0L));
@@ -139,7 +139,7 @@ class CometdOperationsTest {
         TestPage.Outcome o = page.command("startChat", Js.obj("nickname", "Ada"));
         server.handshake();
         server.ack(true);
-        long acked = loop.now();
+        double acked = loop.now();
         // when the answer is one millisecond short of due, the start still waits
         loop.advance(GmsComet.ANSWER_MS - 1 - (loop.now() - acked));
         assertEquals("pending", o.state);

@@ -47,7 +47,7 @@ class CometdReconnectionTest {
     @Test
     void failedConnectsPublishDisconnectedOnceAndRetryAfterTheBackOff() {
         // given
-        long t0 = loop.now();
+        double t0 = loop.now();
         Backoff model = model();
         int first = model.fail(0);
         int second = model.fail(0);
@@ -167,7 +167,7 @@ class CometdReconnectionTest {
         for (int failures = 1; failures <= 10; failures++) {
             // when the connect fails again
             server.connectRaw(0, "");
-            long failed = loop.now();
+            double failed = loop.now();
             loop.advance(Backoff.DEFAULT_CAP_MS + 1_000);
             // then the next one comes after the shared back-off: doubling, at most webchat.backoffMax
             List<Long> t = server.times("/connect", failed);
@@ -181,7 +181,7 @@ class CometdReconnectionTest {
     @Test
     void anUnknownClientHandshakesAgainAtOnceWithoutDisconnected() {
         // when the server forgot us
-        long t0 = loop.now();
+        double t0 = loop.now();
         server.refuseConnect("402::Unknown client", "handshake");
         // then a new handshake goes out in the same millisecond, and nothing is published
         List<Long> handshakes = server.times("/handshake", t0);
@@ -203,7 +203,7 @@ class CometdReconnectionTest {
             expected.add(i == 0 ? 0L : wait);
             // when every connect, even the first after a handshake, is refused as unknown
             server.refuseConnect("402::Unknown client", "handshake");
-            long refused = loop.now();
+            double refused = loop.now();
             loop.advance(10_000);
             List<Long> t = server.times("/handshake", refused);
             gaps.add(t.get(t.size() - 1));
@@ -274,7 +274,7 @@ class CometdReconnectionTest {
     void aSuccessfulConnectRefreshesThePingCookie() {
         loop.advance(5_000);
         server.connect();
-        assertEquals(Long.toString(loop.now()), page.tab.cookies.get("_genesys.widgets.webchat.state.ping"));
+        assertEquals(Long.toString((long) loop.now()), page.tab.cookies.get("_genesys.widgets.webchat.state.ping"));
         assertTrue(page.tab.cookies.get("_genesys.widgets.webchat.state.session") != null);
     }
 }

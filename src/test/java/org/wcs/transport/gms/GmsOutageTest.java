@@ -150,7 +150,7 @@ class GmsOutageTest {
         // when every refresh fails at once for five minutes
         refreshes(r -> json(0, ""));
         polls(1);
-        long start = loop.now();
+        double start = loop.now();
         int before = refreshCount() - 1;
         loop.advance(300_000 - 1);
         int during = refreshCount() - before;
@@ -159,7 +159,7 @@ class GmsOutageTest {
         assertTrue(during <= ceiling, during + " polls in 5 minutes, expected at most " + ceiling);
         assertTrue(during < 300_000 / POLL_RATE / 3, "far fewer than at the normal cadence: " + during);
         // when the server is back
-        long back = loop.now();
+        double back = loop.now();
         long lastPoll = http.times("refresh", 0).get(refreshCount() - 1);
         refreshes(r -> json(200, GOOD));
         page.takeEvents();
@@ -193,7 +193,7 @@ class GmsOutageTest {
             steadyChat();
             refreshes(r -> new HttpResponse(status, "", "text/plain", false, "20"));
             polls(1);
-            long failed = loop.now();
+            double failed = loop.now();
             polls(1);
             long next = http.times("refresh", 0).get(refreshCount() - 1);
             assertTrue(next - failed >= 20_000 && next - failed <= 20_000 + TICK, status + ": " + (next - failed));

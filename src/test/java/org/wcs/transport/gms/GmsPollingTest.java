@@ -36,7 +36,7 @@ class GmsPollingTest {
                 new Transports());
         page.command("startChat", Js.obj("nickname", "Ada"));
         loop.runDue();
-        started = loop.now();
+        started = (long) loop.now();
     }
 
     @Test

@@ -115,7 +115,7 @@ class GmsRestoreTest extends GmsFixture {
 
     @Test
     void aSecondTabCannotStartWhileTheFirstIsStarting() { // spec §8.1 start lock
-        tab.cookies.set(STATE + "chatStartLock", Long.toString(tab.loop.now() - 1000), "; path=/");
+        tab.cookies.set(STATE + "chatStartLock", Long.toString((long) tab.loop.now() - 1000), "; path=/");
         assertEquals("rejected:{\"statusCode\":1}", page.await("startChat", Js.obj("nickname", "Ada")).toString());
         tab.loop.advance(1000);
         assertEquals("resolved", page.await("startChat", Js.obj("nickname", "Ada")).state);

@@ -120,10 +120,10 @@ final class HandBayeux {
     }
 
     /** Send times of the requests ending with {@code suffix}, relative to {@code origin}. */
-    List<Long> times(String suffix, long origin) {
+    List<Long> times(String suffix, double origin) {
         List<Long> out = new ArrayList<>();
         for (HeldHttp.Sent s : http.all(suffix)) {
-            out.add(s.at - origin);
+            out.add(s.at - (long) origin);
         }
         return out;
     }

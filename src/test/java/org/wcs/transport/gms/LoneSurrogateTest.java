@@ -42,7 +42,7 @@ class LoneSurrogateTest {
                 Js.obj("dataURL", "http://gms/chat"), new Transports());
         page.command("startChat", Js.obj("nickname", "Ada"));
         loop.runDue();
-        started = loop.now();
+        started = (long) loop.now();
     }
 
     private List<String> bodies(String op) {

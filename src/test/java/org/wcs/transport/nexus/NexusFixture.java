@@ -80,10 +80,10 @@ abstract class NexusFixture extends SandboxTest {
     /** The tab's platform with a recording, timing HTTP port in front of the real one. */
     Platform platform(JvmPlatform t) {
         Http timed = (request, callback) -> {
-            Sent s = new Sent(request, t.loop.now());
+            Sent s = new Sent(request, (long) t.loop.now());
             sent.add(s);
             return t.http.send(request, response -> {
-                s.answeredAt = t.loop.now();
+                s.answeredAt = (long) t.loop.now();
                 s.status = response.status;
                 s.body = response.body;
                 callback.onResponse(response);

@@ -155,12 +155,12 @@ class NexusPollingTest extends NexusFixture {
         int before = polls().size();
         // when the server answers 503 for five minutes, and the agent speaks meanwhile
         nexus.fault("read", 10_000, Fault.http(503, "UNAVAILABLE", "down"));
-        long outageStart = tab.loop.now();
+        double outageStart = tab.loop.now();
         session().agent("Grace").says("are you there?");
         tab.loop.runUntil(() -> tab.loop.now() >= outageStart + 300_000, 400_000);
         settleIo();
         nexus.clearFaults();
-        long outageEnd = tab.loop.now();
+        double outageEnd = tab.loop.now();
         int duringOutage = polls().size() - before;
         // then the waits grew to the cap (30 s, half of it drawn) and no further
         List<Long> g = gaps().subList(before - 1, gaps().size());

@@ -121,7 +121,7 @@ class EndAndErrorsTest extends ChatWithAlice {
         // given the send is refused twice with Retry-After: 2
         p.server.rateLimitNext("POST", "/messages", 2, 2);
         int before = p.sent.size();
-        long t0 = p.loop.now();
+        double t0 = p.loop.now();
         Outcome o = p.command("sendMessage", Js.obj("message", "Patience"));
         // when
         p.loop.advance(3999);

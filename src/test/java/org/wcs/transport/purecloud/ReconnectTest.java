@@ -32,10 +32,10 @@ class ReconnectTest extends ChatWithAlice {
     }
 
     /** Virtual times of the socket opens since the first, relative to {@code t}. */
-    private List<Long> opensAfter(long t) {
+    private List<Long> opensAfter(double t) {
         List<Long> out = new ArrayList<>();
         for (long at : p.client.opens.subList(1, p.client.opens.size())) {
-            out.add(at - t);
+            out.add(at - (long) t);
         }
         return out;
     }
@@ -45,7 +45,7 @@ class ReconnectTest extends ChatWithAlice {
         // given the last heartbeat comes at 10 s
         p.loop.advance(10_000 - 10 - Inbox.REORDER_MS);
         p.server.heartbeats(false);
-        long last = p.loop.now();
+        double last = p.loop.now();
         // when no frame comes for 14 s
         p.loop.advance(13_999);
         assertEquals(List.of(), p.take());
@@ -95,7 +95,7 @@ class ReconnectTest extends ChatWithAlice {
         // given the server drops the socket and refuses two reconnects
         p.server.refuseUpgrades(2);
         p.server.dropSockets();
-        long dropped = p.loop.now();
+        double dropped = p.loop.now();
         p.loop.runDue();
         assertEquals(List.of("disconnected"), p.take(), "at once, not after the watchdog");
         alice.says("While you were away");
@@ -127,19 +127,19 @@ class ReconnectTest extends ChatWithAlice {
         // given a drop and a reconnect that needed two tries
         p.server.refuseUpgrades(1);
         p.server.dropSockets();
-        long t0 = p.loop.now();
+        double t0 = p.loop.now();
         p.loop.advance(1500 + 3000);
         assertEquals(List.of(1500L, 4500L), opensAfter(t0));
         // when the new socket stays up 30 s, then drops
         p.loop.advance(30_000);
         p.server.dropSockets();
-        long t1 = p.loop.now();
+        double t1 = p.loop.now();
         p.loop.advance(1500);
         // then the back-off starts again from its first step
         assertEquals(t1 + 1500 - t0, (long) opensAfter(t0).get(2));
         // but a socket that drops soon after opening does not
         p.server.dropSockets();
-        long t2 = p.loop.now();
+        double t2 = p.loop.now();
         p.loop.advance(3000);
         assertEquals(t2 + 3000 - t0, (long) opensAfter(t0).get(3));
         assertTranscriptIsTheServers();
@@ -147,7 +147,7 @@ class ReconnectTest extends ChatWithAlice {
 
     @Test
     void aSocketClosingWarningMovesToANewSocketQuietly() {
-        long t = p.loop.now();
+        double t = p.loop.now();
         int requests = p.sent.size();
         p.server.socketClosing();
         alice.says("Maintenance is coming");
@@ -247,7 +247,7 @@ class ReconnectTest extends ChatWithAlice {
         p.client.openLimit = 3 * ReconnectPolicy.RETRY_BUDGET;
         p.server.socketClosing(true);
         p.server.socketClosing();
-        long t = p.loop.now();
+        double t = p.loop.now();
         // when five minutes pass
         p.loop.advance(5 * 60_000);
         // then the first warning moves at once, later ones wait out the back-off (2 s base, x2, jitter 0.5), and the
@@ -267,7 +267,7 @@ class ReconnectTest extends ChatWithAlice {
         // given the server drops the socket, and the next one it accepts never says anything
         p.server.stallNewSockets(true);
         p.server.dropSockets();
-        long dropped = p.loop.now();
+        double dropped = p.loop.now();
         p.loop.advance(1500);
         assertEquals(List.of(1500L), opensAfter(dropped));
         assertEquals(List.of("disconnected", "reconnected"), p.take());
@@ -324,7 +324,7 @@ class ReconnectTest extends ChatWithAlice {
         // but once the budget is spent, coming back grants a new one: a try at once, then the back-off again
         p.loop.advance(10 * 60_000);
         sockets = p.client.opens.size();
-        long t = p.loop.now();
+        double t = p.loop.now();
         p.take();
         p.page.comeBack();
         p.loop.advance(10 * 60_000);

@@ -71,10 +71,10 @@ abstract class PureConnectFixture extends SandboxTest {
 
     Platform platform(JvmPlatform t) {
         Http timed = (request, callback) -> {
-            Sent s = new Sent(request, t.loop.now());
+            Sent s = new Sent(request, (long) t.loop.now());
             sent.add(s);
             return t.http.send(request, response -> {
-                s.answeredAt = t.loop.now();
+                s.answeredAt = (long) t.loop.now();
                 s.status = response.status;
                 callback.onResponse(response);
             });

@@ -186,7 +186,7 @@ public final class SiteCookies implements StateCookies {
             return host;
         }
         int colon = host.indexOf(':');
-        return (colon < 0 ? host : host.substring(0, colon)).toLowerCase();
+        return Values.lower(colon < 0 ? host : host.substring(0, colon));
     }
 
     private static boolean isNumeric(String s) {

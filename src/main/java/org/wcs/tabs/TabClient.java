@@ -202,8 +202,8 @@ public final class TabClient implements Transport, Tabs.Receiver {
      * hidden. Its timers and requests wait for nothing, but run only while this tab may act ({@link TabHub#awake}).
      */
     public Platform platformFor(Platform platform) {
-        return new Platform(clock, new GatedHttp(platform.http, scheduler, hub), platform.webSockets, platform.cookies, platform.storage,
-                platform.page, platform.random, platform.version, platform.tabs);
+        return new Platform(clock, new GatedHttp(platform.http, scheduler, hub), platform.webSockets, platform.cookies,
+                platform.storage, platform.page, platform.random, platform.version, platform.tabs);
     }
 
     /** Tells the leader (this tab's hub when it leads) whether this tab is visible now. */

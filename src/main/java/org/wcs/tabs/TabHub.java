@@ -144,7 +144,7 @@ final class TabHub implements TransportListener, Tabs.Leader {
         local.emit(Values.object().set(TabWire.KIND, TabWire.LEADER).set(TabWire.TAB, local.id));
     }
 
-    /** Asks for the lock {@code name} of {@code port}: this hub leads when it is granted, and steps down if it is lost. */
+    /** Asks {@code port} for the lock {@code name}: this hub leads when it is granted, and steps down if it is lost. */
     void elect(Tabs port, String name) {
         tabs = port;
         lockName = name;

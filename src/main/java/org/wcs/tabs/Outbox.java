@@ -142,7 +142,7 @@ final class Outbox implements Runnable {
         e.set(TabWire.ENTRY_SEEN, seen).set(TabWire.ENTRY_STATE, FLIGHT);
         save();
         lastError = null;
-        hub.real.send(text, a.get(TabWire.TYPE).str(), a.get(TabWire.PARENT).str(), new Attempt(this, e));
+        hub.real.send(text, a.get(TabWire.TYPE).str(), a.get(TabWire.PARENT).str(), new Attempt(this, e, hub.term()));
     }
 
     /** How many messages with {@code text} the server is known to have from the customer. */
@@ -169,8 +169,11 @@ final class Outbox implements Runnable {
         }
     }
 
-    /** The back end answered a send of {@code e}. */
-    void answered(Value e, boolean ok, Value v) {
+    /** The back end answered a send of {@code e}, made in the hub's term {@code term}. */
+    void answered(Value e, int term, boolean ok, Value v) {
+        if (term != hub.term()) {
+            return; // sent before this tab stepped down: the tab asks the new leader
+        }
         int at = entries.indexOf(e);
         if (at < 0) {
             if (state(e) == LEFT) {
@@ -319,6 +322,19 @@ final class Outbox implements Runnable {
         }
     }
 
+    /**
+     * This tab stepped down: what it held is forgotten here, not in storage, which the new leader took it from (and
+     * writes now). The tabs send their calls again to the new leader; the answers to sends still on their way here
+     * are dropped.
+     */
+    void drop() {
+        timer = Cancellable.cancel(timer);
+        entries.clear();
+        known.clear();
+        tries = 0;
+        lastError = null;
+    }
+
     private void save() {
         if (key == null) {
             return;
@@ -341,20 +357,22 @@ final class Outbox implements Runnable {
     private static final class Attempt implements Reply {
         private final Outbox box;
         private final Value entry;
+        private final int term;
 
-        Attempt(Outbox box, Value entry) {
+        Attempt(Outbox box, Value entry, int term) {
             this.box = box;
             this.entry = entry;
+            this.term = term;
         }
 
         @Override
         public void ok(Value result) {
-            box.answered(entry, true, result);
+            box.answered(entry, term, true, result);
         }
 
         @Override
         public void fail(Value reason) {
-            box.answered(entry, false, reason);
+            box.answered(entry, term, false, reason);
         }
     }
 }

@@ -8,10 +8,13 @@ import org.wcs.util.Arr;
  * The leader's clock for its back end: each timer runs when the browser fires it, or earlier when another tab's tick
  * finds it due ({@link #pump}). A hidden tab's timers are held back by the browser (Chrome: to once a second, and
  * after five minutes hidden to once a minute), but the messages it gets from a visible tab are not: a visible tab
- * ticks while the leader is hidden, so polling keeps its pace.
+ * ticks while the leader is hidden, so polling keeps its pace. A timer does not run while the tab's hub is not
+ * {@link TabHub#awake awake}: a leader whose page resumes after another took over sends nothing first.
  */
 final class PumpedClock implements Scheduler {
     private final Scheduler inner;
+    /** The hub of this clock's tab. */
+    TabHub hub;
     private final Arr<Timer> timers = new Arr<>();
 
     PumpedClock(Scheduler inner) {
@@ -66,7 +69,9 @@ final class PumpedClock implements Scheduler {
         public void run() {
             if (!done) {
                 cancel();
-                task.run();
+                if (hub == null || hub.awake()) {
+                    task.run();
+                }
             }
         }
 

@@ -73,6 +73,15 @@ final class Resting {
         }
     }
 
+    /**
+     * This tab stepped down: the new leader hears every tab's visibility anew (its {@link TabWire#LEADER}), and so
+     * will this one if it leads again.
+     */
+    void drop() {
+        timer = Cancellable.cancel(timer);
+        visible.clear();
+    }
+
     /** The back end of a new configuration rests as the one before it did. */
     void adopt(Transport transport) {
         if (resting) {

@@ -74,11 +74,12 @@ public final class TabClient implements Transport, Tabs.Receiver {
         this.scheduler = platform.scheduler;
         this.clock = new PumpedClock(platform.scheduler);
         this.hub = new TabHub(this, platform, clock);
+        clock.hub = hub;
         this.channel = name == null ? null : platform.tabs.join(name, this);
         this.page = platform.page;
         page.onVisibility(() -> showing());
         if (channel != null) {
-            platform.tabs.lead(name, () -> hub.lead());
+            hub.elect(platform.tabs, name);
             platform.tabs.onLeave(() -> emit(Values.object().set(TabWire.KIND, TabWire.BYE).set(TabWire.TAB, id)));
             showing();
         }
@@ -118,7 +119,7 @@ public final class TabClient implements Transport, Tabs.Receiver {
     public void receive(Value m) {
         switch ((int) m.get(TabWire.KIND).num()) {
             case TabWire.CALL:
-                if (hub.leading && !id.equals(m.get(TabWire.TAB).str())) {
+                if (!id.equals(m.get(TabWire.TAB).str()) && hub.leads()) {
                     hub.take(m);
                 }
                 break;
@@ -137,15 +138,16 @@ public final class TabClient implements Transport, Tabs.Receiver {
                 news(m);
                 break;
             case TabWire.LEADER:
-                for (int i = 0; i < pending.size(); i++) { // the leader that had them may be gone
-                    Value call = pending.get(i).set(TabWire.RETRY, true);
-                    route(call);
+                if (!id.equals(m.get(TabWire.TAB).str())) {
+                    // A leader that hears of another asks its lock (it steps down if it lost it); a holder of the
+                    // lease that merely outlived a silent new leader keeps leading, and that one steps down.
+                    hub.awake();
                 }
-                showing(); // the new leader knows no tab's visibility yet
+                follow();
                 break;
             case TabWire.REST:
             case TabWire.BYE:
-                if (hub.leading) {
+                if (hub.leads()) {
                     hub.resting.seen(m.get(TabWire.TAB).str(), m.get(TabWire.ON).truthy());
                 }
                 break;
@@ -156,7 +158,7 @@ public final class TabClient implements Transport, Tabs.Receiver {
                 }
                 break;
             case TabWire.TICK:
-                if (hub.leading) {
+                if (hub.leads()) {
                     clock.pump();
                 }
                 break;
@@ -167,6 +169,23 @@ public final class TabClient implements Transport, Tabs.Receiver {
                 break;
             default:
         }
+    }
+
+    /** A new leader: this tab's pending calls go to it (the leader that had them may be gone), and its visibility. */
+    private void follow() {
+        for (int i = 0; i < pending.size(); i++) {
+            route(pending.get(i).set(TabWire.RETRY, true));
+        }
+        showing(); // the new leader knows no tab's visibility yet
+    }
+
+    /**
+     * This tab's hub stepped down (another tab took the lead while this one was frozen): its pending calls go to the
+     * new leader on a later turn, as when it hears of it; in case that message never comes (a frozen page may miss
+     * it), or came before. A leader takes a call sent twice once.
+     */
+    void steppedDown() {
+        scheduler.schedule(0, () -> follow());
     }
 
     /** Ticks for a hidden leader every {@link #TICK_MS} while it asks this tab to (see {@link Resting}). */
@@ -180,11 +199,11 @@ public final class TabClient implements Transport, Tabs.Receiver {
 
     /**
      * The clock the back end runs on: this tab's, and ticks from a visible tab run its due timers when this tab leads
-     * hidden.
+     * hidden. Its timers and requests wait for nothing, but run only while this tab may act ({@link TabHub#awake}).
      */
     public Platform platformFor(Platform platform) {
-        return new Platform(clock, platform.http, platform.webSockets, platform.cookies, platform.storage,
-                platform.page, platform.random, platform.version, platform.tabs);
+        return new Platform(clock, new GatedHttp(platform.http, scheduler, hub), platform.webSockets, platform.cookies,
+                platform.storage, platform.page, platform.random, platform.version, platform.tabs);
     }
 
     /** Tells the leader (this tab's hub when it leads) whether this tab is visible now. */
@@ -231,7 +250,7 @@ public final class TabClient implements Transport, Tabs.Receiver {
     }
 
     private boolean route(Value m) {
-        if (hub.leading) {
+        if (hub.leads()) {
             hub.take(m);
             return true;
         }

@@ -2,6 +2,7 @@ package org.wcs.tabs;
 
 import org.wcs.platform.Platform;
 import org.wcs.platform.Scheduler;
+import org.wcs.platform.Tabs;
 import org.wcs.transport.AgentTyping;
 import org.wcs.transport.BatchKind;
 import org.wcs.transport.ConnectionStatus;
@@ -21,14 +22,29 @@ import org.wcs.value.Values;
  *
  * <p>The real transport reports here, never to a service: a report may come from inside a call, so nothing here calls
  * the transport back from a report (waiting calls run on a later turn).
+ *
+ * <p>A leader can lose the lock (only the lease of plain http pages can be lost: a page frozen or blocked past it is
+ * replaced) and then steps down ({@link #stepDown}): its transport falls silent, and the tab follows the leader that
+ * took over. Before it acts on anything (a timer of the back end, a call, a report, a tab's message) a leader asks the
+ * lock whether it still holds it ({@link #awake}), so that a page that resumes sends nothing before it knows.
  */
-final class TabHub implements TransportListener {
+final class TabHub implements TransportListener, Tabs.Leader {
     private static final int IDLE = 0, BUSY = 1, RESUMING = 2, ACTIVE = 3;
 
     private final TabClient local;
     private final Scheduler scheduler;
     Transport real;
     boolean leading;
+    /**
+     * This tab led and lost the lock: what its transport still does or says (a late answer, a timer) is dropped until
+     * the lock is granted again.
+     */
+    private boolean stepped;
+    /** Counts step-downs: an answer to a call this hub made before one is dropped (the caller asks the next leader). */
+    private int term;
+    /** The lock's port and name, or null when the chat is not shared (then nothing can take the lead away). */
+    private Tabs tabs;
+    private String lockName;
     private int state = IDLE;
     /** The chat the transport serves ({@link TabWire#CHAT}), or null between chats. */
     private String chat;
@@ -61,7 +77,7 @@ final class TabHub implements TransportListener {
     /** Calls held until a start, restore or take-over settles. */
     private final Arr<Value> waiting = new Arr<>();
     /** The calls this hub took, as {@code tab|id}: a tab may send a call again when it hears of this leader. */
-    private final Value taken = Values.object();
+    private Value taken = Values.object();
     /** Calls, as {@code tab|id}, that came before an earlier call of their tab: they wait to come again. */
     private final Arr<String> early = new Arr<>();
     /**
@@ -104,6 +120,7 @@ final class TabHub implements TransportListener {
      */
     void lead() {
         leading = true;
+        stepped = false;
         identity = null; // the tabs heard the leader that went
         outbox.load();
         if (local.inChat && local.chat != null) {
@@ -127,18 +144,96 @@ final class TabHub implements TransportListener {
         local.emit(Values.object().set(TabWire.KIND, TabWire.LEADER).set(TabWire.TAB, local.id));
     }
 
+    /** Asks {@code port} for the lock {@code name}: this hub leads when it is granted, and steps down if it is lost. */
+    void elect(Tabs port, String name) {
+        tabs = port;
+        lockName = name;
+        port.lead(name, this);
+    }
+
+    @Override
+    public void granted() {
+        lead();
+    }
+
+    @Override
+    public void lost() {
+        stepDown();
+    }
+
+    /**
+     * Whether this tab's back end may act now: it leads and still holds the lock (asked again now: a page that
+     * resumes may run a timer, a message or an answer before the lease's next look), or it never led. A leader that
+     * finds the lock lost steps down here, before it acts.
+     */
+    boolean awake() {
+        if (leading && tabs != null && !tabs.holds(lockName)) {
+            stepDown();
+        }
+        return leading || !stepped;
+    }
+
+    /** Whether this hub leads, the lock asked again ({@link #awake}). */
+    boolean leads() {
+        return awake() && leading;
+    }
+
+    /**
+     * Another tab took the lead while this one was silent (frozen, or blocked by a long task): this hub stops leading
+     * at once. Its transport falls silent ({@link Transport#silence}: no request, timer or socket any more, the chat
+     * neither ended on the server nor forgotten in the cookies); its answers and reports still on their way are
+     * dropped, and so are the calls it held or carried out: their tabs send them again to the new leader when they
+     * hear of it ({@link TabWire#LEADER}), which carries each out once (a message by the customer's count of its text,
+     * {@link TabWire#SAID}, or found in the outbox it took from storage). This tab's own pending calls go to the new
+     * leader too. The tab stays in the chat as a follower: its log and transcript stay, and the new leader's news
+     * reach it as any tab's.
+     */
+    void stepDown() {
+        if (!leading) {
+            return;
+        }
+        leading = false;
+        stepped = true;
+        term++;
+        generation++;
+        state = IDLE;
+        chat = null;
+        log = new ChatLog();
+        shared = false;
+        resumed = false;
+        replayPending = false;
+        resumeLater = false;
+        restoreAnswer = Values.undefined();
+        identity = null;
+        preview = "";
+        waiting.clear();
+        early.clear();
+        taken = Values.object();
+        outbox.drop();
+        resting.drop();
+        if (real != null) {
+            real.silence();
+        }
+        local.steppedDown();
+    }
+
     /** The transport picks the chat of this tab's log up. */
     private void resume() {
         String resuming = chat;
+        int now = term;
         Reply settle = new Reply() {
             @Override
             public void ok(Value result) {
-                resumed(resuming, true);
+                if (now == term) {
+                    resumed(resuming, true);
+                }
             }
 
             @Override
             public void fail(Value reason) {
-                resumed(resuming, false);
+                if (now == term) {
+                    resumed(resuming, false);
+                }
             }
         };
         if ("asyncRestore".equals(real.resumeCommand())) {
@@ -168,7 +263,7 @@ final class TabHub implements TransportListener {
      * browser was offline goes now, and so do kept messages.
      */
     private void returned() {
-        if (!leading || !outbox.online()) {
+        if (!leads() || !outbox.online()) {
             return;
         }
         if (resumeLater) {
@@ -181,7 +276,12 @@ final class TabHub implements TransportListener {
 
     /** Whether this hub serves a running chat (not starting, restoring or being taken over). */
     boolean serving() {
-        return state == ACTIVE;
+        return state == ACTIVE && leads();
+    }
+
+    /** Counts step-downs (see {@link #stepDown}). */
+    int term() {
+        return term;
     }
 
     // ------------------------------------------------------------------ calls from the tabs
@@ -342,6 +442,7 @@ final class TabHub implements TransportListener {
     private void end(Value m) {
         outbox.end(TabTexts.ENDED_UNSENT);
         String ending = chat;
+        int now = term;
         state = IDLE;
         chat = null;
         generation++;
@@ -357,6 +458,9 @@ final class TabHub implements TransportListener {
             }
 
             private void ended(Value v, boolean ok) {
+                if (now != term) {
+                    return; // this tab stepped down meanwhile: the caller asks the next leader
+                }
                 if (ending != null) {
                     local.emit(news(ending, TabWire.ENDED).set(TabWire.BY, m.get(TabWire.TAB)));
                 }
@@ -368,20 +472,24 @@ final class TabHub implements TransportListener {
 
     private Reply replyTo(Value m) {
         String begun = chat;
+        int now = term;
         return new Reply() {
             @Override
             public void ok(Value result) {
-                settled(m, begun, true, result);
+                settled(m, begun, now, true, result);
             }
 
             @Override
             public void fail(Value reason) {
-                settled(m, begun, false, reason);
+                settled(m, begun, now, false, reason);
             }
         };
     }
 
-    private void settled(Value m, String begun, boolean ok, Value v) {
+    private void settled(Value m, String begun, int t, boolean ok, Value v) {
+        if (t != term) {
+            return; // this tab stepped down meanwhile: the caller asks the next leader
+        }
         int op = (int) m.get(TabWire.OP).num();
         if (op == TabWire.RESTORE || op == TabWire.ASYNC_RESTORE) {
             restoreAnswer = ok ? v : Values.undefined();
@@ -487,8 +595,13 @@ final class TabHub implements TransportListener {
         return generation;
     }
 
+    // Every report below is dropped when this tab stepped down (or finds now that it must): another tab reports.
+
     @Override
     public void started(Value sessionData) {
+        if (!awake()) {
+            return;
+        }
         state = ACTIVE;
         tell(TabWire.STARTED, sessionData, null);
         flush();
@@ -496,6 +609,9 @@ final class TabHub implements TransportListener {
 
     @Override
     public void restoreOutcome(RestoreOutcome outcome, Value data) {
+        if (!awake()) {
+            return;
+        }
         boolean goesOn = outcome == RestoreOutcome.RESTORED || outcome == RestoreOutcome.RESTORED_OFFLINE;
         if (state == RESUMING) { // the tabs show the chat already: only its loss, and the link, are news
             if (goesOn) {
@@ -529,6 +645,9 @@ final class TabHub implements TransportListener {
 
     @Override
     public void batch(Value messages, Value originals, BatchKind kind, Value extras) {
+        if (!awake()) {
+            return;
+        }
         if (replayPending && kind != BatchKind.HISTORY) {
             replayPending = false;
             scheduler.schedule(0, () -> flush()); // after this batch is in the log
@@ -561,11 +680,17 @@ final class TabHub implements TransportListener {
 
     @Override
     public void agentTyping(Value from, AgentTyping typing) {
+        if (!awake()) {
+            return;
+        }
         tell(TabWire.AGENT_TYPING, from, typing);
     }
 
     @Override
     public void connection(ConnectionStatus status) {
+        if (!awake()) {
+            return;
+        }
         if (status == log.connection) {
             return; // tabs hear changes only, as the service publishes only changes
         }
@@ -578,12 +703,18 @@ final class TabHub implements TransportListener {
 
     @Override
     public void error(Value data) {
+        if (!awake()) {
+            return;
+        }
         outbox.lastError = data;
         tell(TabWire.ERROR, data, null);
     }
 
     @Override
     public void exchanged(Value body) {
+        if (!awake()) {
+            return;
+        }
         spread(news(chat, TabWire.EXCHANGED).set(TabWire.DATA, body)); // a poll's answer carries its items too
     }
 
@@ -598,21 +729,33 @@ final class TabHub implements TransportListener {
 
     @Override
     public void polling(boolean running) {
+        if (!awake()) {
+            return;
+        }
         tell(TabWire.POLLING, Values.undefined(), running ? Boolean.TRUE : Boolean.FALSE);
     }
 
     @Override
     public void ended() {
+        if (!awake()) {
+            return;
+        }
         over(TabWire.ENDED);
     }
 
     @Override
     public void endedSilently() {
+        if (!awake()) {
+            return;
+        }
         over(TabWire.ENDED_SILENTLY);
     }
 
     @Override
     public void capabilities(Value capabilities) {
+        if (!awake()) {
+            return;
+        }
         String before = log.capabilities == null ? null : Values.stringify(log.capabilities);
         Value merged = Values.object();
         if (log.capabilities != null) {
@@ -627,6 +770,9 @@ final class TabHub implements TransportListener {
 
     @Override
     public void sessionData(Value sessionData) {
+        if (!awake()) {
+            return;
+        }
         tell(TabWire.SESSION_DATA, sessionData, null);
     }
 

@@ -146,6 +146,16 @@ public interface Transport {
     default void rest(boolean resting) {
     }
 
+    /**
+     * Another tab of the site now holds the chat's connection (this one lost its lease while it was frozen): from now
+     * on this transport sends nothing (no polls, no socket, no reconnect, no timers) and what is still on its way
+     * changes nothing (the tab's generation moved on). Unlike {@link #end} the chat goes on: nothing goes to the
+     * server and the session's identity stays in memory and in the cookies, for the tab that leads now and for a
+     * later {@link #restore} here. The default does nothing: right for a back end that keeps no timer or socket.
+     */
+    default void silence() {
+    }
+
     /** The customer is active again: cancel the server's idle timer where the back end has one. */
     default void resetIdle() {
     }

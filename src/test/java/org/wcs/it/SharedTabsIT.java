@@ -27,6 +27,8 @@ class SharedTabsIT extends InBrowser {
     static final long TAKE_OVER_MS = 2000;
     /** How far {@code ?holdIntervals} holds a tab's interval timers back (a hidden tab's are held back further). */
     static final long HELD_INTERVAL_MS = 3000;
+    /** How long a test silences a leader's page: well past its 1 s lease and the take-over's 1.6 s. */
+    static final long FROZEN_MS = 3000;
     /** Under a real host name, for the lease. */
     static final String SITE = "www.example.com";
     private static Chromium field;
@@ -369,6 +371,55 @@ class SharedTabsIT extends InBrowser {
             send(tabs, second, "after the crash");
             reachedTheAgentOnce(desk, chatId, "after the crash");
             assertEquals(Boolean.TRUE, tabs.run(second, "return (await cmd('endChat')).ok;"));
+        }
+    }
+
+    @Test
+    void overPlainHttpALeaderSilentPastItsLeaseLeavesOneLeaderWhenItComesBack() throws Exception {
+        AgentDesk desk = desk("gms");
+        try (TabSet tabs = fieldTabs()) {
+            // given a chat in two tabs over plain http (the lease), the first leading
+            String first = tabs.open("backend=gms");
+            String second = tabs.open("backend=gms");
+            String chatId = startChat(tabs, second, desk);
+            desk.join(chatId, "Grace");
+            desk.say(chatId, "Hello");
+            everyTabShowsTheEmulatorsTranscript(tabs, List.of(first, second), desk, chatId);
+            assertEquals(List.of(), tabs.requests(second, 0), "the second tab's own requests");
+            // when the leader's page runs nothing for 3 s (a long task; see TabSet.block for why not a CDP
+            // freeze), and meanwhile the agent speaks and the other tab sends
+            long frozen = tabs.block(first, FROZEN_MS);
+            desk.say(chatId, "While the first tab was blocked");
+            send(tabs, second, "sent while the first tab was blocked");
+            long takeOver = tabs.firstRequest(second, frozen) - frozen;
+            long resumed = frozen + FROZEN_MS;
+            Thread.sleep(Math.max(0, resumed - System.currentTimeMillis()));
+            // then the other tab took over, and once the blocked one runs again one of them leads: each message once
+            // in both, and at the agent's
+            assertTrue(takeOver > 0 && takeOver <= FROZEN_MS, "took over " + takeOver + " ms after the block");
+            everyTabShowsTheEmulatorsTranscript(tabs, List.of(first, second), desk, chatId);
+            reachedTheAgentOnce(desk, chatId, "sent while the first tab was blocked");
+            desk.say(chatId, "After the first tab resumed");
+            send(tabs, first, "typed in the resumed tab");
+            reachedTheAgentOnce(desk, chatId, "typed in the resumed tab");
+            everyTabShowsTheEmulatorsTranscript(tabs, List.of(first, second), desk, chatId);
+            // and only one of them talks to the server from then on (its record and the Performance API's): the
+            // other stepped down (before, both led until one closed)
+            long settled = System.currentTimeMillis();
+            Thread.sleep(4000);
+            boolean firstLeads = !tabs.requests(first, settled).isEmpty();
+            String leader = firstLeads ? first : second, other = firstLeads ? second : first;
+            assertFalse(tabs.requests(leader, settled).isEmpty(), "the leader talks to the server");
+            assertEquals(List.of(), tabs.requests(other, settled), "the other tab's own requests");
+            assertEquals(0, tabs.scriptedFetches(other, settled), "the Performance API's record of them");
+            System.out.println("[tabs] gms over http, leader blocked " + FROZEN_MS + " ms: take-over " + takeOver
+                    + " ms after the block began; after it the " + (firstLeads ? "blocked" : "other")
+                    + " tab leads (the blocked tab's requests since the block ended: "
+                    + tabs.requests(first, resumed).size() + ")");
+            for (String tab : List.of(first, second)) {
+                assertEquals(0, Collections.frequency(tabs.list(tab, "window.seen"), "ended"));
+            }
+            assertEquals(Boolean.TRUE, tabs.run(first, "return (await cmd('endChat')).ok;"));
         }
     }
 }

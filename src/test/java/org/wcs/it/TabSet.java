@@ -131,6 +131,29 @@ final class TabSet implements AutoCloseable {
         return at;
     }
 
+    /**
+     * The Performance API's count of the requests {@code tab} made by script (XHR, fetch, beacon) that began at or
+     * after {@code since} (ms since the epoch).
+     */
+    long scriptedFetches(String tab, long since) {
+        return ((Number) js(tab, "return performance.getEntriesByType('resource').filter(function (e) {"
+                + " return ['xmlhttprequest', 'fetch', 'beacon'].indexOf(e.initiatorType) >= 0"
+                + " && performance.timeOrigin + e.startTime >= " + since + "; }).length;")).longValue();
+    }
+
+    /**
+     * Blocks {@code tab}'s main thread for {@code ms} with a long task (a busy loop) that starts right after this
+     * returns: none of its timers, channel messages or request callbacks runs meanwhile; they run after it, as on a
+     * page that resumes. Returns the time just before. (A CDP freeze, {@code Page.setWebLifecycleState} "frozen", is
+     * what Chrome does to background tabs, but in this Chromium (156, headless) it held the page's timers back and
+     * still delivered its channel messages: the frozen holder answered the other tab's pings and kept its lease.)
+     */
+    long block(String tab, long ms) {
+        long at = System.currentTimeMillis();
+        js(tab, "setTimeout(function () { var end = Date.now() + " + ms + "; while (Date.now() < end) {} }, 0);");
+        return at;
+    }
+
     /** The tabs still open, oldest first. */
     List<String> tabs() {
         return List.copyOf(open);

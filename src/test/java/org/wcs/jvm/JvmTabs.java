@@ -19,7 +19,10 @@ import org.wcs.value.Values;
  * storage, Web Locks (a queue per name: the holder until its tab closes, then the next in line) and broadcast
  * channels (a message reaches every other member on a later turn, copied as {@code postMessage} copies: through
  * JSON). Closing a tab is what the browser does to a closed page: its lock goes to the next tab, it leaves its
- * channels, its timers never fire, its HTTP answers never arrive, its sockets close.
+ * channels, its timers never fire, its HTTP answers never arrive, its sockets close. Freezing a tab
+ * ({@link Tab#freeze}) is what Chrome does to a background page, with the lease of a plain http page standing in for
+ * Web Locks: nothing of it runs until it resumes, and a lock it held passes to the next tab after
+ * {@link #LEASE_LAPSE_MS}; the frozen tab learns it on resume.
  */
 public final class JvmTabs {
     public final JvmLoop loop = new JvmLoop();
@@ -31,7 +34,10 @@ public final class JvmTabs {
     public boolean available = true;
     private int count;
 
-    private record Waiter(Tab tab, Runnable granted) {
+    /** How long a frozen holder keeps the lease before the next tab in line has it (the browser's: 1.2-1.6 s). */
+    public static final int LEASE_LAPSE_MS = 1600;
+
+    private record Waiter(Tab tab, Tabs.Leader leader) {
     }
 
     private record Member(Tab tab, Tabs.Receiver receiver) {
@@ -61,6 +67,15 @@ public final class JvmTabs {
         public long throttleMs;
         private final List<Runnable> leaving = new ArrayList<>();
         private final List<WebSockets.Socket> sockets = new ArrayList<>();
+        private boolean frozen;
+        /** What came for this tab while it was frozen (timers, messages, answers, socket events), in order. */
+        private final List<Runnable> held = new ArrayList<>();
+        /** The locks this tab lost while frozen: their {@code lost} runs after it resumes. */
+        private final List<Tabs.Leader> lostWhileFrozen = new ArrayList<>();
+        /** How many times this tab was granted a lock, and lost one. */
+        public int grants, losses;
+        /** The sockets this tab opened, and the frames it sent on them: with its HTTP requests, what it said. */
+        public int socketsOpened, socketSends;
 
         Tab() {
             platform = new JvmPlatform(loop, cookies, storage, null, this);
@@ -96,6 +111,65 @@ public final class JvmTabs {
             }
         }
 
+        /**
+         * Freezes the tab, as Chrome freezes a background page: none of its timers, channel messages, HTTP answers or
+         * socket events runs until {@link #resume}; after {@link #LEASE_LAPSE_MS} frozen, a lock it holds passes to
+         * the next tab in line (the lease's take-over of a silent holder) and this tab waits in line again.
+         */
+        public void freeze() {
+            frozen = true;
+            loop.schedule(LEASE_LAPSE_MS, () -> {
+                if (!frozen || closed) {
+                    return;
+                }
+                for (Deque<Waiter> line : locks.values()) {
+                    Waiter head = line.peekFirst();
+                    if (head != null && head.tab == this && line.size() > 1) {
+                        line.pollFirst();
+                        line.addLast(head); // back in line, as a lease holder that gives up
+                        lostWhileFrozen.add(head.leader);
+                        grantNext(line);
+                    }
+                }
+            });
+        }
+
+        /**
+         * The page resumes: what was held runs in the order it came, each on its own turn, and only then does the tab
+         * hear that it lost its lock (the worst order: a timer or message first, before the lease's next look).
+         */
+        public void resume() {
+            frozen = false;
+            List<Runnable> now = new ArrayList<>(held);
+            held.clear();
+            for (Runnable r : now) {
+                later(r);
+            }
+            for (Tabs.Leader l : lostWhileFrozen) {
+                later(() -> {
+                    losses++;
+                    l.lost();
+                });
+            }
+            lostWhileFrozen.clear();
+        }
+
+        public boolean frozen() {
+            return frozen;
+        }
+
+        /** Runs {@code task} now, or after the tab resumes when it is frozen; never when it is closed. */
+        private void run(Runnable task) {
+            if (closed) {
+                return;
+            }
+            if (frozen) {
+                held.add(task);
+            } else {
+                task.run();
+            }
+        }
+
         /** Whether this tab holds the lock {@code name}. */
         public boolean leads(String name) {
             Deque<Waiter> line = locks.get(name);
@@ -108,12 +182,18 @@ public final class JvmTabs {
         }
 
         @Override
-        public void lead(String name, Runnable granted) {
+        public void lead(String name, Leader leader) {
             Deque<Waiter> line = locks.computeIfAbsent(name, k -> new ArrayDeque<>());
-            line.addLast(new Waiter(this, granted));
+            line.addLast(new Waiter(this, leader));
             if (line.size() == 1) {
                 grantNext(line);
             }
+        }
+
+        /** Whether this tab holds the lock: false once another took it over while this one was frozen. */
+        @Override
+        public boolean holds(String name) {
+            return leads(name);
         }
 
         @Override
@@ -144,11 +224,7 @@ public final class JvmTabs {
         }
 
         private void later(Runnable task) {
-            loop.schedule(0, () -> {
-                if (!closed) {
-                    task.run();
-                }
-            });
+            loop.schedule(0, () -> run(task));
         }
 
         Scheduler scheduler(JvmLoop loop) {
@@ -165,33 +241,47 @@ public final class JvmTabs {
                         long now = (long) loop.now();
                         delay = (now + delayMs + throttleMs - 1) / throttleMs * throttleMs - now;
                     }
-                    return loop.schedule((int) delay, () -> {
-                        if (!closed) {
-                            task.run();
-                        }
-                    });
+                    return loop.schedule((int) delay, () -> run(task));
                 }
             };
         }
 
         Http http(Http inner) {
-            return (request, callback) -> inner.send(request, (HttpResponse r) -> {
-                if (!closed) {
-                    callback.onResponse(r);
-                }
-            });
+            return (request, callback) -> inner.send(request, (HttpResponse r) -> run(() -> callback.onResponse(r)));
         }
 
         WebSockets webSockets(WebSockets inner) {
             return (url, listener) -> {
-                WebSockets.Socket s = inner.open(url, new GatedListener(listener) {
+                WebSockets.Socket s = inner.open(url, new WebSockets.Listener() {
                     @Override
-                    boolean shut() {
-                        return closed;
+                    public void onOpen() {
+                        run(() -> listener.onOpen());
+                    }
+
+                    @Override
+                    public void onMessage(String text) {
+                        run(() -> listener.onMessage(text));
+                    }
+
+                    @Override
+                    public void onClose(int code, String reason) {
+                        run(() -> listener.onClose(code, reason));
                     }
                 });
                 sockets.add(s);
-                return s;
+                socketsOpened++;
+                return new WebSockets.Socket() {
+                    @Override
+                    public void send(String text) {
+                        socketSends++;
+                        s.send(text);
+                    }
+
+                    @Override
+                    public void close(int code, String reason) {
+                        s.close(code, reason);
+                    }
+                };
             };
         }
     }
@@ -199,7 +289,12 @@ public final class JvmTabs {
     private void grantNext(Deque<Waiter> line) {
         Waiter next = line.peekFirst();
         if (next != null) {
-            next.tab.later(next.granted);
+            next.tab.later(() -> {
+                if (line.peekFirst() == next) {
+                    next.tab.grants++;
+                    next.leader.granted();
+                }
+            });
         }
     }
 }

@@ -90,8 +90,11 @@ final class Bayeux implements Runnable {
         return clientId != null;
     }
 
-    /** Stops: no more connects, a {@code /meta/disconnect} if we were connected, waiting publishes fail. */
-    void close() {
+    /**
+     * Stops: no more connects, a {@code /meta/disconnect} if we were connected and {@code bye}, waiting publishes
+     * fail.
+     */
+    void close(boolean bye) {
         if (!open) {
             return;
         }
@@ -103,10 +106,10 @@ final class Bayeux implements Runnable {
         if (connecting != null) {
             connecting.cancel();
         }
-        if (clientId != null) {
+        if (clientId != null && bye) {
             send(new Call(this, DISCONNECT, 0, null, message("/meta/disconnect")));
-            clientId = null;
         }
+        clientId = null;
         Arr<Call> failed = waiting.copy();
         waiting.clear();
         for (int i = 0; i < failed.size(); i++) {

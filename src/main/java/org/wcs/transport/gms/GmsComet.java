@@ -116,13 +116,18 @@ final class GmsComet implements Runnable, GmsPush {
                 GmsTransport.PUSH, Reply.IGNORE);
     }
 
+    /** Closes with a goodbye to the server. */
+    void close() {
+        close(true);
+    }
+
     @Override
-    public void close() {
+    public void close(boolean bye) {
         resync = 0;
         resyncTimer = Cancellable.cancel(resyncTimer);
         watchdog = Cancellable.cancel(watchdog);
         giveUp();
-        bayeux.close();
+        bayeux.close(bye);
     }
 
     /** Fails the start ({@code {statusCode:1}}) or restore still waiting for its answer, if any. */

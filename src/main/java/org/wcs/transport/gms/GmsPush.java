@@ -15,6 +15,9 @@ interface GmsPush {
     /** {@code cometD.apiURL}, the file endpoint; "" when not configured. */
     String apiUrl();
 
-    /** The chat ended: the connection closes. */
-    void close();
+    /**
+     * The chat ended ({@code bye}: the server is told the client goes), or another tab runs it now (no word to the
+     * server, which drops the connection in its own time): the connection closes.
+     */
+    void close(boolean bye);
 }

@@ -331,7 +331,7 @@ public final class GmsTransport implements Transport {
         stopPolling();
         session.forget();
         if (comet != null) {
-            comet.close();
+            comet.close(true);
         }
         if (wasActive) {
             listener.ended();
@@ -389,6 +389,17 @@ public final class GmsTransport implements Transport {
             http.post(http.url("disconnect"), fields(), END, reply);
         }
         session.forget();
+    }
+
+    /** Polls stop, the CometD connection closes without a goodbye; the identity stays (cookies included). */
+    @Override
+    public void silence() {
+        poller.stop();
+        chat = -1;
+        refreshing = null;
+        if (comet != null) {
+            comet.close(false);
+        }
     }
 
     @Override

@@ -155,6 +155,12 @@ public final class NexusTransport implements Transport {
         context.platform.http.send(r, c);
     }
 
+    /** Polls stop and the chat is forgotten in memory only: the cookies (or the site's store) keep it. */
+    @Override
+    public void silence() {
+        reset();
+    }
+
     /** {@code restore({sessionData: "<JWT>"})} resumes that token in async mode; otherwise the stored session. */
     @Override
     public void restore(Value sessionData, Reply reply) {

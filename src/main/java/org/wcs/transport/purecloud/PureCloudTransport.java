@@ -218,6 +218,12 @@ public final class PureCloudTransport implements Transport {
         terminate(true);
     }
 
+    /** The socket closes and nothing reconnects; the session stays (cookies included) for a later restore. */
+    @Override
+    public void silence() {
+        terminate(false);
+    }
+
     @Override
     public void fetchHistory(Reply reply) {
         // without a chat the original says there is nothing more to fetch (its cursor says so)

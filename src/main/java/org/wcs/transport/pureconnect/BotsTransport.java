@@ -113,6 +113,12 @@ public final class BotsTransport extends PureConnectTransport {
         forget();
     }
 
+    /** The socket closes and the chat is forgotten in memory only: the cookies keep it for a later restore. */
+    @Override
+    public void silence() {
+        reset();
+    }
+
     @Override
     public void restore(Value sessionData, Reply reply) {
         String s = context.cookies.get(COOKIE + "session");

@@ -102,6 +102,12 @@ public final class RestTransport extends PureConnectTransport {
         forget();
     }
 
+    /** Polling stops and the chat is forgotten in memory only: the cookies keep it for a later restore. */
+    @Override
+    public void silence() {
+        reset();
+    }
+
     @Override
     public void restore(Value sessionData, Reply reply) {
         String id = context.cookies.get(COOKIE + "session");

@@ -86,7 +86,7 @@ public final class Bus {
         if (!data.truthy()) {
             data = Values.object();
         }
-        String full = cmd.indexOf('.') < 0 ? commander + "." + cmd : cmd;
+        String full = cmd.indexOf(".") < 0 ? commander + "." + cmd : cmd;
         if (!reloaded) {
             Arr<BeforeHook> hooks = befores.get(full);
             if (hooks != null) {
@@ -107,7 +107,7 @@ public final class Bus {
             d.fail((self, args) -> log("Error (" + full + "): " + (args.length > 0 ? Values.text(args[0]) : "")));
         }
         Command c = new Command(scheduler.now(), commander, full, data, d);
-        int dot = full.indexOf('.');
+        int dot = full.indexOf(".");
         String target = full.substring(0, dot);
         PluginRecord r = plugins.get(target);
         if (r != null) {
@@ -142,7 +142,7 @@ public final class Bus {
      */
     void deliver(PluginRecord r, Command c) {
         String name = c.command.substring(r.name.length() + 1);
-        CommandHandler h = name.indexOf('.') < 0 ? r.commands.get(name) : null;
+        CommandHandler h = name.indexOf(".") < 0 ? r.commands.get(name) : null;
         later(() -> {
             if (h == null) {
                 c.reject(Values.of(BusTexts.COMMAND_DOES_NOT_EXIST));
@@ -178,7 +178,7 @@ public final class Bus {
 
     /** True unless the first segment of {@code fullCommand} is empty. */
     public boolean before(String fullCommand, BeforeHook hook) {
-        int dot = fullCommand.indexOf('.');
+        int dot = fullCommand.indexOf(".");
         if (dot == 0 || fullCommand.isEmpty()) {
             return false;
         }
@@ -248,7 +248,7 @@ public final class Bus {
         }
         Subscription s = new Subscription(subscriber, cb);
         e.subscribers.add(s);
-        int dot = event.indexOf('.');
+        int dot = event.indexOf(".");
         String publisher = dot < 0 ? event : event.substring(0, dot);
         if (e.sticky && plugins.has(publisher)) {
             send(s, publisher, event, e.data);

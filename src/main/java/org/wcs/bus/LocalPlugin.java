@@ -76,7 +76,7 @@ public final class LocalPlugin implements Plugin {
         if (key == null || key.isEmpty()) {
             return record.data;
         }
-        int dot = key.indexOf('.');
+        int dot = key.indexOf(".");
         PluginRecord other = dot < 0 ? null : bus.plugins.get(key.substring(0, dot));
         return other == null ? Values.undefined() : other.data.get(key.substring(dot + 1)).get("value");
     }

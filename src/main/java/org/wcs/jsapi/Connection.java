@@ -92,7 +92,7 @@ final class Connection {
                 ? config.get("cometD").get("channel").str(ChatServiceTexts.CHANNEL_PREFIX
                         + ChatServiceTexts.DEFAULT_SERVICE)
                 : trimSlashes(config.get("dataURL").str(config.get("serverURL").str("")));
-        return path.substring(path.lastIndexOf('/') + 1);
+        return path.substring(path.lastIndexOf("/") + 1);
     }
 
     static String trimSlashes(String url) {

@@ -129,11 +129,11 @@ public final class SiteCookies implements StateCookies {
     }
 
     private String widestAccepted(String host) {
-        int last = host.lastIndexOf('.');
+        int last = host.lastIndexOf(".");
         if (last < 0 || host.startsWith("[") || isNumeric(host.substring(last + 1))) {
             return null;
         }
-        for (int dot = host.lastIndexOf('.', last - 1); ; dot = host.lastIndexOf('.', dot - 1)) {
+        for (int dot = host.lastIndexOf(".", last - 1); ; dot = host.lastIndexOf(".", dot - 1)) {
             String candidate = "." + host.substring(dot + 1);
             if (accepts(candidate)) {
                 return candidate;
@@ -176,17 +176,21 @@ public final class SiteCookies implements StateCookies {
             return "";
         }
         int end = start + 2;
-        while (end < href.length() && "/?#".indexOf(href.charAt(end)) < 0) {
+        while (end < href.length() && !endsAuthority(href.charAt(end))) {
             end++;
         }
         String host = href.substring(start + 2, end);
-        int at = host.lastIndexOf('@');
+        int at = host.lastIndexOf("@");
         host = host.substring(at + 1);
         if (host.startsWith("[")) {
             return host;
         }
-        int colon = host.indexOf(':');
+        int colon = host.indexOf(":");
         return Values.lower(colon < 0 ? host : host.substring(0, colon));
+    }
+
+    private static boolean endsAuthority(char c) {
+        return c == '/' || c == '?' || c == '#';
     }
 
     private static boolean isNumeric(String s) {

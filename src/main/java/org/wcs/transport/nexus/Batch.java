@@ -114,7 +114,7 @@ final class Batch {
 
     /** The sanitized index: the raw one without its first {@code -} (spec 3.6). */
     static String key(String raw) {
-        int dash = raw.indexOf('-');
+        int dash = raw.indexOf("-");
         return dash < 0 ? raw : raw.substring(0, dash) + raw.substring(dash + 1);
     }
 

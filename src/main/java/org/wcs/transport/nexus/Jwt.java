@@ -20,8 +20,8 @@ final class Jwt {
      */
     static Value claims(Value token) {
         String jwt = token.str("");
-        int first = jwt.indexOf('.') + 1;
-        int second = jwt.indexOf('.', first);
+        int first = jwt.indexOf(".") + 1;
+        int second = jwt.indexOf(".", first);
         if (second < first) {
             return null;
         }

@@ -106,7 +106,7 @@ final class CreateRequest {
             }
             Value at = root;
             int dot;
-            while ((dot = path.indexOf('.')) >= 0) {
+            while ((dot = path.indexOf(".")) >= 0) {
                 String key = path.substring(0, dot);
                 if (!at.get(key).isObject()) {
                     at.set(key, Values.object());

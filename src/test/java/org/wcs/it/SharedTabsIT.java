@@ -174,6 +174,8 @@ class SharedTabsIT extends InBrowser {
             String chatId = startChat(tabs, first, desk);
             desk.join(chatId, "Grace");
             desk.say(chatId, "Hello, Grace here");
+            // (the second tab types once it shows the chat: before it joined, it has none to send to)
+            everyTabShowsTheEmulatorsTranscript(tabs, List.of(first, second), desk, chatId);
             send(tabs, second, "before the third tab");
             reachedTheAgentOnce(desk, chatId, "before the third tab");
             // when a third tab opens mid-chat

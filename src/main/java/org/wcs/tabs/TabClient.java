@@ -171,8 +171,12 @@ public final class TabClient implements Transport, Tabs.Receiver {
         }
     }
 
-    /** A new leader: this tab's pending calls go to it (the leader that had them may be gone), and its visibility. */
+    /**
+     * A new leader: this tab's pending calls go to it (the leader that had them may be gone), and its visibility. A
+     * tab that ticked for the leader before stops: the new one asks for ticks when it needs them.
+     */
     private void follow() {
+        pacing = false;
         for (int i = 0; i < pending.size(); i++) {
             route(pending.get(i).set(TabWire.RETRY, true));
         }

@@ -260,6 +260,31 @@ class RestingTabsTest extends SandboxTest {
         silent(pages);
     }
 
+    /** How many ticks (a visible tab pacing a hidden leader) the tabs posted so far. */
+    private static long ticks(JvmTabs browser) {
+        return browser.posted.stream().filter(m -> m.startsWith("{\"k\":9")).count();
+    }
+
+    @Test
+    void aTabThatPacedALeaderThatWentStopsTickingWhenANewOneLeads() {
+        // given a hidden GMS REST leader that a visible second tab paces
+        JvmTabs browser = new JvmTabs();
+        ContractPage[] pages = tabs(new GmsRestBackEnd(), browser, 2, null);
+        pages[0].tab.page.visible(false);
+        pages[1].idle(5_000);
+        long paced = ticks(browser);
+        assertTrue(paced >= 3, paced + " ticks");
+        // when the leader's tab closes and the second one takes over (it is visible: nobody needs to pace it)
+        browser.opened.get(0).close();
+        pages[1].idle(5_000);
+        long before = ticks(browser);
+        pages[1].idle(30_000);
+        // then no tab ticks any more, and the chat goes on
+        assertEquals(before, ticks(browser), "ticks after the take-over");
+        pages[1].desk.say(pages[1].chatId, "After the take-over");
+        pages[1].until(() -> pages[1].said("After the take-over") == 1);
+    }
+
     @Test
     void oneSleepingTabDoesNotSlowTheChatOfAVisibleOne() {
         // given: GMS REST with sleepEnabled, two tabs, the leader's page asleep (its App says the page is hidden)

@@ -75,11 +75,13 @@ final class Resting {
 
     /**
      * This tab stepped down: the new leader hears every tab's visibility anew (its {@link TabWire#LEADER}), and so
-     * will this one if it leads again.
+     * will this one if it leads again. The tab that paced it stops on that message too (TabClient.follow), so a
+     * later lead here asks for ticks anew, even of the same tab.
      */
     void drop() {
         timer = Cancellable.cancel(timer);
         visible.clear();
+        pacer = null;
     }
 
     /** The back end of a new configuration rests as the one before it did. */

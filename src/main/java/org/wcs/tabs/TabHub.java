@@ -68,6 +68,11 @@ final class TabHub implements TransportListener, Tabs.Leader {
      */
     private boolean resumed;
     /**
+     * The back end took the chat up from the log's newest item ({@link Transport#takeOver}): what it reads now is all
+     * new to the tabs, so nothing of it is held against the log.
+     */
+    private boolean resumedAfter;
+    /**
      * A take-over waits for the back end's replay of the transcript (which may come after the restore's answer, with
      * the first poll) before it runs the calls held for it: a message sent again must be compared with it.
      */
@@ -201,6 +206,7 @@ final class TabHub implements TransportListener, Tabs.Leader {
         log = new ChatLog();
         shared = false;
         resumed = false;
+        resumedAfter = false;
         replayPending = false;
         resumeLater = false;
         restoreAnswer = Values.undefined();
@@ -236,14 +242,14 @@ final class TabHub implements TransportListener, Tabs.Leader {
                 }
             }
         };
-        if ("asyncRestore".equals(real.resumeCommand())) {
-            real.asyncRestore(settle);
-        } else {
-            real.restore(Values.undefined(), settle);
-        }
+        resumedAfter = real.takeOver(log.newest(), settle);
     }
 
     private void resumed(String resuming, boolean ok) {
+        if (ok && resumedAfter && replayPending) { // what came after the log's newest item came with the answer
+            replayPending = false;
+            flush();
+        }
         if (state == RESUMING) { // no outcome was reported: the answer says
             if (ok) {
                 state = ACTIVE;
@@ -427,6 +433,7 @@ final class TabHub implements TransportListener, Tabs.Leader {
         generation++;
         state = BUSY;
         resumed = false;
+        resumedAfter = false;
         shared = !local.id.equals(m.get(TabWire.TAB).str());
         replayPending = false;
         log.reset();
@@ -653,20 +660,22 @@ final class TabHub implements TransportListener, Tabs.Leader {
             scheduler.schedule(0, () -> flush()); // after this batch is in the log
         }
         if (resumed && kind == BatchKind.RESTORED) {
-            Value fresh = Values.array();
-            Value raw = Values.array();
-            Value tally = log.tally();
-            for (int i = 0; i < messages.length(); i++) {
-                if (ChatLog.isNew(tally, messages.at(i))) {
-                    fresh.push(messages.at(i));
-                    raw.push(originals.isArray() ? originals.at(i) : Values.undefined());
+            if (!resumedAfter) {
+                Value fresh = Values.array();
+                Value raw = Values.array();
+                Value tally = log.tally();
+                for (int i = 0; i < messages.length(); i++) {
+                    if (ChatLog.isNew(tally, messages.at(i))) {
+                        fresh.push(messages.at(i));
+                        raw.push(originals.isArray() ? originals.at(i) : Values.undefined());
+                    }
                 }
+                if (fresh.length() == 0) {
+                    return;
+                }
+                messages = fresh;
+                originals = raw;
             }
-            if (fresh.length() == 0) {
-                return;
-            }
-            messages = fresh;
-            originals = raw;
             kind = BatchKind.LIVE;
         }
         if (kind != BatchKind.HISTORY) {

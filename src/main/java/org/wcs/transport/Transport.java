@@ -50,6 +50,22 @@ public interface Transport {
         return null;
     }
 
+    /**
+     * Takes up the connection of a chat this tab already shows, from another tab of the site that held it until now.
+     * {@code newest} is the newest transcript item the tab has, as the server sent it (undefined when it has none):
+     * the resume point the tab layer keeps for every back end. A back end that can read its transcript from a point
+     * reads only what comes after that item and answers true; the default restores as a page load does, replaying
+     * the whole transcript, and answers false (the tab layer then keeps only the items it lacks).
+     */
+    default boolean takeOver(Value newest, Reply reply) {
+        if ("asyncRestore".equals(resumeCommand())) {
+            asyncRestore(reply);
+        } else {
+            restore(Values.undefined(), reply);
+        }
+        return false;
+    }
+
     default void asyncRestore(Reply reply) {
         reply.fail(Values.undefined());
     }

@@ -23,7 +23,12 @@ abstract class BackEnd {
         /** The customer's typing (with its preview text) reaches the agent's desk. */
         CUSTOMER_TYPING,
         /** The agent's typing reaches the page as {@code agentTypingStarted}. */
-        AGENT_TYPING
+        AGENT_TYPING,
+        /**
+         * A tab that takes the connection over reads only what came after the newest item it shows (a back end that
+         * can read its transcript from a point, outside async mode); the others read the transcript again.
+         */
+        TAKE_OVER_FROM_NEWEST
     }
 
     /** The name in test names and the matrix, e.g. "GMS REST". */

@@ -43,7 +43,7 @@ final class MulticloudV3BackEnd extends BackEnd {
 
     @Override
     Set<Feature> features() {
-        return EnumSet.of(Feature.AGENT_TYPING, Feature.CUSTOMER_TYPING);
+        return EnumSet.of(Feature.AGENT_TYPING, Feature.CUSTOMER_TYPING, Feature.TAKE_OVER_FROM_NEWEST);
     }
 
     @Override

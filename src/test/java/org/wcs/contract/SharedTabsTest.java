@@ -1,6 +1,7 @@
 package org.wcs.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -67,6 +68,37 @@ class SharedTabsTest extends SandboxTest {
         follower.sync();
         assertEquals(1, follower.said("after the take-over"), follower.names().toString());
         assertTrue(follower.tab.http.sent.size() > 0, "the new leader talks to the server");
+    }
+
+    static Stream<BackEnd> takingOverFromNewest() {
+        return backEnds().filter(b -> b.has(BackEnd.Feature.TAKE_OVER_FROM_NEWEST));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("takingOverFromNewest")
+    void aTakeOverReadsOnlyWhatCameAfterTheNewestItemTheTabShows(BackEnd b) {
+        // given: a chat of some length that both tabs show
+        TwoTabs tabs = new TwoTabs(b, sandbox);
+        ContractPage leader = tabs.leader, follower = tabs.follower;
+        for (int i = 1; i <= 12; i++) {
+            leader.desk.say(leader.chatId, "earlier line " + i);
+        }
+        leader.desk.say(leader.chatId, "Sure");
+        follower.mirrors(leader);
+        // when: the leader goes; the agent says again what it said last, and something new, before anyone took over
+        tabs.first.close();
+        leader.desk.say(leader.chatId, "Sure");
+        leader.desk.say(leader.chatId, "While nobody was listening");
+        // then: both show once more, and nothing the tab showed before came over the network again
+        follower.sync();
+        assertEquals(2, follower.said("Sure"), follower.transcript().toString());
+        assertEquals(1, follower.said("While nobody was listening"), follower.transcript().toString());
+        String downloaded = follower.tab.http.answers.stream().map(a -> a.response().body)
+                .reduce("", String::concat);
+        assertTrue(downloaded.contains("While nobody was listening"), downloaded);
+        for (int i = 1; i <= 12; i++) {
+            assertFalse(downloaded.contains("earlier line " + i + "\""), "read again: earlier line " + i);
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -404,6 +404,25 @@ public final class GmsTransport implements Transport {
 
     @Override
     public void restore(Value sessionData, Reply reply) {
+        restoreFrom(1, reply);
+    }
+
+    /**
+     * From the newest index the tab shows: the server's answer starts with that item again (dropped as seen), which
+     * also tells a CometD answer from other pushes as {@link GmsComet}'s resync does.
+     */
+    @Override
+    public boolean takeOver(Value newest, Reply reply) {
+        double index = newest.get("index").num();
+        if (!(index >= 1)) {
+            return Transport.super.takeOver(newest, reply);
+        }
+        restoreFrom((int) index, reply);
+        return true;
+    }
+
+    /** Restores the stored chat, its transcript read from {@code position} (1: all of it; more: that item is seen). */
+    private void restoreFrom(int position, Reply reply) {
         if (!session.load()) {
             reply.fail(Values.of(TransportTexts.NOTHING_TO_RESTORE));
             return;
@@ -416,7 +435,10 @@ public final class GmsTransport implements Transport {
             return;
         }
         forgetLink();
-        refreshing = call("refresh", fields().set("transcriptPosition", 1).set("message", ""), RESTORE, reply);
+        if (position > 1) {
+            session.first(position);
+        }
+        refreshing = call("refresh", fields().set("transcriptPosition", position).set("message", ""), RESTORE, reply);
     }
 
     /** A new chat (start or restore): nothing of the link to the earlier one counts, its refresh blocks no poll. */

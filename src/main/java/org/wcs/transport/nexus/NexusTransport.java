@@ -164,14 +164,30 @@ public final class NexusTransport implements Transport {
     /** {@code restore({sessionData: "<JWT>"})} resumes that token in async mode; otherwise the stored session. */
     @Override
     public void restore(Value sessionData, Reply reply) {
-        restore(sessionData, Values.of(TransportTexts.NOTHING_TO_RESTORE), reply);
+        restore(sessionData, Values.of(TransportTexts.NOTHING_TO_RESTORE), null, reply);
     }
 
     /** What the page loads with: the stored session (cookies, or the integrator's store), if any. */
     @Override
     public void asyncRestore(Reply reply) {
         announceCapabilities();
-        restore(Values.undefined(), Values.undefined(), reply);
+        restore(Values.undefined(), Values.undefined(), null, reply);
+    }
+
+    /**
+     * Without async mode, the stored session read after the newest message the tab shows, as a live read would (the
+     * server may send that one again: it counts as seen). In async mode the restore reads its page as on a page
+     * load: the history pages start from that page.
+     */
+    @Override
+    public boolean takeOver(Value newest, Reply reply) {
+        String after = newest.get("index").str();
+        if (store != null || after == null) {
+            return Transport.super.takeOver(newest, reply);
+        }
+        announceCapabilities();
+        restore(Values.undefined(), Values.undefined(), after, reply);
+        return true;
     }
 
     /**
@@ -330,9 +346,10 @@ public final class NexusTransport implements Transport {
 
     /**
      * Restores {@code jwt} (async mode only) or the stored session. A session this browser already knows (its id is
-     * in the session cookie) is read at once; a token from elsewhere is resumed first, which renews it.
+     * in the session cookie) is read at once (after the raw index {@code after} when not null: {@link #takeOver});
+     * a token from elsewhere is resumed first, which renews it.
      */
-    private void restore(Value jwt, Value noSession, Reply reply) {
+    private void restore(Value jwt, Value noSession, String after, Reply reply) {
         boolean explicit = store != null && jwt.isString() && !jwt.str().isEmpty();
         Value t = explicit ? jwt : store != null ? store.token() : Values.of(context.cookies.get(COOKIE + "keys"));
         Value found = Jwt.claims(t);
@@ -350,7 +367,12 @@ public final class NexusTransport implements Transport {
             send(wire.form(wire.request("POST", config.base, t.str(), config.ajaxMs), data), Call.RESUME, reply);
         } else {
             adopt(found);
-            readPage(reply);
+            if (after == null) {
+                readPage(reply);
+            } else {
+                position.firstSight(after, Batch.key(after), true);
+                read("", "&index=" + context.platform.page.encodeUri(after), Call.RESTORE, reply);
+            }
         }
     }
 

@@ -15,7 +15,8 @@ import org.wcs.sandbox.purecloud.PureCloudEmulator;
 /**
  * Benchmarks (not tests): what the built plugin costs in a real Chromium. Run with
  * {@code mvn -q -B -Pbench -DskipTests package}; figures go to the README. {@code -Dbench.only=tabs}: requests per
- * hour of an idle chat in one and three tabs, on the JVM ({@link TabsBench}).
+ * hour of an idle chat in one and three tabs, on the JVM ({@link TabsBench}); {@code -Dbench.only=takeover}: what a
+ * take-over of a long chat costs ({@link TakeOverBench}).
  */
 public final class Benchmarks {
     private Benchmarks() {
@@ -24,6 +25,10 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         if ("tabs".equals(System.getProperty("bench.only"))) {
             TabsBench.main(args); // the JVM alone: no size report, no Chromium
+            return;
+        }
+        if ("takeover".equals(System.getProperty("bench.only"))) {
+            TakeOverBench.main(args); // the JVM alone too
             return;
         }
         SizeReport.main(args);

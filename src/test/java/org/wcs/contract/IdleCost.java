@@ -48,7 +48,7 @@ public final class IdleCost {
         return CometdBackEnd.HOLD_MS;
     }
 
-    private static BackEnd find(String name) {
+    static BackEnd find(String name) {
         for (BackEnd b : BackEnds.all()) {
             if (b.name.equals(name)) {
                 return b;

@@ -10,12 +10,14 @@ import org.wcs.sandbox.Sandbox;
 final class TwoTabs {
     final JvmTabs browser = new JvmTabs();
     final JvmTabs.Tab first = browser.open();
+    final JvmTabs.Tab second;
     final ContractPage leader;
     final ContractPage follower;
 
     TwoTabs(BackEnd b, Sandbox sandbox) {
         leader = new ContractPage(b, sandbox, first.platform, true);
-        follower = new ContractPage(b, sandbox, browser.open().platform, false);
+        second = browser.open();
+        follower = new ContractPage(b, sandbox, second.platform, false);
         leader.chatWithAgent();
         follower.chatId = leader.chatId;
         follower.mirrors(leader);

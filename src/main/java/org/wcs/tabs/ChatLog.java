@@ -36,19 +36,6 @@ final class ChatLog {
     }
 
     /**
-     * The newest item the log has as the server sent it, or undefined: where a tab that takes the connection over
-     * resumes (items added without an original, such as a join the page made up, do not count).
-     */
-    Value newest() {
-        for (int i = originals.length() - 1; i >= 0; i--) {
-            if (originals.at(i).isRecord()) {
-                return originals.at(i);
-            }
-        }
-        return Values.undefined();
-    }
-
-    /**
      * How many items of each {@link #key} the log has, as a JS object (constant-time lookups for long transcripts),
      * for {@link #isNew}.
      */

@@ -242,7 +242,7 @@ final class TabHub implements TransportListener, Tabs.Leader {
                 }
             }
         };
-        resumedAfter = real.takeOver(log.newest(), settle);
+        resumedAfter = real.takeOver(log.originals, settle);
     }
 
     private void resumed(String resuming, boolean ok) {

@@ -52,18 +52,34 @@ public interface Transport {
 
     /**
      * Takes up the connection of a chat this tab already shows, from another tab of the site that held it until now.
-     * {@code newest} is the newest transcript item the tab has, as the server sent it (undefined when it has none):
-     * the resume point the tab layer keeps for every back end. A back end that can read its transcript from a point
-     * reads only what comes after that item and answers true; the default restores as a page load does, replaying
-     * the whole transcript, and answers false (the tab layer then keeps only the items it lacks).
+     * {@code shown} holds the transcript items the tab has, oldest first, as the server sent them (the resume point
+     * the tab layer keeps for every back end; an item the page made up is there as it was made). A back end that can
+     * read its transcript from a point reads only what came after the newest of them ({@link #edge}), answers once
+     * that is reported (its history pages go on from the oldest), and returns true; the default restores as a page
+     * load does, replaying the transcript, and returns false (the tab layer then keeps only the items it lacks).
      */
-    default boolean takeOver(Value newest, Reply reply) {
+    default boolean takeOver(Value shown, Reply reply) {
         if ("asyncRestore".equals(resumeCommand())) {
             asyncRestore(reply);
         } else {
             restore(Values.undefined(), reply);
         }
         return false;
+    }
+
+    /**
+     * The value of {@code key} in the oldest ({@code newest} false) or newest item of {@code shown} that has one as the
+     * server gives it (a string or a number), or undefined.
+     */
+    static Value edge(Value shown, String key, boolean newest) {
+        int n = shown.length();
+        for (int i = 0; i < n; i++) {
+            Value v = shown.at(newest ? n - 1 - i : i).get(key);
+            if (v.isString() || v.isNumber()) {
+                return v;
+            }
+        }
+        return Values.undefined();
     }
 
     default void asyncRestore(Reply reply) {

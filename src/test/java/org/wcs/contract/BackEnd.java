@@ -26,7 +26,7 @@ abstract class BackEnd {
         AGENT_TYPING,
         /**
          * A tab that takes the connection over reads only what came after the newest item it shows (a back end that
-         * can read its transcript from a point, outside async mode); the others read the transcript again.
+         * can read its transcript from a point); the others read the transcript again.
          */
         TAKE_OVER_FROM_NEWEST
     }

@@ -52,7 +52,7 @@ final class GenesysCloudBackEnd extends BackEnd {
 
     @Override
     Set<Feature> features() {
-        return EnumSet.of(Feature.AGENT_TYPING, Feature.CUSTOMER_TYPING);
+        return EnumSet.of(Feature.AGENT_TYPING, Feature.CUSTOMER_TYPING, Feature.TAKE_OVER_FROM_NEWEST);
     }
 
     private static Conversation conversation(Sandbox sandbox, String id) {

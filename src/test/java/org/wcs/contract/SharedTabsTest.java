@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.wcs.jvm.Js;
@@ -98,6 +99,29 @@ class SharedTabsTest extends SandboxTest {
         assertTrue(downloaded.contains("While nobody was listening"), downloaded);
         for (int i = 1; i <= 12; i++) {
             assertFalse(downloaded.contains("earlier line " + i + "\""), "read again: earlier line " + i);
+        }
+    }
+
+    @Test
+    void afterATakeOverGenesysCloudHistoryGoesOnFromTheOldestItemTheTabShows() {
+        // given: pages of 5, and a chat longer than that which both tabs show from its start
+        BackEnd b = new GenesysCloudBackEnd();
+        Value transport = b.config(sandbox).get("transport").set("maxMessagePageSize", 5);
+        TwoTabs tabs = new TwoTabs(b, sandbox, Js.obj("transport", transport));
+        ContractPage leader = tabs.leader, follower = tabs.follower;
+        for (int i = 1; i <= 12; i++) {
+            leader.desk.say(leader.chatId, "earlier line " + i);
+        }
+        follower.mirrors(leader);
+        tabs.first.close();
+        leader.desk.say(leader.chatId, "While nobody was listening");
+        follower.sync();
+        // when: the customer scrolls up for more
+        TestPage.Outcome more = follower.page.await("fetchHistory", null);
+        // then: the tab shows the chat from its start already: nothing older comes, and nothing twice
+        assertEquals("resolved", more.state, more.toString());
+        for (int i = 1; i <= 12; i++) {
+            assertEquals(1, follower.said("earlier line " + i), follower.transcript().toString());
         }
     }
 

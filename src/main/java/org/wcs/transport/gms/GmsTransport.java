@@ -412,10 +412,10 @@ public final class GmsTransport implements Transport {
      * also tells a CometD answer from other pushes as {@link GmsComet}'s resync does.
      */
     @Override
-    public boolean takeOver(Value newest, Reply reply) {
-        double index = newest.get("index").num();
+    public boolean takeOver(Value shown, Reply reply) {
+        double index = Transport.edge(shown, "index", true).num();
         if (!(index >= 1)) {
-            return Transport.super.takeOver(newest, reply);
+            return Transport.super.takeOver(shown, reply);
         }
         restoreFrom((int) index, reply);
         return true;

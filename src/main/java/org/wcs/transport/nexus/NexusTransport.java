@@ -164,30 +164,29 @@ public final class NexusTransport implements Transport {
     /** {@code restore({sessionData: "<JWT>"})} resumes that token in async mode; otherwise the stored session. */
     @Override
     public void restore(Value sessionData, Reply reply) {
-        restore(sessionData, Values.of(TransportTexts.NOTHING_TO_RESTORE), null, reply);
+        restore(sessionData, Values.of(TransportTexts.NOTHING_TO_RESTORE), null, null, reply);
     }
 
     /** What the page loads with: the stored session (cookies, or the integrator's store), if any. */
     @Override
     public void asyncRestore(Reply reply) {
         announceCapabilities();
-        restore(Values.undefined(), Values.undefined(), null, reply);
+        restore(Values.undefined(), Values.undefined(), null, null, reply);
     }
 
     /**
-     * Without async mode, the stored session read after the newest message the tab shows, as a live read would (the
-     * server may send that one again: it counts as seen). In async mode the restore reads its page as on a page
-     * load: the history pages start from that page.
+     * The stored session read after the newest message the tab shows, as a live read would (the server may send that
+     * one again: it counts as seen); history pages start from the oldest one it shows. A token this browser does not
+     * know yet (async mode) is resumed and read as on a page load.
      */
     @Override
-    public boolean takeOver(Value newest, Reply reply) {
-        String after = newest.get("index").str();
-        if (store != null || after == null) {
-            return Transport.super.takeOver(newest, reply);
+    public boolean takeOver(Value shown, Reply reply) {
+        String after = Transport.edge(shown, "index", true).str();
+        if (after == null) {
+            return Transport.super.takeOver(shown, reply);
         }
         announceCapabilities();
-        restore(Values.undefined(), Values.undefined(), after, reply);
-        return true;
+        return restore(Values.undefined(), Values.undefined(), after, Transport.edge(shown, "index", false).str(), reply);
     }
 
     /**
@@ -346,10 +345,11 @@ public final class NexusTransport implements Transport {
 
     /**
      * Restores {@code jwt} (async mode only) or the stored session. A session this browser already knows (its id is
-     * in the session cookie) is read at once (after the raw index {@code after} when not null: {@link #takeOver});
-     * a token from elsewhere is resumed first, which renews it.
+     * in the session cookie) is read at once; a token from elsewhere is resumed first, which renews it. With
+     * {@code after} ({@link #takeOver}) the read starts after that raw index, history pages from {@code anchor}, and
+     * the answer is whether it did.
      */
-    private void restore(Value jwt, Value noSession, String after, Reply reply) {
+    private boolean restore(Value jwt, Value noSession, String after, String anchor, Reply reply) {
         boolean explicit = store != null && jwt.isString() && !jwt.str().isEmpty();
         Value t = explicit ? jwt : store != null ? store.token() : Values.of(context.cookies.get(COOKIE + "keys"));
         Value found = Jwt.claims(t);
@@ -357,7 +357,7 @@ public final class NexusTransport implements Transport {
         reset();
         if (found == null) {
             reply.fail(explicit ? Values.of(NexusTexts.CANNOT_RESTORE_ASYNC) : noSession);
-            return;
+            return false;
         }
         claims = found;
         hadSession = true;
@@ -365,15 +365,17 @@ public final class NexusTransport implements Transport {
             Value data = Values.object();
             session(data, userData(Values.undefined()));
             send(wire.form(wire.request("POST", config.base, t.str(), config.ajaxMs), data), Call.RESUME, reply);
-        } else {
-            adopt(found);
-            if (after == null) {
-                readPage(reply);
-            } else {
-                position.firstSight(after, Batch.key(after), true);
-                read("", "&index=" + context.platform.page.encodeUri(after), Call.RESTORE, reply);
-            }
+            return false;
         }
+        adopt(found);
+        if (after == null) {
+            readPage(reply);
+            return false;
+        }
+        position.firstSight(after, Batch.key(after), true);
+        position.anchor = anchor;
+        read("", "&index=" + context.platform.page.encodeUri(after), Call.RESTORE, reply);
+        return true;
     }
 
     void readPage(Reply reply) {

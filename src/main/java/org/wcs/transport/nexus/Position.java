@@ -23,7 +23,9 @@ final class Position {
     /** The first (oldest) index of a restore or history page; null for an empty history page. */
     void pageStart(String firstRaw, boolean history) {
         if (!history) {
-            anchor = firstRaw;
+            if (anchor == null) { // a take-over set it: the oldest message its tab shows
+                anchor = firstRaw;
+            }
         } else if (firstRaw == null || Batch.compare(Batch.key(firstRaw), Batch.key(anchor)) >= 0) {
             exhausted = true;
         } else {

@@ -74,6 +74,10 @@ public final class PureCloudTransport implements Transport {
     private String oldest;
     private boolean more;
     private String guestName;
+    /** A take-over reads what came after this message id (the newest its tab shows) once the stream opens. */
+    private String resumeAfter;
+    /** The take-over waiting for that read: answered once what it brought is reported. */
+    private Reply caughtUp;
 
     public PureCloudTransport(TransportContext context) {
         platform = context.platform;
@@ -166,6 +170,26 @@ public final class PureCloudTransport implements Transport {
     @Override
     public void asyncRestore(Reply reply) {
         restore(Values.undefined(), reply);
+    }
+
+    /**
+     * Restores the stored session; once its stream is open, reads what came after the newest message the tab shows,
+     * as a reconnect's catch-up does, and answers after that. History pages go on from the oldest one it shows.
+     */
+    @Override
+    public boolean takeOver(Value shown, Reply reply) {
+        String after = Transport.edge(shown, "id", true).str();
+        if (after == null) {
+            return Transport.super.takeOver(shown, reply);
+        }
+        restore(Values.undefined(), reply);
+        if (opening != reply) {
+            return false; // refused at once
+        }
+        resumeAfter = after;
+        oldest = Transport.edge(shown, "id", false).str();
+        more = true;
+        return true;
     }
 
     @Override
@@ -273,6 +297,13 @@ public final class PureCloudTransport implements Transport {
         opening = null;
         if (restoring) {
             out.restoreOutcome(RestoreOutcome.RESTORED, Values.object());
+            if (resumeAfter != null) {
+                caughtUp = r;
+                inbox.holds++;
+                page(CATCH_UP, "?after=".concat(platform.page.encodeUri(resumeAfter)));
+                resumeAfter = null;
+                return;
+            }
             r.ok(Values.undefined());
             inbox.holds++;
             page(RESTORE, pagination ? DESCENDING.concat(Values.numberToString(pageSize)) : "");
@@ -331,6 +362,11 @@ public final class PureCloudTransport implements Transport {
             opening = null;
         }
         inbox.reset();
+        resumeAfter = null;
+        if (caughtUp != null) {
+            caughtUp.fail(Values.of(TransportTexts.NO_ACTIVE_SESSION));
+            caughtUp = null;
+        }
         if (history != null) {
             history.fail(Values.of(TransportTexts.NO_ACTIVE_SESSION));
             history = null;
@@ -565,6 +601,11 @@ public final class PureCloudTransport implements Transport {
         inbox.release();
         if (c.kind == CATCH_UP) {
             catchUp.reset();
+            if (caughtUp != null) {
+                Reply r = caughtUp;
+                caughtUp = null;
+                r.ok(Values.undefined());
+            }
         }
         if (c.kind == CATCH_UP && !stale(c)) { // the batch may have shown the guest's leave
             call(ME, "GET", me(), null, CATCH_UP, null);

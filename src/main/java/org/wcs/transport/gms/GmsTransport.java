@@ -408,8 +408,8 @@ public final class GmsTransport implements Transport {
     }
 
     /**
-     * From the newest index the tab shows: the server's answer starts with that item again (dropped as seen), which
-     * also tells a CometD answer from other pushes as {@link GmsComet}'s resync does.
+     * Restores from the newest index the tab shows: the server's answer starts with that item again (dropped as seen),
+     * then what the tab lacks. GMS has no history pages outside async mode, so the oldest item does not matter.
      */
     @Override
     public boolean takeOver(Value shown, Reply reply) {

@@ -247,6 +247,60 @@ class GenesysWidgetsUiIT extends InBrowser {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"gms", "cometd", "purecloud", "nexus", "pureconnect", "pureconnectbots"})
+    void whenTheLeadingTabClosesTheirUiInTheOtherGoesOnWithEveryMessageOnce(String backend)
+            throws InterruptedException {
+        boolean paged = backend.equals("purecloud") || backend.equals("nexus");
+        try (TabSet tabs = new TabSet(browser, sandbox.url())) {
+            // given their page in two tabs (history pages smaller than the chat where there are pages), a chat started
+            // and carried on in their UI in the first, and their chat window opened in the second
+            String page = "/byo/index.html?backend=" + backend + (paged ? "&pageSize=" + (backend.equals("nexus")
+                    ? 16 : 5) : "");
+            String ready = "window.CXBus && document.readyState === 'complete'";
+            String first = tabs.open(page, ready);
+            String second = tabs.open(page, ready);
+            tabs.js(first, "CXBus.command('WebChat.open', {form: {autoSubmit: true, firstname: 'Ada',"
+                    + " lastname: 'Lovelace', email: 'ada@example.test', subject: 'Take-over'}});");
+            tabs.waitFor(first, shown("Hello, I'm Grace. How can I help you today?"));
+            int exchanges = backend.equals("nexus") ? 10 : 6;
+            List<String> expected = new java.util.ArrayList<>();
+            for (int i = 1; i <= exchanges; i++) {
+                tabs.in(first);
+                say("Message " + i);
+                expected.add("Message " + i);
+                expected.add("You said: Message " + i);
+            }
+            tabs.js(second, "CXBus.command('WebChat.open');");
+            tabs.waitFor(second, shown("You said: Message " + exchanges));
+            // when the first tab, which held the connection, closes, and the customer writes in the second
+            tabs.close(first);
+            tabs.in(second);
+            WebElement box = browser.driver.findElement(By.cssSelector(".cx-webchat textarea.cx-message-input"));
+            box.sendKeys("After the first tab closed");
+            box.sendKeys(Keys.ENTER);
+            tabs.waitFor(second, shown("You said: After the first tab closed"));
+            expected.add("After the first tab closed");
+            expected.add("You said: After the first tab closed");
+            // then their transcript in the second tab has every message once, in order, and so has the agent's
+            assertEquals(expected, transcript().stream().filter(t -> t.contains("Message ")
+                    || t.contains("first tab closed")).toList());
+            List<String> lines = latest(desk(backend)).transcript();
+            assertEquals(1, lines.stream().filter(l -> l.equals("Message Client After the first tab closed")).count(),
+                    lines.toString());
+            // and scrolling their transcript to the top brings nothing in twice (the tab showed the chat from its start)
+            if (paged) {
+                for (int tries = 0; tries < 4; tries++) {
+                    browser.js("var t = document.querySelector('.cx-webchat .cx-transcript'); t.scrollTop = 0;"
+                            + " t.dispatchEvent(new Event('scroll'));");
+                    Thread.sleep(500);
+                }
+                assertEquals(expected, transcript().stream().filter(t -> t.contains("Message ")
+                        || t.contains("first tab closed")).toList());
+            }
+        }
+    }
+
     /** The message texts in the service's transcript of the current tab. */
     private static List<?> texts() {
         return (List<?>) run("return await new Promise(function (ok) {"

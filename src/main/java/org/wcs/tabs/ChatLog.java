@@ -14,6 +14,13 @@ import org.wcs.value.Values;
 final class ChatLog {
     Value messages = Values.array();
     Value originals = Values.array();
+    /**
+     * Older pages a tab fetched (history), oldest first, with their originals: a tab that joins shows them too, and
+     * the back end's next page goes on from the oldest of them. They count for nothing else: not in
+     * {@link #customerCount} (tabs must count alike, whichever pages they saw) nor in a restore's {@link #tally}.
+     */
+    Value older = Values.array();
+    Value olderOriginals = Values.array();
     /** The capabilities reported so far (merged), or null when the back end reported none. */
     Value capabilities;
     /** The payload of the chat's {@code restored} event (v3 says whether it is async). */
@@ -23,6 +30,8 @@ final class ChatLog {
     void reset() {
         messages = Values.array();
         originals = Values.array();
+        older = Values.array();
+        olderOriginals = Values.array();
         restoredData = Values.object();
         connection = ConnectionStatus.ONLINE;
     }
@@ -33,6 +42,39 @@ final class ChatLog {
             messages.push(batch.at(i));
             originals.push(rawItems.isArray() ? rawItems.at(i) : Values.undefined());
         }
+    }
+
+    /** Puts a history page (newest first, as it comes) before the older pages; {@code rawItems} may be undefined. */
+    void prepend(Value page, Value rawItems) {
+        Value items = Values.array();
+        Value raws = Values.array();
+        for (int i = page.length() - 1; i >= 0; i--) {
+            items.push(page.at(i));
+            raws.push(rawItems.isArray() ? rawItems.at(i) : Values.undefined());
+        }
+        older = concat(items, older);
+        olderOriginals = concat(raws, olderOriginals);
+    }
+
+    /** Every item the tab shows, oldest first: the older pages, then the rest. */
+    Value shown() {
+        return concat(older, messages);
+    }
+
+    /** Their originals, in the same order. */
+    Value shownOriginals() {
+        return concat(olderOriginals, originals);
+    }
+
+    private static Value concat(Value a, Value b) {
+        Value out = Values.array();
+        for (int i = 0; i < a.length(); i++) {
+            out.push(a.at(i));
+        }
+        for (int i = 0; i < b.length(); i++) {
+            out.push(b.at(i));
+        }
+        return out;
     }
 
     /**
@@ -101,6 +143,8 @@ final class ChatLog {
     ChatLog copy() {
         ChatLog c = new ChatLog();
         c.add(messages, originals);
+        c.older = older;
+        c.olderOriginals = olderOriginals;
         c.capabilities = capabilities;
         c.restoredData = restoredData;
         c.connection = connection;

@@ -306,7 +306,17 @@ public final class TabClient implements Transport, Tabs.Receiver {
         log.reset();
         Value items = s.get(TabWire.DATA);
         Value raws = s.get(TabWire.ORIGINALS);
-        log.add(items, raws);
+        int older = (int) s.get(TabWire.OLDER).num();
+        for (int i = 0; i < items.length(); i++) {
+            Value raw = raws.isArray() ? raws.at(i) : Values.undefined();
+            if (i < older) {
+                log.older.push(items.at(i));
+                log.olderOriginals.push(raw);
+            } else {
+                log.messages.push(items.at(i));
+                log.originals.push(raw);
+            }
+        }
         log.restoredData = s.get(TabWire.RESTORED);
         log.connection = (ConnectionStatus) TabWire.constant((int) s.get(TabWire.CONNECTION).num());
         identity(s);
@@ -401,6 +411,8 @@ public final class TabClient implements Transport, Tabs.Receiver {
                 BatchKind kind = (BatchKind) typed;
                 if (kind != BatchKind.HISTORY) {
                     log.add(d, m.get(TabWire.MORE));
+                } else {
+                    log.prepend(d, m.get(TabWire.MORE));
                 }
                 out.batch(d, m.get(TabWire.MORE), kind, m.get(TabWire.EXTRAS));
                 break;

@@ -242,7 +242,7 @@ final class TabHub implements TransportListener, Tabs.Leader {
                 }
             }
         };
-        resumedAfter = real.takeOver(log.originals, settle);
+        resumedAfter = real.takeOver(log.shownOriginals(), settle);
     }
 
     private void resumed(String resuming, boolean ok) {
@@ -532,8 +532,9 @@ final class TabHub implements TransportListener, Tabs.Leader {
     private Value snapshot() {
         shared = true;
         ChatLog now = log.copy(); // this tab's own client reads it unsent: later items must not change it
-        Value s = Values.object().set(TabWire.CHAT, chat).set(TabWire.DATA, now.messages)
-                .set(TabWire.ORIGINALS, now.originals).set(TabWire.RESTORED, log.restoredData)
+        Value s = Values.object().set(TabWire.CHAT, chat).set(TabWire.DATA, now.shown())
+                .set(TabWire.ORIGINALS, now.shownOriginals()).set(TabWire.OLDER, now.older.length())
+                .set(TabWire.RESTORED, log.restoredData)
                 .set(TabWire.CONNECTION, TabWire.code(log.connection)).set(TabWire.SESSION, real.sessionData())
                 .set(TabWire.ANSWER, real.sessionDataAnswer());
         if (log.capabilities != null) {
@@ -681,6 +682,8 @@ final class TabHub implements TransportListener, Tabs.Leader {
         if (kind != BatchKind.HISTORY) {
             log.add(messages, originals);
             outbox.pump(); // an unsure message may show in it
+        } else {
+            log.prepend(messages, originals);
         }
         Value n = news(chat, TabWire.BATCH).set(TabWire.DATA, messages).set(TabWire.MORE, originals)
                 .set(TabWire.EXTRAS, extras).set(TabWire.TYPED, TabWire.code(kind));

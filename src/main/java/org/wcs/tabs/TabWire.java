@@ -22,13 +22,14 @@ final class TabWire {
      * they do not share; each version's tabs run the chat, as independent tabs do. Raise it with every change of a
      * message's meaning. The outbox's key has none: what a tab kept goes out whichever version sends it.
      */
-    static final String VERSION = ":2";
+    static final String VERSION = ":3";
 
     // Fields.
     static final String KIND = "k", TAB = "tab", ID = "id", OP = "op", ARGS = "a", OK = "ok", DATA = "d", MORE = "m",
         EXTRAS = "x", TYPED = "t", CHAT = "c", BY = "by", SESSION = "sd", ANSWER = "sda", SNAPSHOT = "s",
         REPORT = "r", CAPABILITIES = "cap", RESTORED = "rd", CONNECTION = "cn", ORIGINALS = "o", RETRY = "re",
-        SAID = "cs", TEXT = "tx", TYPE = "ty", PARENT = "p", ON = "on", OLDEST = "lo";
+        SAID = "cs", TEXT = "tx", TYPE = "ty", PARENT = "p", ON = "on", OLDEST = "lo",
+        OLDER = "ol";
 
     /**
      * The outbox in localStorage ({@link Outbox}), after the channel's name: {@code PREFIX + type + OUTBOX} holds an

@@ -125,6 +125,40 @@ class SharedTabsTest extends SandboxTest {
         }
     }
 
+    @Test
+    void aTabOpenedAfterAnotherPagedBackShowsThosePagesAndPagesOnFromThere() {
+        // given a Genesys Cloud chat of 12 agent lines (pages of 5), restored by a page load: it shows the newest page
+        BackEnd b = new GenesysCloudBackEnd();
+        Value overrides = Js.obj("transport", b.config(sandbox).get("transport").set("maxMessagePageSize", 5));
+        JvmTabs browser = new JvmTabs();
+        JvmTabs.Tab started = browser.open();
+        ContractPage first = new ContractPage(b, sandbox, started.platform, true, overrides);
+        first.chatWithAgent();
+        for (int i = 1; i <= 12; i++) {
+            first.desk.say(first.chatId, "earlier line " + i);
+        }
+        first.until(() -> first.said("earlier line 12") == 1);
+        started.close();
+        ContractPage restored = new ContractPage(b, sandbox, browser.open().platform, false, overrides);
+        restored.chatId = first.chatId;
+        restored.until(() -> restored.said("earlier line 12") == 1);
+        assertEquals(0, restored.said("earlier line 7"), "a page load shows the newest page only");
+        // and the customer paged back once in that tab
+        assertEquals("resolved", restored.page.await("fetchHistory", null).state);
+        restored.until(() -> restored.said("earlier line 7") == 1);
+        // when another tab opens, and its customer pages back until there is nothing more
+        ContractPage late = new ContractPage(b, sandbox, browser.open().platform, false, overrides);
+        late.chatId = first.chatId;
+        late.until(() -> late.said("earlier line 12") == 1);
+        for (int i = 0; i < 5 && late.page.await("fetchHistory", null).state.equals("resolved"); i++) {
+            late.idle(100);
+        }
+        // then it shows every line once: the page the first tab fetched came with the chat, and the pages after it
+        for (int i = 1; i <= 12; i++) {
+            assertEquals(1, late.said("earlier line " + i), "earlier line " + i + " in " + late.transcript());
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("backEnds")
     void aTabOpenedMidChatShowsTheTranscriptWithoutAskingTheServer(BackEnd b) {

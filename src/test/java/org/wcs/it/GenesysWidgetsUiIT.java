@@ -301,6 +301,58 @@ class GenesysWidgetsUiIT extends InBrowser {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"purecloud", "nexus"})
+    void aTabOpenedAfterTheCustomerPagedBackInAnotherShowsEveryMessageOnceWhenScrolledUp(String backend)
+            throws InterruptedException {
+        int exchanges = backend.equals("nexus") ? 10 : 6;
+        String page = "/byo/index.html?backend=" + backend + "&pageSize=" + (backend.equals("nexus") ? 16 : 5);
+        String ready = "window.CXBus && document.readyState === 'complete'";
+        try (TabSet tabs = new TabSet(browser, sandbox.url())) {
+            // given a chat longer than a history page, restored by a page load in one tab (the newest page only)
+            String first = tabs.open(page, ready);
+            tabs.js(first, "CXBus.command('WebChat.open', {form: {autoSubmit: true, firstname: 'Ada',"
+                    + " lastname: 'Lovelace', email: 'ada@example.test', subject: 'Late tab'}});");
+            tabs.waitFor(first, shown("Hello, I'm Grace. How can I help you today?"));
+            List<String> expected = new java.util.ArrayList<>();
+            for (int i = 1; i <= exchanges; i++) {
+                say("Message " + i);
+                expected.add("Message " + i);
+                expected.add("You said: Message " + i);
+            }
+            browser.driver.navigate().to(sandbox.url() + page);
+            tabs.waitFor(first, shown("You said: Message " + exchanges));
+            assertTrue(!transcript().contains("Message 1"), transcript().toString());
+            // and the customer scrolled up there once (one older page)
+            int before = transcript().size();
+            for (int tries = 0; tries < 10 && transcript().size() == before; tries++) {
+                browser.js("var t = document.querySelector('.cx-webchat .cx-transcript'); t.scrollTop = 0;"
+                        + " t.dispatchEvent(new Event('scroll'));");
+                Thread.sleep(500);
+            }
+            assertTrue(transcript().size() > before, "no older page came: " + transcript());
+            // when another tab opens their chat window, and the customer scrolls to the top there
+            String second = tabs.open(page, ready);
+            tabs.js(second, "CXBus.command('WebChat.open');");
+            tabs.waitFor(second, shown("You said: Message " + exchanges));
+            for (int tries = 0; tries < 10 && !transcript().contains("Message 1"); tries++) {
+                browser.js("var t = document.querySelector('.cx-webchat .cx-transcript'); t.scrollTop = 0;"
+                        + " t.dispatchEvent(new Event('scroll'));");
+                Thread.sleep(500);
+            }
+            // then their transcript there has every message once, and the service's there has them in order (their
+            // UI may move the newest message's bubble group to the top when the first message of an older page has
+            // the same sender within its grouping threshold: it groups that message with the last one it drew unless
+            // the chat is async, the original's behaviour on Genesys Cloud too)
+            List<String> shownThere = transcript().stream().filter(t -> t.contains("Message ")).toList();
+            for (String line : expected) {
+                assertEquals(1, Collections.frequency(shownThere, line), line + " in " + shownThere);
+            }
+            assertEquals(expected.size(), shownThere.size(), shownThere.toString());
+            assertEquals(expected, texts().stream().filter(t -> String.valueOf(t).contains("Message ")).toList());
+        }
+    }
+
     /** The message texts in the service's transcript of the current tab. */
     private static List<?> texts() {
         return (List<?>) run("return await new Promise(function (ok) {"

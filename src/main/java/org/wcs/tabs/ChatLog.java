@@ -15,12 +15,11 @@ final class ChatLog {
     Value messages = Values.array();
     Value originals = Values.array();
     /**
-     * Older pages a tab fetched (history), oldest first, with their originals: a tab that joins shows them too, and
-     * the back end's next page goes on from the oldest of them. They count for nothing else: not in
-     * {@link #customerCount} (tabs must count alike, whichever pages they saw) nor in a restore's {@link #tally}.
+     * How many items at the front of the log are older pages a tab fetched (history): a tab that joins shows them too,
+     * and the back end's next page goes on from the oldest of them; {@link #customerCount} leaves them out (tabs must
+     * count alike, whichever pages they saw).
      */
-    Value older = Values.array();
-    Value olderOriginals = Values.array();
+    int older;
     /** The capabilities reported so far (merged), or null when the back end reported none. */
     Value capabilities;
     /** The payload of the chat's {@code restored} event (v3 says whether it is async). */
@@ -30,8 +29,7 @@ final class ChatLog {
     void reset() {
         messages = Values.array();
         originals = Values.array();
-        older = Values.array();
-        olderOriginals = Values.array();
+        older = 0;
         restoredData = Values.object();
         connection = ConnectionStatus.ONLINE;
     }
@@ -44,7 +42,7 @@ final class ChatLog {
         }
     }
 
-    /** Puts a history page (newest first, as it comes) before the older pages; {@code rawItems} may be undefined. */
+    /** Puts a history page (newest first, as it comes) at the front; {@code rawItems} may be undefined. */
     void prepend(Value page, Value rawItems) {
         Value items = Values.array();
         Value raws = Values.array();
@@ -52,29 +50,13 @@ final class ChatLog {
             items.push(page.at(i));
             raws.push(rawItems.isArray() ? rawItems.at(i) : Values.undefined());
         }
-        older = concat(items, older);
-        olderOriginals = concat(raws, olderOriginals);
-    }
-
-    /** Every item the tab shows, oldest first: the older pages, then the rest. */
-    Value shown() {
-        return concat(older, messages);
-    }
-
-    /** Their originals, in the same order. */
-    Value shownOriginals() {
-        return concat(olderOriginals, originals);
-    }
-
-    private static Value concat(Value a, Value b) {
-        Value out = Values.array();
-        for (int i = 0; i < a.length(); i++) {
-            out.push(a.at(i));
+        for (int i = 0; i < messages.length(); i++) {
+            items.push(messages.at(i));
+            raws.push(originals.at(i));
         }
-        for (int i = 0; i < b.length(); i++) {
-            out.push(b.at(i));
-        }
-        return out;
+        messages = items;
+        originals = raws;
+        older += page.length();
     }
 
     /**
@@ -131,7 +113,7 @@ final class ChatLog {
      */
     int customerCount(String text) {
         int n = 0;
-        for (int i = 0; i < messages.length(); i++) {
+        for (int i = older; i < messages.length(); i++) {
             Value m = messages.at(i);
             if (text.equals(m.get("text").str()) && ChatItems.CLIENT.equals(m.get("from").get("type").str())) {
                 n++;
@@ -144,7 +126,6 @@ final class ChatLog {
         ChatLog c = new ChatLog();
         c.add(messages, originals);
         c.older = older;
-        c.olderOriginals = olderOriginals;
         c.capabilities = capabilities;
         c.restoredData = restoredData;
         c.connection = connection;

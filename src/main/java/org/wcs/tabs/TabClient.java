@@ -306,17 +306,8 @@ public final class TabClient implements Transport, Tabs.Receiver {
         log.reset();
         Value items = s.get(TabWire.DATA);
         Value raws = s.get(TabWire.ORIGINALS);
-        int older = (int) s.get(TabWire.OLDER).num();
-        for (int i = 0; i < items.length(); i++) {
-            Value raw = raws.isArray() ? raws.at(i) : Values.undefined();
-            if (i < older) {
-                log.older.push(items.at(i));
-                log.olderOriginals.push(raw);
-            } else {
-                log.messages.push(items.at(i));
-                log.originals.push(raw);
-            }
-        }
+        log.add(items, raws);
+        log.older = (int) s.get(TabWire.OLDER).num();
         log.restoredData = s.get(TabWire.RESTORED);
         log.connection = (ConnectionStatus) TabWire.constant((int) s.get(TabWire.CONNECTION).num());
         identity(s);

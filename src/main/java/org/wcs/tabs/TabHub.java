@@ -242,7 +242,7 @@ final class TabHub implements TransportListener, Tabs.Leader {
                 }
             }
         };
-        resumedAfter = real.takeOver(log.shownOriginals(), settle);
+        resumedAfter = real.takeOver(log.originals, settle);
     }
 
     private void resumed(String resuming, boolean ok) {
@@ -532,8 +532,8 @@ final class TabHub implements TransportListener, Tabs.Leader {
     private Value snapshot() {
         shared = true;
         ChatLog now = log.copy(); // this tab's own client reads it unsent: later items must not change it
-        Value s = Values.object().set(TabWire.CHAT, chat).set(TabWire.DATA, now.shown())
-                .set(TabWire.ORIGINALS, now.shownOriginals()).set(TabWire.OLDER, now.older.length())
+        Value s = Values.object().set(TabWire.CHAT, chat).set(TabWire.DATA, now.messages)
+                .set(TabWire.ORIGINALS, now.originals).set(TabWire.OLDER, now.older)
                 .set(TabWire.RESTORED, log.restoredData)
                 .set(TabWire.CONNECTION, TabWire.code(log.connection)).set(TabWire.SESSION, real.sessionData())
                 .set(TabWire.ANSWER, real.sessionDataAnswer());

@@ -17,14 +17,6 @@ class ChatLogTest {
         return Js.obj("type", "Message", "text", text, "from", Js.obj("type", role));
     }
 
-    private static Value list(Value... items) {
-        Value out = Js.arr();
-        for (Value v : items) {
-            out.push(v);
-        }
-        return out;
-    }
-
     private static String texts(ChatLog log) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < log.messages.length(); i++) {
@@ -37,10 +29,10 @@ class ChatLogTest {
     void historyPagesGoToTheFrontOldestFirst() {
         // given a log of two live items
         ChatLog log = new ChatLog();
-        log.add(list(said("Agent", "c"), said("Client", "d")), Values.undefined());
+        log.add(Js.arr(said("Agent", "c"), said("Client", "d")), Values.undefined());
         // when two history pages come, each newest first
-        log.prepend(list(said("Agent", "b"), said("Client", "a")), list(Js.obj("id", "B"), Js.obj("id", "A")));
-        log.prepend(list(said("Agent", "0")), Values.undefined());
+        log.prepend(Js.arr(said("Agent", "b"), said("Client", "a")), Js.arr(Js.obj("id", "B"), Js.obj("id", "A")));
+        log.prepend(Js.arr(said("Agent", "0")), Values.undefined());
         // then
         assertEquals("0,a,b,c,d", texts(log));
         assertEquals(3, log.older);
@@ -54,9 +46,9 @@ class ChatLogTest {
         ChatLog pagedBack = new ChatLog();
         ChatLog notPaged = new ChatLog();
         for (ChatLog log : new ChatLog[] {pagedBack, notPaged}) {
-            log.add(list(said("Agent", "Anything else?"), said("Client", "ok")), Values.undefined());
+            log.add(Js.arr(said("Agent", "Anything else?"), said("Client", "ok")), Values.undefined());
         }
-        pagedBack.prepend(list(said("Client", "ok")), Values.undefined());
+        pagedBack.prepend(Js.arr(said("Client", "ok")), Values.undefined());
         // then both count the customer's "ok" alike, as a re-sent message is judged by that count in any tab
         assertEquals(1, pagedBack.customerCount("ok"));
         assertEquals(1, notPaged.customerCount("ok"));

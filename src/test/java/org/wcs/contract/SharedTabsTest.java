@@ -157,8 +157,6 @@ class SharedTabsTest extends SandboxTest {
         for (int i = 1; i <= 12; i++) {
             assertEquals(1, late.said("earlier line " + i), "earlier line " + i + " in " + late.transcript());
         }
-        System.out.println("LATE " + late.page.command("getTranscript", null).value.get("messages"));
-        System.out.println("RESTORED " + restored.page.command("getTranscript", null).value.get("messages"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -137,8 +137,7 @@ class GenesysWidgetsUiIT extends InBrowser {
         assertTrue(!transcript().contains("Message 1"), transcript().toString());
         // then scrolling their transcript to the top brings the older pages in, until the first message
         for (int tries = 0; tries < 10 && !transcript().contains("Message 1"); tries++) {
-            browser.js("var t = document.querySelector('.cx-webchat .cx-transcript'); t.scrollTop = 0;"
-                    + " t.dispatchEvent(new Event('scroll'));");
+            scrollTheirTranscriptToTheTop();
             Thread.sleep(500);
         }
         // and every message is there once, in order
@@ -213,9 +212,7 @@ class GenesysWidgetsUiIT extends InBrowser {
             String second = tabs.open(page, ready);
             assertEquals(Boolean.TRUE, tabs.js(second, "return document.querySelector('.cx-webchat') === null;"));
             // when a chat starts in their UI in the first tab and the agent greets
-            tabs.js(first, "CXBus.command('WebChat.open', {form: {autoSubmit: true, firstname: 'Ada',"
-                    + " lastname: 'Lovelace', email: 'ada@example.test', subject: 'Two tabs'}});");
-            tabs.waitFor(first, shown("Hello, I'm Grace. How can I help you today?"));
+            startInTheirUi(tabs, first, "Two tabs");
             // and the customer opens their chat window in the second tab (it loads now, after the chat was joined)
             tabs.js(second, "CXBus.command('WebChat.open');");
             // then it shows the chat so far, not a form
@@ -260,9 +257,7 @@ class GenesysWidgetsUiIT extends InBrowser {
             String ready = "window.CXBus && document.readyState === 'complete'";
             String first = tabs.open(page, ready);
             String second = tabs.open(page, ready);
-            tabs.js(first, "CXBus.command('WebChat.open', {form: {autoSubmit: true, firstname: 'Ada',"
-                    + " lastname: 'Lovelace', email: 'ada@example.test', subject: 'Take-over'}});");
-            tabs.waitFor(first, shown("Hello, I'm Grace. How can I help you today?"));
+            startInTheirUi(tabs, first, "Take-over");
             int exchanges = backend.equals("nexus") ? 10 : 6;
             List<String> expected = new java.util.ArrayList<>();
             for (int i = 1; i <= exchanges; i++) {
@@ -291,8 +286,7 @@ class GenesysWidgetsUiIT extends InBrowser {
             // and scrolling their transcript to the top brings nothing in twice (the tab showed the chat from its start)
             if (paged) {
                 for (int tries = 0; tries < 4; tries++) {
-                    browser.js("var t = document.querySelector('.cx-webchat .cx-transcript'); t.scrollTop = 0;"
-                            + " t.dispatchEvent(new Event('scroll'));");
+                    scrollTheirTranscriptToTheTop();
                     Thread.sleep(500);
                 }
                 assertEquals(expected, transcript().stream().filter(t -> t.contains("Message ")
@@ -311,9 +305,7 @@ class GenesysWidgetsUiIT extends InBrowser {
         try (TabSet tabs = new TabSet(browser, sandbox.url())) {
             // given a chat longer than a history page, restored by a page load in one tab (the newest page only)
             String first = tabs.open(page, ready);
-            tabs.js(first, "CXBus.command('WebChat.open', {form: {autoSubmit: true, firstname: 'Ada',"
-                    + " lastname: 'Lovelace', email: 'ada@example.test', subject: 'Late tab'}});");
-            tabs.waitFor(first, shown("Hello, I'm Grace. How can I help you today?"));
+            startInTheirUi(tabs, first, "Late tab");
             List<String> expected = new java.util.ArrayList<>();
             for (int i = 1; i <= exchanges; i++) {
                 say("Message " + i);
@@ -326,8 +318,7 @@ class GenesysWidgetsUiIT extends InBrowser {
             // and the customer scrolled up there once (one older page)
             int before = transcript().size();
             for (int tries = 0; tries < 10 && transcript().size() == before; tries++) {
-                browser.js("var t = document.querySelector('.cx-webchat .cx-transcript'); t.scrollTop = 0;"
-                        + " t.dispatchEvent(new Event('scroll'));");
+                scrollTheirTranscriptToTheTop();
                 Thread.sleep(500);
             }
             assertTrue(transcript().size() > before, "no older page came: " + transcript());
@@ -336,8 +327,7 @@ class GenesysWidgetsUiIT extends InBrowser {
             tabs.js(second, "CXBus.command('WebChat.open');");
             tabs.waitFor(second, shown("You said: Message " + exchanges));
             for (int tries = 0; tries < 10 && !transcript().contains("Message 1"); tries++) {
-                browser.js("var t = document.querySelector('.cx-webchat .cx-transcript'); t.scrollTop = 0;"
-                        + " t.dispatchEvent(new Event('scroll'));");
+                scrollTheirTranscriptToTheTop();
                 Thread.sleep(500);
             }
             // (in about half the runs on Genesys Cloud their UI, opened on a chat joined from another tab, does not
@@ -360,6 +350,19 @@ class GenesysWidgetsUiIT extends InBrowser {
             assertEquals(expected.size(), shownThere.size(), shownThere.toString());
             assertEquals(expected, texts().stream().filter(t -> String.valueOf(t).contains("Message ")).toList());
         }
+    }
+
+    /** Opens their chat window in {@code tab} with a form that submits itself; waits for the agent's greeting. */
+    private static void startInTheirUi(TabSet tabs, String tab, String subject) {
+        tabs.js(tab, "CXBus.command('WebChat.open', {form: {autoSubmit: true, firstname: 'Ada',"
+                + " lastname: 'Lovelace', email: 'ada@example.test', subject: arguments[0]}});", subject);
+        tabs.waitFor(tab, shown("Hello, I'm Grace. How can I help you today?"));
+    }
+
+    /** Scrolls their WebChat's transcript to the top, as a customer looking for older messages does. */
+    private static void scrollTheirTranscriptToTheTop() {
+        browser.js("var t = document.querySelector('.cx-webchat .cx-transcript'); t.scrollTop = 0;"
+                + " t.dispatchEvent(new Event('scroll'));");
     }
 
     /** The message texts in the service's transcript of the current tab. */

@@ -1,11 +1,16 @@
 package org.wcs.browser;
 
+import org.wcs.tabs.Alone;
+import org.wcs.tabs.SharedTabs;
+
 /**
  * The entry points of the one-back-end builds (pom.xml compiles each; the README's install section says which file
  * to take). Each holds only its back end's transport; the {@code Hosted} ones hold no bus either and run only on a
  * Genesys Widgets page, under the name Genesys's bus loads ({@code plugins/<back end>/webchatservice.min.js}). The
  * GMS standalone build also carries the Chat Service JS API, which runs on GMS only; the hosted builds leave it out,
- * as it would bring them the bus they otherwise do without (README, "Chat Service JS API").
+ * as it would bring them the bus they otherwise do without (README, "Chat Service JS API"). The {@code Lite} ones are
+ * builds for Genesys pages without the tab layer ({@link Alone}): each tab runs its chat on its own, as Genesys's own
+ * service does ({@code plugins/<back end>/lite/webchatservice.min.js}).
  */
 public final class Builds {
     private Builds() {
@@ -22,7 +27,7 @@ public final class Builds {
     /** GMS chat v2 for Genesys pages: {@code plugins/gms/webchatservice.min.js}. */
     public static final class GmsHosted {
         public static void main(String[] args) {
-            WebChatServiceMain.startHosted(new Transports(new GmsBackEnd()));
+            WebChatServiceMain.startHosted(new Transports(new GmsBackEnd()), new SharedTabs());
         }
     }
 
@@ -36,7 +41,7 @@ public final class Builds {
     /** GMS chat v2 over REST polling only, for Genesys pages: {@code plugins/gms-rest/webchatservice.min.js}. */
     public static final class GmsRestHosted {
         public static void main(String[] args) {
-            WebChatServiceMain.startHosted(new Transports(GmsBackEnd.restOnly()));
+            WebChatServiceMain.startHosted(new Transports(GmsBackEnd.restOnly()), new SharedTabs());
         }
     }
 
@@ -50,7 +55,7 @@ public final class Builds {
     /** Genesys Cloud guest chat for Genesys pages. */
     public static final class GenesysCloudHosted {
         public static void main(String[] args) {
-            WebChatServiceMain.startHosted(new Transports(new GenesysCloudBackEnd()));
+            WebChatServiceMain.startHosted(new Transports(new GenesysCloudBackEnd()), new SharedTabs());
         }
     }
 
@@ -64,7 +69,7 @@ public final class Builds {
     /** Multicloud CX v3 for Genesys pages. */
     public static final class MulticloudHosted {
         public static void main(String[] args) {
-            WebChatServiceMain.startHosted(new Transports(new MulticloudBackEnd()));
+            WebChatServiceMain.startHosted(new Transports(new MulticloudBackEnd()), new SharedTabs());
         }
     }
 
@@ -78,7 +83,42 @@ public final class Builds {
     /** PureConnect for Genesys pages. */
     public static final class PureConnectHosted {
         public static void main(String[] args) {
-            WebChatServiceMain.startHosted(new Transports(new PureConnectBackEnd()));
+            WebChatServiceMain.startHosted(new Transports(new PureConnectBackEnd()), new SharedTabs());
+        }
+    }
+
+    /** GMS chat v2 for Genesys pages, each tab on its own: {@code plugins/gms/lite/webchatservice.min.js}. */
+    public static final class GmsLite {
+        public static void main(String[] args) {
+            WebChatServiceMain.startHosted(new Transports(new GmsBackEnd()), new Alone.Maker());
+        }
+    }
+
+    /** GMS chat v2 over REST polling only for Genesys pages, each tab on its own. */
+    public static final class GmsRestLite {
+        public static void main(String[] args) {
+            WebChatServiceMain.startHosted(new Transports(GmsBackEnd.restOnly()), new Alone.Maker());
+        }
+    }
+
+    /** Genesys Cloud guest chat for Genesys pages, each tab on its own. */
+    public static final class GenesysCloudLite {
+        public static void main(String[] args) {
+            WebChatServiceMain.startHosted(new Transports(new GenesysCloudBackEnd()), new Alone.Maker());
+        }
+    }
+
+    /** Multicloud CX v3 for Genesys pages, each tab on its own. */
+    public static final class MulticloudLite {
+        public static void main(String[] args) {
+            WebChatServiceMain.startHosted(new Transports(new MulticloudBackEnd()), new Alone.Maker());
+        }
+    }
+
+    /** PureConnect for Genesys pages, each tab on its own. */
+    public static final class PureConnectLite {
+        public static void main(String[] args) {
+            WebChatServiceMain.startHosted(new Transports(new PureConnectBackEnd()), new Alone.Maker());
         }
     }
 }

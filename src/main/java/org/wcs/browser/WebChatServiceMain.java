@@ -3,6 +3,9 @@ package org.wcs.browser;
 import org.wcs.jsapi.ChatServiceApi;
 import org.wcs.platform.Platform;
 import org.wcs.service.Launcher;
+import org.wcs.tabs.Alone;
+import org.wcs.tabs.SharedTabs;
+import org.wcs.tabs.TabLayer;
 import org.wcs.transport.TransportFactory;
 import org.wcs.value.Values;
 
@@ -18,7 +21,7 @@ public final class WebChatServiceMain {
     /** Starts the plugin on the browser platform with the given transports (tests build bundles with fakes). */
     public static void start(TransportFactory transports) {
         try {
-            Guard.service = Launcher.start(platform(), transports);
+            Guard.service = Launcher.start(platform(), transports, new SharedTabs());
         } catch (Throwable t) {
             Guard.fault(t); // the page goes on without a chat rather than with our exception
         }
@@ -33,17 +36,20 @@ public final class WebChatServiceMain {
         Platform platform = null;
         try {
             platform = platform();
-            Guard.service = Launcher.start(platform, transports);
+            Guard.service = Launcher.start(platform, transports, new SharedTabs());
         } catch (Throwable t) {
             Guard.fault(t); // the page goes on without a chat rather than with our exception
         }
         install(platform, chatServiceApi);
     }
 
-    /** Starts the plugin on a Genesys Widgets page only: the builds that carry no bus of their own. */
-    static void startHosted(TransportFactory transports) {
+    /**
+     * Starts the plugin on a Genesys Widgets page only: the builds that carry no bus of their own. {@code layers}:
+     * {@link SharedTabs}, or {@link Alone} in the lite builds.
+     */
+    static void startHosted(TransportFactory transports, TabLayer.Maker layers) {
         try {
-            Guard.service = Launcher.startHosted(platform(), transports);
+            Guard.service = Launcher.startHosted(platform(), transports, layers);
         } catch (Throwable t) {
             Guard.fault(t);
         }

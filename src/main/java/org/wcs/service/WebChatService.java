@@ -4,7 +4,7 @@ import org.wcs.bus.Command;
 import org.wcs.bus.Plugin;
 import org.wcs.platform.Cancellable;
 import org.wcs.platform.Platform;
-import org.wcs.tabs.TabClient;
+import org.wcs.tabs.TabLayer;
 import org.wcs.transport.ConnectionStatus;
 import org.wcs.transport.Transport;
 import org.wcs.transport.TransportContext;
@@ -29,6 +29,8 @@ public final class WebChatService {
     final Value window;
     final boolean hosted;
     private final TransportFactory factory;
+    /** Opens {@link #tabs}: the build's choice of sharing the chat with the site's other tabs or not. */
+    private final TabLayer.Maker layers;
     final SiteCookies cookies;
     final Prefilters prefilters;
     final Transcript transcript = new Transcript();
@@ -40,8 +42,8 @@ public final class WebChatService {
     final ReportQueue queue = new ReportQueue(this);
 
     Transport transport;
-    /** The way to the transport, which the leader tab holds (this one's, when it leads or shares nothing). */
-    private TabClient tabs;
+    /** The way to the transport: through the leader tab (this one's, when it leads or shares nothing), or direct. */
+    private TabLayer tabs;
     /** {@code webchat.syncTabs}: the WebChat window's state in every tab; made the first time it is asked for. */
     private WindowSync windows;
     Value config = Values.object();
@@ -71,11 +73,13 @@ public final class WebChatService {
     String heldResume;
     private Cancellable heldResumeTimer;
 
-    WebChatService(Plugin plugin, Platform platform, boolean hosted, TransportFactory factory) {
+    WebChatService(Plugin plugin, Platform platform, boolean hosted, TransportFactory factory,
+            TabLayer.Maker layers) {
         this.plugin = plugin;
         this.platform = platform;
         this.hosted = hosted;
         this.factory = factory;
+        this.layers = layers;
         this.window = platform.page.window();
         PageChats.add(this);
         this.cookies = new SiteCookies(platform, mainConfig());
@@ -137,7 +141,7 @@ public final class WebChatService {
         }
         Transport chosen;
         if (tabs == null) {
-            tabs = new TabClient(platform, sharedName(data), queue);
+            tabs = layers.open(platform, data, queue);
         }
         try {
             chosen = factory.create(new TransportContext(tabs.platformFor(platform), cookies, data,
@@ -177,17 +181,6 @@ public final class WebChatService {
             webEngagement.watch();
         }
         return null;
-    }
-
-    /**
-     * The lock and channel by which the tabs of this site share one chat (one per back end type), or null when this
-     * page keeps its chat to itself: the site said {@code tabs: false}, or the browser cannot share.
-     */
-    private String sharedName(Value data) {
-        if (!platform.tabs.available() || data.get("tabs").bool(true) == false) {
-            return null;
-        }
-        return TabClient.channel(data.get("transport").get("type").str("gms"));
     }
 
     /**

@@ -1,7 +1,7 @@
 package org.wcs.service;
 
 import org.wcs.bus.Plugin;
-import org.wcs.tabs.TabClient;
+import org.wcs.tabs.TabLayer;
 import org.wcs.tabs.WindowMirror;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
@@ -23,7 +23,7 @@ final class WindowSync implements WindowMirror {
     static final String OPEN = "WebChat.open";
 
     private final Plugin plugin;
-    private TabClient tabs;
+    private TabLayer tabs;
     /** The state the tabs last agreed on: -1 before any, 1 minimised, 0 not. */
     private int agreed = -1;
 
@@ -34,7 +34,7 @@ final class WindowSync implements WindowMirror {
     }
 
     /** Mirrors through {@code tabs} from now on; null stops mirroring (the option was turned off). */
-    void use(TabClient tabs) {
+    void use(TabLayer tabs) {
         if (this.tabs != null && this.tabs != tabs) {
             this.tabs.mirror(null);
         }

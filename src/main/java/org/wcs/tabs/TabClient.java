@@ -25,8 +25,7 @@ import org.wcs.value.Values;
  * <p>What a transport says about itself (texts, capabilities, the resume command) comes from this tab's own copy of
  * the back end, which sends nothing unless this tab leads.
  */
-public final class TabClient implements Transport, Tabs.Receiver {
-    /** The channel and lock of a site's chat: this, then the back end type. */
+public final class TabClient implements Transport, TabLayer, Tabs.Receiver {
     /** The lock and channel of the tabs of a site that share a chat over the back end of {@code type}. */
     public static String channel(String type) {
         return TabWire.PREFIX + type + TabWire.VERSION;
@@ -86,6 +85,7 @@ public final class TabClient implements Transport, Tabs.Receiver {
     }
 
     /** The back end's listener: the hub, which reports to every tab. */
+    @Override
     public TransportListener hubListener() {
         return hub;
     }
@@ -94,6 +94,7 @@ public final class TabClient implements Transport, Tabs.Receiver {
      * Takes the back end built for this configuration ({@code type}: its {@code transport.type}, "gms" for GMS); a tab
      * that shares nothing leads from now on.
      */
+    @Override
     public TabClient use(Transport transport, String type) {
         real = transport;
         hub.outbox.use(type);
@@ -205,6 +206,7 @@ public final class TabClient implements Transport, Tabs.Receiver {
      * The clock the back end runs on: this tab's, and ticks from a visible tab run its due timers when this tab leads
      * hidden. Its timers and requests wait for nothing, but run only while this tab may act ({@link TabHub#awake}).
      */
+    @Override
     public Platform platformFor(Platform platform) {
         return new Platform(clock, new GatedHttp(platform.http, scheduler, hub), platform.webSockets, platform.cookies,
                 platform.storage, platform.page, platform.random, platform.version, platform.tabs);
@@ -216,11 +218,13 @@ public final class TabClient implements Transport, Tabs.Receiver {
     }
 
     /** {@code webchat.syncTabs}: {@code m} hears the other tabs' window state; null stops it. */
+    @Override
     public void mirror(WindowMirror m) {
         mirror = m;
     }
 
     /** Tells the other tabs that this tab's WebChat window was minimised or restored. */
+    @Override
     public void window(boolean minimized) {
         if (channel != null) {
             channel.post(Values.object().set(TabWire.KIND, TabWire.WINDOW).set(TabWire.TAB, id)

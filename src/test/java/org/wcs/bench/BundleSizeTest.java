@@ -17,13 +17,16 @@ import org.junit.jupiter.params.provider.FieldSource;
  * {@code process-classes} on, so this runs in every {@code mvn test} and {@code mvn verify}.
  */
 public class BundleSizeTest {
-    /** Every shipped file under plugins/: the all-back-ends file, and each back end's two builds. */
+    /** Every shipped file under plugins/: the all-back-ends file, and each back end's three builds. */
     public static final java.util.List<String> BUILDS = java.util.List.of("webchatservice.min.js",
             "gms/webchatservice.min.js", "gms/webchatservice.standalone.min.js",
             "gms-rest/webchatservice.min.js", "gms-rest/webchatservice.standalone.min.js",
             "purecloud-v2-sockets/webchatservice.min.js", "purecloud-v2-sockets/webchatservice.standalone.min.js",
             "pureengage-v3-rest/webchatservice.min.js", "pureengage-v3-rest/webchatservice.standalone.min.js",
-            "pureconnect/webchatservice.min.js", "pureconnect/webchatservice.standalone.min.js");
+            "pureconnect/webchatservice.min.js", "pureconnect/webchatservice.standalone.min.js",
+            "gms/lite/webchatservice.min.js", "gms-rest/lite/webchatservice.min.js",
+            "purecloud-v2-sockets/lite/webchatservice.min.js", "pureengage-v3-rest/lite/webchatservice.min.js",
+            "pureconnect/lite/webchatservice.min.js");
     static final double TOLERANCE = 1.02;
 
     @ParameterizedTest(name = "{0}")

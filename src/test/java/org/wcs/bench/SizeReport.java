@@ -43,7 +43,8 @@ public final class SizeReport {
     /**
      * With {@code -Dsandbox.widgets=<a Genesys Widgets 9.0.018.07 distribution>}: a Genesys page's JavaScript per back
      * end with their WebChatService (loader, its legacy or next-gen module, the transport module) against the same
-     * page with our build for Genesys pages in its place; both pages load their cxbus and widgets-core.
+     * page with our build for Genesys pages in its place, and with our lite build; both pages load their cxbus and
+     * widgets-core.
      */
     private static void sideBySide(Path dist) throws IOException {
         int page = gzip9(Files.readAllBytes(dist.resolve("cxbus.min.js")))
@@ -62,8 +63,8 @@ public final class SizeReport {
         };
         System.out.printf("%nGenesys page (cxbus + widgets-core: %d B gzip -9) with their service and with ours:%n",
                 page);
-        System.out.printf("%-18s %12s %12s %12s %12s %7s%n", "back end", "theirs", "ours", "page theirs",
-                "page ours", "ratio");
+        System.out.printf("%-18s %12s %12s %12s %12s %7s %12s %7s%n", "back end", "theirs", "ours", "page theirs",
+                "page ours", "ratio", "ours lite", "ratio");
         for (String[] b : backEnds) {
             int theirs = loader + gzip9(Files.readAllBytes(dist.resolve("plugins/" + b[1])))
                     + (b[2] == null ? 0 : gzip9(Files.readAllBytes(dist.resolve("plugins/" + b[2]))));
@@ -72,8 +73,10 @@ public final class SizeReport {
                 continue;
             }
             int ours = gzip9(Files.readAllBytes(oursFile));
-            System.out.printf("%-18s %12d %12d %12d %12d %6.2fx%n", b[0], theirs, ours, page + theirs, page + ours,
-                    (double) (page + ours) / (page + theirs));
+            int lite = gzip9(Files.readAllBytes(Path.of("plugins", b[3], "lite", "webchatservice.min.js")));
+            System.out.printf("%-18s %12d %12d %12d %12d %6.2fx %12d %6.2fx%n", b[0], theirs, ours, page + theirs,
+                    page + ours, (double) (page + ours) / (page + theirs), lite,
+                    (double) (page + lite) / (page + theirs));
         }
     }
 

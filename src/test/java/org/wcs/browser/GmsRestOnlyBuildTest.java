@@ -1,5 +1,6 @@
 package org.wcs.browser;
 
+import org.wcs.tabs.SharedTabs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ class GmsRestOnlyBuildTest {
         JvmPlatform t = new JvmPlatform();
         // the page's own configuration is a REST one, so the plugin gets ready; the command reconfigures it
         t.page.window().set("_genesys", Js.obj("widgets", Js.obj("webchat", Js.obj("dataURL", DATA_URL))));
-        Launcher.start(t.platform, new Transports(backEnd));
+        Launcher.start(t.platform, new Transports(backEnd), new SharedTabs());
         Value probe = Js.call(t.page.window().get("CXBus"), "registerPlugin", "Probe");
         List<String> settled = new ArrayList<>();
         Value promise = Js.call(probe, "command", "WebChatService.configure", webchat);

@@ -28,7 +28,13 @@ abstract class BackEnd {
          * A tab that takes the connection over reads only what came after the newest item it shows (a back end that
          * can read its transcript from a point); the others read the transcript again.
          */
-        TAKE_OVER_FROM_NEWEST
+        TAKE_OVER_FROM_NEWEST,
+        /**
+         * Every reader of a chat gets each of its messages: two independent tabs of it both show a new message. Not
+         * so on PureConnect web chat, whose poll hands out the participant's queued messages once, to whichever tab
+         * asks first (spec pureconnect-v4 §4.4).
+         */
+        EVERY_READER_GETS_EACH_MESSAGE
     }
 
     /** The name in test names and the matrix, e.g. "GMS REST". */

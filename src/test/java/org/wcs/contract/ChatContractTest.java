@@ -45,6 +45,11 @@ class ChatContractTest extends SandboxTest {
         Matrix.write();
     }
 
+    /** A page of a new test on {@code b}: the builds whose tabs share the chat (the lite builds' test overrides it). */
+    ContractPage page(BackEnd b) {
+        return new ContractPage(b, sandbox);
+    }
+
     /** Runs a scenario and records its outcome in the matrix. */
     private static void scenario(String name, BackEnd b, Runnable body) {
         try {
@@ -61,7 +66,7 @@ class ChatContractTest extends SandboxTest {
     void startsAChat(BackEnd b) {
         scenario("start", b, () -> {
             // given
-            ContractPage p = new ContractPage(b, sandbox);
+            ContractPage p = page(b);
             // when
             TestPage.Outcome o = p.start();
             // then
@@ -77,7 +82,7 @@ class ChatContractTest extends SandboxTest {
     void agentConnectedComesBeforeTheJoinIsShown(BackEnd b) {
         scenario("agent joins", b, () -> {
             // given
-            ContractPage p = new ContractPage(b, sandbox);
+            ContractPage p = page(b);
             p.start();
             p.sync();
             p.page.takeEvents();
@@ -116,7 +121,7 @@ class ChatContractTest extends SandboxTest {
     void messagesGoBothWaysOnceEach(BackEnd b) {
         scenario("messages both ways", b, () -> {
             // given
-            ContractPage p = new ContractPage(b, sandbox);
+            ContractPage p = page(b);
             p.chatWithAgent();
             // when both sides talk, interleaved
             for (int i = 1; i <= 3; i++) {
@@ -139,7 +144,7 @@ class ChatContractTest extends SandboxTest {
     @MethodSource("withCustomerTyping")
     void customerTypingReachesTheAgent(BackEnd b) {
         scenario("customer typing reaches the agent", b, () -> {
-            ContractPage p = new ContractPage(b, sandbox);
+            ContractPage p = page(b);
             p.chatWithAgent();
             p.page.command("sendTyping", Js.obj("message", "Where is my par"));
             p.until(() -> b.customerTypingSeen(sandbox, p.chatId, "Where is my par"));
@@ -150,7 +155,7 @@ class ChatContractTest extends SandboxTest {
     @MethodSource("withAgentTyping")
     void agentTypingReachesThePage(BackEnd b) {
         scenario("agent typing reaches the page", b, () -> {
-            ContractPage p = new ContractPage(b, sandbox);
+            ContractPage p = page(b);
             p.chatWithAgent();
             p.page.takeEvents();
             p.desk.typing(p.chatId, true);
@@ -170,7 +175,7 @@ class ChatContractTest extends SandboxTest {
     @MethodSource("withFiles")
     void aFileGoesUpOnce(BackEnd b) {
         scenario("file upload", b, () -> {
-            ContractPage p = new ContractPage(b, sandbox);
+            ContractPage p = page(b);
             p.chatWithAgent();
             Value file = Js.obj("name", "note.txt", "type", "text/plain", "content", "hello file");
             TestPage.Outcome o = p.page.await("sendFile", Js.obj("files", Js.obj("files", Js.arr(file))));
@@ -185,7 +190,7 @@ class ChatContractTest extends SandboxTest {
     @MethodSource("backEnds")
     void theCustomerEndsTheChat(BackEnd b) {
         scenario("end by customer", b, () -> {
-            ContractPage p = new ContractPage(b, sandbox);
+            ContractPage p = page(b);
             p.chatWithAgent();
             TestPage.Outcome o = p.page.await("endChat", null);
             assertEquals("resolved", o.state, o.toString());
@@ -200,7 +205,7 @@ class ChatContractTest extends SandboxTest {
     @MethodSource("backEnds")
     void theAgentEndsTheChat(BackEnd b) {
         scenario("end by agent", b, () -> {
-            ContractPage p = new ContractPage(b, sandbox);
+            ContractPage p = page(b);
             p.chatWithAgent();
             p.desk.end(p.chatId);
             p.awaitEvent("ended");
@@ -214,7 +219,7 @@ class ChatContractTest extends SandboxTest {
     void aReloadRestoresTheChatWhichGoesOn(BackEnd b) {
         scenario("restore after a reload", b, () -> {
             // given a chat with history
-            ContractPage p = new ContractPage(b, sandbox);
+            ContractPage p = page(b);
             p.chatWithAgent();
             assertEquals("resolved", p.send("before the reload").state);
             p.sync();

@@ -9,6 +9,8 @@ import org.wcs.jvm.JvmPlatform;
 import org.wcs.sandbox.AgentDesk;
 import org.wcs.sandbox.Sandbox;
 import org.wcs.service.TestPage;
+import org.wcs.tabs.SharedTabs;
+import org.wcs.tabs.TabLayer;
 import org.wcs.browser.Transports;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
@@ -26,6 +28,8 @@ final class ContractPage {
     final BackEnd backEnd;
     final Sandbox sandbox;
     final AgentDesk desk;
+    /** How the plugin reaches its back end: shared with the site's other tabs, or alone (the lite builds). */
+    final TabLayer.Maker layers;
     JvmPlatform tab;
     TestPage page;
     String chatId;
@@ -33,12 +37,18 @@ final class ContractPage {
     boolean restored;
 
     ContractPage(BackEnd backEnd, Sandbox sandbox) {
+        this(backEnd, sandbox, new SharedTabs());
+    }
+
+    /** A page whose plugin reaches its back end through {@code layers}. */
+    ContractPage(BackEnd backEnd, Sandbox sandbox, TabLayer.Maker layers) {
         this.backEnd = backEnd;
         this.sandbox = sandbox;
         this.desk = backEnd.desk(sandbox);
+        this.layers = layers;
         backEnd.reset(sandbox);
         tab = new JvmPlatform();
-        page = new TestPage(tab, backEnd.config(sandbox), new Transports());
+        page = new TestPage(tab, backEnd.config(sandbox), Js.obj(), new Transports(), layers);
     }
 
     /**
@@ -51,9 +61,16 @@ final class ContractPage {
 
     /** As above, with {@code overrides} (or null) assigned over the back end's configuration, e.g. {@code tabs: false}. */
     ContractPage(BackEnd backEnd, Sandbox sandbox, JvmPlatform tab, boolean first, Value overrides) {
+        this(backEnd, sandbox, tab, first, overrides, new SharedTabs());
+    }
+
+    /** As above, on the tab layer {@code layers}. */
+    ContractPage(BackEnd backEnd, Sandbox sandbox, JvmPlatform tab, boolean first, Value overrides,
+            TabLayer.Maker layers) {
         this.backEnd = backEnd;
         this.sandbox = sandbox;
         this.desk = backEnd.desk(sandbox);
+        this.layers = layers;
         if (first) {
             backEnd.reset(sandbox);
         }
@@ -62,7 +79,7 @@ final class ContractPage {
         if (overrides != null) {
             Values.assign(config, overrides);
         }
-        page = new TestPage(tab, config, new Transports());
+        page = new TestPage(tab, config, Js.obj(), new Transports(), layers);
     }
 
     /** The same site loaded again {@code laterMs} later: same cookies and storage, a new window and event loop. */
@@ -76,7 +93,7 @@ final class ContractPage {
             tab.network.down();
         }
         tab.page.online = online;
-        page = new TestPage(tab, backEnd.config(sandbox), new Transports());
+        page = new TestPage(tab, backEnd.config(sandbox), Js.obj(), new Transports(), layers);
         restored = true;
     }
 

@@ -52,7 +52,8 @@ final class GenesysCloudBackEnd extends BackEnd {
 
     @Override
     Set<Feature> features() {
-        return EnumSet.of(Feature.AGENT_TYPING, Feature.CUSTOMER_TYPING, Feature.TAKE_OVER_FROM_NEWEST);
+        return EnumSet.of(Feature.AGENT_TYPING, Feature.CUSTOMER_TYPING, Feature.TAKE_OVER_FROM_NEWEST,
+                Feature.EVERY_READER_GETS_EACH_MESSAGE);
     }
 
     private static Conversation conversation(Sandbox sandbox, String id) {

@@ -40,7 +40,7 @@ final class PureConnectBotsBackEnd extends BackEnd {
 
     @Override
     Set<Feature> features() {
-        return EnumSet.of(Feature.AGENT_TYPING, Feature.CUSTOMER_TYPING);
+        return EnumSet.of(Feature.AGENT_TYPING, Feature.CUSTOMER_TYPING, Feature.EVERY_READER_GETS_EACH_MESSAGE);
     }
 
     @Override

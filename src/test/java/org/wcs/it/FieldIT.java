@@ -283,6 +283,23 @@ class FieldIT {
         assertEquals(List.of(), list("window.errors"));
     }
 
+    @ParameterizedTest(name = "{0} from plugins/{1}/lite")
+    @CsvSource({"gms, gms", "gms, gms-rest", "cometd, gms", "purecloud, purecloud-v2-sockets",
+            "v3, pureengage-v3-rest", "pureconnect, pureconnect"})
+    void eachBackEndsLiteBuildRunsAChatThroughAReload(String backend, String folder) throws Exception {
+        AgentDesk desk = desk(backend);
+        // given the lite build (no bus, no tab layer), lazily loaded by a page's CXBus from pluginsPath
+        open(SITE, "/test/field-hosted.html?backend=" + backend + "&plugins=/plugins/" + folder + "/lite/");
+        assertEquals(1L, browser.js("return performance.getEntriesByType('resource').filter(function (e) {"
+                + " return e.name.indexOf('/plugins/" + folder + "/lite/webchatservice.min.js') >= 0; }).length;"));
+        // then a whole chat with a reload runs on it
+        String chatId = chatWithAnAgent(desk, "Hello from the lite build");
+        reloadAndHear(desk, chatId, "Restored on the lite build");
+        assertEquals(Boolean.TRUE, run("var r = await cmd('endChat'); return r.ok;"));
+        assertEquals(List.of(), list("window.uncaught"));
+        assertEquals(List.of(), list("window.errors"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"gms", "gms-rest", "purecloud-v2-sockets", "pureengage-v3-rest", "pureconnect"})
     void aBuildForGenesysPagesOnAPageWithoutABusSaysSoAndStaysOut(String folder) {

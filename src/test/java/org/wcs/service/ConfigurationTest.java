@@ -1,5 +1,6 @@
 package org.wcs.service;
 
+import org.wcs.tabs.SharedTabs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +33,7 @@ class ConfigurationTest extends ServiceFixture {
     void emptyConfigurationKeepsThePluginUnready() { // G27
         JvmPlatform t = new JvmPlatform();
         t.page.window().set("_genesys", Js.obj("widgets", Js.obj("webchat", Js.obj())));
-        Launcher.start(t.platform, new Transports());
+        Launcher.start(t.platform, new Transports(), new SharedTabs());
         assertEquals(List.of(), ready(t), "commands wait, no ready");
     }
 
@@ -41,7 +42,7 @@ class ConfigurationTest extends ServiceFixture {
         JvmPlatform t = new JvmPlatform();
         t.page.window().set("_genesys", Js.obj("widgets", Js.obj("webchat",
                 Js.obj("transport", Js.obj("type", "unknown-v9-rest")))));
-        WebChatService s = Launcher.start(t.platform, new Transports());
+        WebChatService s = Launcher.start(t.platform, new Transports(), new SharedTabs());
         assertEquals(TransportTexts.INVALID_TRANSPORT, s.configure(Js.obj("transport", Js.obj("type", "nope"))));
         assertEquals(Texts.INVALID_CONFIGURATION, s.configure(Js.obj()));
         assertEquals(List.of(), ready(t));
@@ -53,7 +54,7 @@ class ConfigurationTest extends ServiceFixture {
         t.page.window().set("_genesys", Js.obj("widgets", Js.obj("webchat", Js.obj("x", 1))));
         WebChatService s = Launcher.start(t.platform, ctx -> {
             throw new IllegalArgumentException(GmsTexts.ASYNC_NEEDS_COMETD);
-        });
+        }, new SharedTabs());
         assertEquals(GmsTexts.ASYNC_NEEDS_COMETD, s.configure(Js.obj("x", 1)));
     }
 

@@ -1,5 +1,6 @@
 package org.wcs.service;
 
+import org.wcs.tabs.SharedTabs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -150,7 +151,7 @@ class GmsLifecycleRaceTest {
             Js.call(app, "registerCommand", c, Js.fn(e -> Js.call(e.get("deferred"), "resolve")));
         }
         Js.call(app, "ready");
-        WebChatService service = Launcher.start(tab.platform, new Transports());
+        WebChatService service = Launcher.start(tab.platform, new Transports(), new SharedTabs());
         Js.call(app, "republish", "ready", Js.obj());
         loop.runDue();
         Value caller = Js.call(pageBus, "registerPlugin", "Caller");

@@ -1,5 +1,6 @@
 package org.wcs.service;
 
+import org.wcs.tabs.SharedTabs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +46,7 @@ class HostedModeTest {
     }
 
     private WebChatService start() {
-        return Launcher.start(tab.platform, ctx -> transport = new ScriptedTransport(ctx));
+        return Launcher.start(tab.platform, ctx -> transport = new ScriptedTransport(ctx), new SharedTabs());
     }
 
     @Test
@@ -113,7 +114,7 @@ class HostedModeTest {
             transport = new ScriptedTransport(ctx);
             transport.resume = "restore";
             return transport;
-        });
+        }, new SharedTabs());
         Js.call(app, "republish", "ready", Js.obj());
         tab.loop.runDue();
     }

@@ -1,5 +1,6 @@
 package org.wcs.service;
 
+import org.wcs.tabs.SharedTabs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,7 +125,7 @@ class PageErrorsTest extends ServiceFixture {
             ScriptedTransport t = new ScriptedTransport(ctx);
             made.add(t);
             return t;
-        });
+        }, new SharedTabs());
         Js.call(app, "republish", "ready", Js.obj());
         tab.loop.runDue();
         Value start = handlers.stream().filter(h -> h.get("name").str().equals("startChat")).findFirst()

@@ -1,5 +1,6 @@
 package org.wcs.service;
 
+import org.wcs.tabs.SharedTabs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,7 @@ class PollingAndSupportTest extends ServiceFixture {
     void whatATransportLacksIsRejectedWithTheOriginalTexts() {
         JvmPlatform t = new JvmPlatform();
         t.page.window().set("_genesys", Js.obj("widgets", Js.obj("webchat", Js.obj("x", 1))));
-        WebChatService s = Launcher.start(t.platform, ctx -> new Minimal());
+        WebChatService s = Launcher.start(t.platform, ctx -> new Minimal(), new SharedTabs());
         t.loop.runDue();
         s.state = Lifecycle.ACTIVE;
         Value p = Js.call(t.page.window().get("CXBus"), "registerPlugin", "P");
@@ -102,7 +103,7 @@ class PollingAndSupportTest extends ServiceFixture {
         // the original checks the transport before the session (DifferentialIT, Genesys Cloud and v3)
         JvmPlatform t = new JvmPlatform();
         t.page.window().set("_genesys", Js.obj("widgets", Js.obj("webchat", Js.obj("x", 1))));
-        Launcher.start(t.platform, ctx -> new Minimal());
+        Launcher.start(t.platform, ctx -> new Minimal(), new SharedTabs());
         t.loop.runDue();
         Value p = Js.call(t.page.window().get("CXBus"), "registerPlugin", "P");
         Value promise = Js.call(p, "command", "WebChatService.sendCustomNotice", Js.obj("message", "m"));

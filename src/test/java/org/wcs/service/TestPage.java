@@ -1,5 +1,7 @@
 package org.wcs.service;
 
+import org.wcs.tabs.SharedTabs;
+import org.wcs.tabs.TabLayer;
 import java.util.ArrayList;
 import java.util.List;
 import org.wcs.jvm.Js;
@@ -33,11 +35,16 @@ public final class TestPage {
 
     /** A page that also sets {@code _genesys.widgets.main} (deploymentID, cookieOptions, ...). */
     public TestPage(JvmPlatform tab, Value webchat, Value main, TransportFactory transports) {
+        this(tab, webchat, main, transports, new SharedTabs());
+    }
+
+    /** A page whose plugin reaches its back end through {@code layers} ({@link org.wcs.tabs.Alone}: lite). */
+    public TestPage(JvmPlatform tab, Value webchat, Value main, TransportFactory transports, TabLayer.Maker layers) {
         this.tab = tab;
         tab.page.reload();
         Value window = tab.page.window();
         window.set("_genesys", Js.obj("widgets", Js.obj("webchat", webchat, "main", main)));
-        service = Launcher.start(tab.platform, transports);
+        service = Launcher.start(tab.platform, transports, layers);
         cxbus = window.get("CXBus");
         page = Js.call(cxbus, "registerPlugin", "Page");
         for (String e : Events.ALL) {

@@ -1,5 +1,6 @@
 package org.wcs.service;
 
+import org.wcs.tabs.SharedTabs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class VersionDataTest {
     @Test
     void theVersionIsRegisteredDataFromTheStart() {
         JvmPlatform t = new JvmPlatform();
-        Launcher.start(t.platform, new Transports());
+        Launcher.start(t.platform, new Transports(), new SharedTabs());
         Value page = Js.call(t.page.window().get("CXBus"), "registerPlugin", "Probe");
         assertEquals(Platform.UNSTAMPED, Js.call(page, "data", "WebChatService.version").str());
     }

@@ -1,5 +1,6 @@
 package org.wcs.transport.nexus;
 
+import org.wcs.tabs.SharedTabs;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -142,7 +143,7 @@ abstract class NexusFixture extends SandboxTest {
         }
         tab.page.reload();
         tab.page.window().set("_genesys", Js.obj("widgets", Js.obj("webchat", webchat, "main", Js.obj())));
-        service = Launcher.start(platform, new Transports());
+        service = Launcher.start(platform, new Transports(), new SharedTabs());
         page = Js.call(tab.page.window().get("CXBus"), "registerPlugin", "Page");
         events.clear();
         eventData.clear();

@@ -1,5 +1,6 @@
 package org.wcs.transport.nexus;
 
+import org.wcs.tabs.SharedTabs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -391,7 +392,7 @@ class NexusPollingTest extends NexusFixture {
         Tab(Value webchat) {
             Platform p = platform(platform);
             platform.page.window().set("_genesys", Js.obj("widgets", Js.obj("webchat", webchat, "main", Js.obj())));
-            Launcher.start(p, new Transports());
+            Launcher.start(p, new Transports(), new SharedTabs());
             page = Js.call(platform.page.window().get("CXBus"), "registerPlugin", "Page");
             Js.call(page, "subscribe", "WebChatService.messageReceived", Js.fn(env -> {
                 Value ms = env.get("data").get("messages");

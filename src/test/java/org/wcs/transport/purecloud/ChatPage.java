@@ -1,5 +1,6 @@
 package org.wcs.transport.purecloud;
 
+import org.wcs.tabs.SharedTabs;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,7 +154,7 @@ final class ChatPage {
         Value window = page.window();
         window.set("_genesys", Js.obj("widgets", Js.obj("webchat", webchat, "main", Js.obj())));
         // The page's own plugin subscribes before the service so that it sees what the service does while loading.
-        Launcher.start(platform, new Transports());
+        Launcher.start(platform, new Transports(), new SharedTabs());
         plugin = Js.call(window.get("CXBus"), "registerPlugin", "Page");
         for (String e : Events.ALL) {
             record("WebChatService." + e);

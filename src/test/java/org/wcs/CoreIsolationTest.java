@@ -43,7 +43,7 @@ class CoreIsolationTest {
             Map.entry(SERVICE, List.of(VALUE, UTIL, PLATFORM, BUS, SPI, "org.wcs.tabs")),
             Map.entry("org.wcs.jsapi", List.of(VALUE, UTIL, PLATFORM, BUS, SPI, SPI + ".gms", SERVICE)),
             Map.entry("org.wcs.browser", List.of(VALUE, UTIL, PLATFORM, BUS, SPI, SPI + ".gms", SPI + ".purecloud",
-                    SPI + ".nexus", SPI + ".pureconnect", SERVICE, "org.wcs.jsapi", "org.teavm.jso")));
+                    SPI + ".nexus", SPI + ".pureconnect", SERVICE, "org.wcs.tabs", "org.wcs.jsapi", "org.teavm.jso")));
 
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([a-z][\\w]*(?:\\.[a-z][\\w]*)*)\\.",
             Pattern.MULTILINE);

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -22,6 +23,7 @@ import org.wcs.sandbox.gms.GmsFault;
 import org.wcs.sandbox.purecloud.GuestChatServer;
 import org.wcs.sandbox.purecloud.PureCloudEmulator;
 import org.wcs.sandbox.AgentScript;
+import org.wcs.sandbox.Sandbox;
 
 /**
  * The real Genesys WebChat UI on our plugin, per back end: only when {@code -Dsandbox.widgets=<dir>} names a Genesys
@@ -97,6 +99,35 @@ class GenesysWidgetsUiIT extends InBrowser {
         // and nothing went wrong in the page but what needs the internet (their CDN jQuery, fonts) or their own scripts
         assertEquals(List.of(), browser.severeConsoleLines().stream().filter(l -> !l.startsWith("https://")
                 && !l.contains("/byo/js/") && !l.contains("/byo/api/")).toList());
+    }
+
+    @ParameterizedTest(name = "{0} on plugins/{1}/lite")
+    @CsvSource({"gms, gms", "gms, gms-rest", "cometd, gms", "purecloud, purecloud-v2-sockets",
+            "nexus, pureengage-v3-rest", "pureconnect, pureconnect", "pureconnectbots, pureconnect"})
+    void theirWebChatRunsOnEachLiteBuildThroughAReload(String backend, String folder) {
+        // given their page with our lite build in place of their service, a chat started in their UI
+        String prefix = Sandbox.LITE_WIDGETS + folder + "/";
+        startAChatInTheirUi(prefix, backend);
+        assertEquals(1L, browser.js("return performance.getEntriesByType('resource').filter(function (e) {"
+                + " return e.name.indexOf('" + prefix + "plugins/webchatservice.min.js') >= 0; }).length;"));
+        // then a message goes both ways, and after a reload their UI reopens the chat, which goes on
+        say("Is my order shipped?");
+        browser.driver.navigate().refresh();
+        browser.waitFor(shown("You said: Is my order shipped?"));
+        say("Still there?");
+        List<?> texts = (List<?>) run("return await new Promise(function (ok) {"
+                + " CXBus.command('WebChatService.getTranscript').done(function (t) {"
+                + " ok(t.messages.map(function (m) { return m.text; })); }); });");
+        for (String text : List.of("Hello, I'm Grace. How can I help you today?", "Is my order shipped?",
+                "You said: Is my order shipped?", "Still there?", "You said: Still there?")) {
+            assertEquals(1, Collections.frequency(texts, text), text + " in " + texts);
+        }
+        // and the customer ends it
+        assertEquals(Boolean.TRUE, run("return await new Promise(function (ok) {"
+                + " CXBus.command('WebChatService.endChat').done(function () { ok(true); })"
+                + ".fail(function () { ok(false); }); });"));
+        assertEquals(List.of(), browser.severeConsoleLines().stream().filter(l -> !l.startsWith("https://")
+                && !l.contains(prefix + "js/") && !l.contains(prefix + "api/")).toList());
     }
 
     @ParameterizedTest
@@ -381,7 +412,12 @@ class GenesysWidgetsUiIT extends InBrowser {
 
     /** Opens their page on this back end; their WebChat opens with a form that submits itself; the agent greets. */
     private static void startAChatInTheirUi(String backend) {
-        open("/byo/index.html?backend=" + backend);
+        startAChatInTheirUi("/byo/", backend);
+    }
+
+    /** As above, on the distribution served under {@code prefix} (one of our builds in place of their service). */
+    private static void startAChatInTheirUi(String prefix, String backend) {
+        open(prefix + "index.html?backend=" + backend);
         browser.waitFor("window.CXBus && document.readyState === 'complete'");
         browser.js("CXBus.command('WebChat.open', {form: {autoSubmit: true, firstname: 'Ada', lastname: 'Lovelace',"
                 + " email: 'ada@example.test', subject: 'UI check'}});");

@@ -23,6 +23,11 @@ import org.wcs.sandbox.gms.GmsEmulator;
 public final class Sandbox implements AutoCloseable {
     /** Where {@link #serveWidgets} serves the distribution as it is, with Genesys's own WebChatService. */
     public static final String ORIGINAL_WIDGETS = "/byo-original/";
+    /** The distribution again, with a lite build of ours in place of their service: {@code /byo-lite/<folder>/}. */
+    public static final String LITE_WIDGETS = "/byo-lite/";
+    /** The folders of {@code plugins/} that hold a lite build. */
+    public static final List<String> LITE_BUILDS = List.of("gms", "gms-rest", "purecloud-v2-sockets",
+            "pureengage-v3-rest", "pureconnect");
 
     private final Server server;
     private final Access access = new Access(this::port);
@@ -134,7 +139,8 @@ public final class Sandbox implements AutoCloseable {
      * {@code plugins/webchatservice.min.js}, and its pages pointed at the emulator their {@code ?backend=} names
      * (GMS REST by default) with the demo's configurations ({@code web/demo/config.js}). The same distribution with
      * its own WebChatService, untouched, is under {@link #ORIGINAL_WIDGETS}, pointed at the emulators the same way:
-     * a page picks the service it runs by the prefix it loads the bus and plugins from.
+     * a page picks the service it runs by the prefix it loads the bus and plugins from. Under {@link #LITE_WIDGETS}
+     * each back end's lite build stands in for their service.
      */
     public void serveWidgets(Path distribution, Path projectDir) {
         widgetsDir = distribution;
@@ -143,6 +149,11 @@ public final class Sandbox implements AutoCloseable {
                         .toAbsolutePath().normalize()), StaticFiles.BYO_INJECTION));
         routes.add(routes.size() - 1, new StaticFiles(ORIGINAL_WIDGETS, distribution, Map.of(),
                 StaticFiles.BYO_INJECTION));
+        for (String folder : LITE_BUILDS) {
+            routes.add(routes.size() - 1, new StaticFiles(LITE_WIDGETS + folder + "/", distribution,
+                    Map.of("plugins/webchatservice.min.js", projectDir.resolve("plugins/" + folder
+                            + "/lite/webchatservice.min.js").toAbsolutePath().normalize()), StaticFiles.BYO_INJECTION));
+        }
     }
 
     /** The running emulator of that type, for tests to script and break. */
@@ -206,6 +217,8 @@ public final class Sandbox implements AutoCloseable {
                         + " Widgets UI on this plugin");
                 System.out.println("  " + u + ORIGINAL_WIDGETS + "index.html?backend=...   the same on their own"
                         + " WebChatService");
+                System.out.println("  " + u + LITE_WIDGETS + "<" + String.join("|", LITE_BUILDS)
+                        + ">/index.html?backend=...   the same on that back end's lite build");
             }
             System.out.println("  emulated back ends: " + String.join(", ", sandbox.desks().stream()
                     .map(AgentDesk::backend).toList()));

@@ -1,6 +1,5 @@
 package org.wcs.browser;
 
-import org.wcs.tabs.SharedTabs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.wcs.jvm.Js;
 import org.wcs.jvm.JvmPlatform;
 import org.wcs.service.Launcher;
+import org.wcs.tabs.SharedTabs;
 import org.wcs.transport.gms.GmsTexts;
 import org.wcs.value.Value;
 

@@ -12,6 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.wcs.sandbox.SandboxTest;
+import org.wcs.tabs.SharedTabs;
+import org.wcs.tabs.TabLayer;
 
 /**
  * Every fault each back end's emulator can play, injected while a chat runs and the agent speaks. Afterwards the page
@@ -57,7 +59,7 @@ class FaultMatrixTest extends SandboxTest {
     @MethodSource("cases")
     void theChatSurvivesTheFault(BackEnd b, FaultCase fault) {
         try {
-            String cell = survives(b, fault);
+            String cell = survives(b, fault, new SharedTabs());
             if (fault.ends() != null) {
                 Matrix.note("Faults", fault.kind().label, b, cell, fault.ends());
             } else {
@@ -69,10 +71,10 @@ class FaultMatrixTest extends SandboxTest {
         }
     }
 
-    /** The scenario; returns the matrix cell. */
-    static String survives(BackEnd b, FaultCase fault) {
+    /** The scenario, on a page whose plugin reaches its back end through {@code layers}; returns the matrix cell. */
+    static String survives(BackEnd b, FaultCase fault, TabLayer.Maker layers) {
         // given a chat where both sides spoke
-        ContractPage p = new ContractPage(b, sandbox);
+        ContractPage p = new ContractPage(b, sandbox, layers);
         p.chatWithAgent();
         assertEquals("resolved", p.send("hello from Ada").state);
         p.sync();

@@ -14,13 +14,19 @@ import org.wcs.tabs.Alone;
 
 /**
  * The lite builds for Genesys pages ({@code plugins/<back end>/lite/}), whose plugin has no tab layer
- * ({@link Alone}): every case of {@link ChatContractTest} again, on every back end, and each tab of a site runs the
- * chat on its own, as with Genesys's own service.
+ * ({@link Alone}): every case of {@link ChatContractTest} and of {@link FaultMatrixTest} again, on every back end, and
+ * each tab of a site runs the chat on its own, as with Genesys's own service.
  */
 class LiteBuildTest extends ChatContractTest {
     @Override
     ContractPage page(BackEnd b) {
         return new ContractPage(b, sandbox, new Alone.Maker());
+    }
+
+    @ParameterizedTest(name = "{0} × {1}")
+    @MethodSource("org.wcs.contract.FaultMatrixTest#cases")
+    void theChatSurvivesEachFaultOfTheMatrix(BackEnd b, FaultCase fault) {
+        FaultMatrixTest.survives(b, fault, new Alone.Maker());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,6 +1,5 @@
 package org.wcs.service;
 
-import org.wcs.tabs.SharedTabs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +11,7 @@ import org.wcs.browser.Transports;
 import org.wcs.bus.BusTexts;
 import org.wcs.jvm.Js;
 import org.wcs.jvm.JvmPlatform;
+import org.wcs.tabs.SharedTabs;
 import org.wcs.transport.TransportTexts;
 import org.wcs.transport.gms.GmsTexts;
 import org.wcs.value.Value;

@@ -1,6 +1,5 @@
 package org.wcs.service;
 
-import org.wcs.tabs.SharedTabs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,6 +16,7 @@ import org.wcs.jvm.JvmCookies;
 import org.wcs.jvm.JvmLoop;
 import org.wcs.jvm.JvmPlatform;
 import org.wcs.jvm.JvmStorage;
+import org.wcs.tabs.SharedTabs;
 import org.wcs.transport.TransportTexts;
 import org.wcs.value.Value;
 

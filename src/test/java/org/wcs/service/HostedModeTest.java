@@ -1,6 +1,5 @@
 package org.wcs.service;
 
-import org.wcs.tabs.SharedTabs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +13,7 @@ import org.wcs.bus.BusApi;
 import org.wcs.fake.ScriptedTransport;
 import org.wcs.jvm.Js;
 import org.wcs.jvm.JvmPlatform;
+import org.wcs.tabs.SharedTabs;
 import org.wcs.value.Value;
 
 /**

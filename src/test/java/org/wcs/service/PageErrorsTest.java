@@ -1,6 +1,5 @@
 package org.wcs.service;
 
-import org.wcs.tabs.SharedTabs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +12,7 @@ import org.wcs.bus.BusApi;
 import org.wcs.fake.ScriptedTransport;
 import org.wcs.jvm.Js;
 import org.wcs.jvm.JvmValues;
+import org.wcs.tabs.SharedTabs;
 import org.wcs.value.JsError;
 import org.wcs.value.Value;
 import org.wcs.value.Values;

@@ -1,11 +1,11 @@
 package org.wcs.service;
 
-import org.wcs.tabs.SharedTabs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.wcs.jvm.Js;
 import org.wcs.jvm.JvmPlatform;
+import org.wcs.tabs.SharedTabs;
 import org.wcs.transport.Reply;
 import org.wcs.transport.Transport;
 import org.wcs.transport.TransportTexts;

@@ -1,11 +1,11 @@
 package org.wcs.service;
 
-import org.wcs.tabs.SharedTabs;
-import org.wcs.tabs.TabLayer;
 import java.util.ArrayList;
 import java.util.List;
 import org.wcs.jvm.Js;
 import org.wcs.jvm.JvmPlatform;
+import org.wcs.tabs.SharedTabs;
+import org.wcs.tabs.TabLayer;
 import org.wcs.transport.TransportFactory;
 import org.wcs.value.Value;
 import org.wcs.value.Values;

@@ -1,6 +1,5 @@
 package org.wcs.service;
 
-import org.wcs.tabs.SharedTabs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
@@ -8,6 +7,7 @@ import org.wcs.browser.Transports;
 import org.wcs.jvm.Js;
 import org.wcs.jvm.JvmPlatform;
 import org.wcs.platform.Platform;
+import org.wcs.tabs.SharedTabs;
 import org.wcs.value.Value;
 
 /** The build's version, readable at run time as the plugin's registered data {@code WebChatService.data.version}. */

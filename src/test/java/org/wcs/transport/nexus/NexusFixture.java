@@ -1,6 +1,5 @@
 package org.wcs.transport.nexus;
 
-import org.wcs.tabs.SharedTabs;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +19,7 @@ import org.wcs.service.TestPage.Outcome;
 import org.wcs.service.WebChatService;
 import org.wcs.service.Events;
 import org.wcs.browser.Transports;
+import org.wcs.tabs.SharedTabs;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 

@@ -1,6 +1,5 @@
 package org.wcs.transport.nexus;
 
-import org.wcs.tabs.SharedTabs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +15,7 @@ import org.wcs.service.Launcher;
 import org.wcs.service.TestPage.Outcome;
 import org.wcs.service.Events;
 import org.wcs.browser.Transports;
+import org.wcs.tabs.SharedTabs;
 import org.wcs.value.Value;
 
 /**

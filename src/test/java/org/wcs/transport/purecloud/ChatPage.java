@@ -1,6 +1,5 @@
 package org.wcs.transport.purecloud;
 
-import org.wcs.tabs.SharedTabs;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.wcs.service.Launcher;
 import org.wcs.service.TestPage.Outcome;
 import org.wcs.service.Events;
 import org.wcs.browser.Transports;
+import org.wcs.tabs.SharedTabs;
 import org.wcs.value.Value;
 import org.wcs.value.Values;
 

@@ -139,7 +139,8 @@ declare global {
       backoffMax?: number;
       /**
        * Default true: the tabs of this site in one browser share one chat (one connection, held by a leader tab; the
-       * others mirror it). false: each tab runs its chat alone, as the original did.
+       * others mirror it). false: each tab runs its chat alone, as the original did. The lite builds
+       * (`plugins/<back end>/lite/`) always run each tab alone and ignore it.
        */
       tabs?: boolean;
       /** GMS Chat API v2 over CometD. */

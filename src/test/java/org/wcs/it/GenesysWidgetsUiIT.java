@@ -81,13 +81,8 @@ class GenesysWidgetsUiIT extends InBrowser {
         browser.waitFor(shown("Still there?"));
         browser.waitFor(shown("You said: Still there?"));
         // with every message once in the service's transcript (their page draws some lines twice for a while)
-        List<?> texts = (List<?>) run("return await new Promise(function (ok) {"
-                + " CXBus.command('WebChatService.getTranscript').done(function (t) {"
-                + " ok(t.messages.map(function (m) { return m.text; })); }); });");
-        for (String text : List.of("Hello, I'm Grace. How can I help you today?", "Is my order shipped?",
-                "You said: Is my order shipped?", "Still there?", "You said: Still there?")) {
-            assertEquals(1, Collections.frequency(texts, text), text + " in " + texts);
-        }
+        eachOnceInTheServiceTranscript(List.of("Hello, I'm Grace. How can I help you today?", "Is my order shipped?",
+                "You said: Is my order shipped?", "Still there?", "You said: Still there?"));
         // and when the agent ends the chat their UI says so, and the next page load has no chat to restore
         browser.js("CXBus.command('WebChatService.sendMessage', {message: 'bye'});");
         browser.waitFor(shown("Thanks for chatting with us. Goodbye!"));
@@ -97,8 +92,7 @@ class GenesysWidgetsUiIT extends InBrowser {
         assertEquals("{\"sessionActive\":false}", run("return await new Promise(function (ok) {"
                 + " CXBus.command('WebChatService.verifySession').done(function (r) { ok(JSON.stringify(r)); }); });"));
         // and nothing went wrong in the page but what needs the internet (their CDN jQuery, fonts) or their own scripts
-        assertEquals(List.of(), browser.severeConsoleLines().stream().filter(l -> !l.startsWith("https://")
-                && !l.contains("/byo/js/") && !l.contains("/byo/api/")).toList());
+        nothingWentWrongButTheInternetOrTheirScripts("/byo/");
     }
 
     @ParameterizedTest(name = "{0} on plugins/{1}/lite")
@@ -116,19 +110,13 @@ class GenesysWidgetsUiIT extends InBrowser {
         browser.driver.navigate().refresh();
         browser.waitFor(shown("You said: Is my order shipped?"));
         say("Still there?");
-        List<?> texts = (List<?>) run("return await new Promise(function (ok) {"
-                + " CXBus.command('WebChatService.getTranscript').done(function (t) {"
-                + " ok(t.messages.map(function (m) { return m.text; })); }); });");
-        for (String text : List.of("Hello, I'm Grace. How can I help you today?", "Is my order shipped?",
-                "You said: Is my order shipped?", "Still there?", "You said: Still there?")) {
-            assertEquals(1, Collections.frequency(texts, text), text + " in " + texts);
-        }
+        eachOnceInTheServiceTranscript(List.of("Hello, I'm Grace. How can I help you today?", "Is my order shipped?",
+                "You said: Is my order shipped?", "Still there?", "You said: Still there?"));
         // and the customer ends it
         assertEquals(Boolean.TRUE, run("return await new Promise(function (ok) {"
                 + " CXBus.command('WebChatService.endChat').done(function () { ok(true); })"
                 + ".fail(function () { ok(false); }); });"));
-        assertEquals(List.of(), browser.severeConsoleLines().stream().filter(l -> !l.startsWith("https://")
-                && !l.contains(prefix + "js/") && !l.contains(prefix + "api/")).toList());
+        nothingWentWrongButTheInternetOrTheirScripts(prefix);
     }
 
     @ParameterizedTest
@@ -409,6 +397,25 @@ class GenesysWidgetsUiIT extends InBrowser {
     private static List<String> transcript() {
         return (List<String>) browser.js("return Array.from(document.querySelectorAll("
                 + "'.cx-webchat .cx-transcript .cx-message-text')).map(function (e) { return e.textContent.trim(); });");
+    }
+
+    /** Each of {@code texts} is in the service's transcript ({@code getTranscript}) once. */
+    private static void eachOnceInTheServiceTranscript(List<String> texts) {
+        List<?> shown = (List<?>) run("return await new Promise(function (ok) {"
+                + " CXBus.command('WebChatService.getTranscript').done(function (t) {"
+                + " ok(t.messages.map(function (m) { return m.text; })); }); });");
+        for (String text : texts) {
+            assertEquals(1, Collections.frequency(shown, text), text + " in " + shown);
+        }
+    }
+
+    /**
+     * The page's severe console lines since the log was last read hold nothing but what needs the internet (their CDN
+     * jQuery, fonts) or comes from their own scripts and API files under {@code prefix}.
+     */
+    private static void nothingWentWrongButTheInternetOrTheirScripts(String prefix) {
+        assertEquals(List.of(), browser.severeConsoleLines().stream().filter(l -> !l.startsWith("https://")
+                && !l.contains(prefix + "js/") && !l.contains(prefix + "api/")).toList());
     }
 
     /** Opens their page on this back end; their WebChat opens with a form that submits itself; the agent greets. */

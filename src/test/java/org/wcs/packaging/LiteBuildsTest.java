@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.FieldSource;
 
 /**
  * The lite builds for Genesys pages ({@code plugins/<back end>/lite/}) hold no code of the tab layer: of
@@ -30,7 +30,7 @@ class LiteBuildsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"gms", "gms-rest", "purecloud-v2-sockets", "pureengage-v3-rest", "pureconnect"})
+    @FieldSource("org.wcs.sandbox.Sandbox#LITE_BUILDS")
     void theLiteBuildHoldsNoTabLayer(String folder) throws IOException {
         String lite = folder + "/lite/webchatservice.min.js";
         String shared = folder + "/webchatservice.min.js";
